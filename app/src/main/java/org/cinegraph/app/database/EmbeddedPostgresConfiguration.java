@@ -1,0 +1,52 @@
+package org.cinegraph.app.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code spring.datasource.url}, the product runs its own PostgreSQL: the real server, from the
+ * binaries zonky publishes on Maven Central, with its data in {@code <cinegraph.data-dir>/postgres} so
+ * that a restart keeps everything.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoExternalDataSourceCondition.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir:./data}") Path dataDir) throws IOException {
+        Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
+        Files.createDirectories(pgData);
+        OrphanedPostmaster.stopIfRunning(pgData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                // Spring closes the server after everything that uses it; a JVM hook of its own could stop
+                // it while Axon still commits its last batch.
+                .setRegisterShutdownHook(false)
+                .start();
+        log.info("Embedded PostgreSQL running on port {} with its data in {}", postgres.getPort(), pgData);
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setPoolName("cinegraph-embedded");
+        return dataSource;
+    }
+}

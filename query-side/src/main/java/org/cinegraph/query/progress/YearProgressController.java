@@ -1,0 +1,59 @@
+package org.cinegraph.query.progress;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cinegraph.events.ImportRange;
+import org.cinegraph.events.ImportYears;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/import/years")
+class YearProgressController {
+
+    private final YearProgressRepository progress;
+    private final ImportRange range;
+    private final Clock clock;
+
+    YearProgressController(YearProgressRepository progress, ImportRange range, Clock clock) {
+        this.progress = progress;
+        this.range = range;
+        this.clock = clock;
+    }
+
+    /** Every year that has started, and the year the next trigger would start, newest first. */
+    @GetMapping
+    YearsView years() {
+        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst());
+        Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
+        range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
+        years.sort(Comparator.comparingInt(YearProgress::year).reversed());
+        return new YearsView(years, null);
+    }
+
+    @GetMapping("/{year}")
+    YearProgress year(@PathVariable int year) {
+        ImportYears.requireImportable(year, clock);
+        return progress.find(year).orElseThrow(() -> notStarted(year));
+    }
+
+    private static ErrorResponseException notStarted(int year) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "The import of " + year + " has never been started.");
+        problem.setTitle("Year not started");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    /** {@code etaSeconds} is null until an import rate has been measured. */
+    record YearsView(List<YearProgress> years, Long etaSeconds) {
+    }
+}

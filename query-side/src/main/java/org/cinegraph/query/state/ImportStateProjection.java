@@ -1,0 +1,52 @@
+package org.cinegraph.query.state;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.cinegraph.events.YearImportStarted;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The old system's {@code import_state} keys, derived from events. Keys are set by events of different
+ * aggregates, which different segments may apply in any order; a value only moves forward in the event
+ * stream's global order.
+ */
+@Component
+@ProcessingGroup(ImportStateProjection.NAME)
+class ImportStateProjection {
+
+    static final String NAME = "import-state";
+
+    private final JdbcClient jdbc;
+
+    ImportStateProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(YearImportStarted event, TrackingToken token, @Timestamp Instant at) {
+        set(ImportStateKey.CURRENT_IMPORT_YEAR, Integer.toString(event.year()), token, at);
+    }
+
+    private void set(ImportStateKey key, String value, TrackingToken token, Instant at) {
+        long position = token.position().orElseThrow(
+                () -> new IllegalStateException("The import-state projection needs a token with a position"));
+        jdbc.sql("""
+                        INSERT INTO import_state (key, value, position, updated_at)
+                        VALUES (:key, :value, :position, :at)
+                        ON CONFLICT (key) DO UPDATE
+                           SET value = EXCLUDED.value, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at
+                         WHERE import_state.position < EXCLUDED.position
+                        """)
+                .param("key", key.column())
+                .param("value", value)
+                .param("position", position)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+    }
+}

@@ -1,0 +1,33 @@
+package org.cinegraph.sandbox;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One movie of the sandbox catalogue, holding what TMDb's discover endpoint shows; the details endpoint
+ * derives its richer body from these values, so both answers always agree.
+ *
+ * @param imdbId       null for a few movies, as on TMDb
+ * @param posterPath   null for movies that should fail the importer's poster criterion
+ * @param backdropPath null for some movies, never set when the poster is missing
+ * @param overview     empty for some low-quality movies, as on TMDb
+ */
+public record SandboxMovie(
+        int tmdbId,
+        String imdbId,
+        String title,
+        String originalTitle,
+        String originalLanguage,
+        LocalDate releaseDate,
+        double popularity,
+        int voteCount,
+        double voteAverage,
+        String posterPath,
+        String backdropPath,
+        List<Integer> genreIds,
+        String overview) {
+
+    public SandboxMovie {
+        genreIds = List.copyOf(genreIds);
+    }
+}
