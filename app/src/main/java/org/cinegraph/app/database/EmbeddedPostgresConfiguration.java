@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir:./data}") Path dataDir) throws IOException {
@@ -32,6 +34,13 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // zonky's defaults suit throwaway test databases (fsync and synchronous commit off); this
+                // one holds the product's events, so every commit reaches the disk.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100")
+                // Crash recovery after a kill can take longer than zonky's 10 s default.
+                .setPGStartupWait(STARTUP_WAIT)
                 // Spring closes the server after everything that uses it; a JVM hook of its own could stop
                 // it while Axon still commits its last batch.
                 .setRegisterShutdownHook(false)

@@ -1,0 +1,23 @@
+package org.cinegraph.app;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The whole application on a random port, on an embedded PostgreSQL of its own in a fresh data directory
+ * under {@code target/}. Test classes with the same annotation share one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "cinegraph.data-dir=target/test-data/${random.uuid}",
+        "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD
+})
+public @interface ApplicationTest {
+
+    String ADMIN_PASSWORD = "test-admin-password";
+}

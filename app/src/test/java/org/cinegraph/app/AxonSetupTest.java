@@ -1,0 +1,62 @@
+package org.cinegraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+/** Axon runs without Axon Server, on PostgreSQL through JDBC, with Jackson and pooled processors. */
+@ApplicationTest
+class AxonSetupTest {
+
+    @Autowired
+    private EventStorageEngine storageEngine;
+    @Autowired
+    private TokenStore tokenStore;
+    @Autowired
+    private SagaStore<?> sagaStore;
+    @Autowired
+    private Serializer serializer;
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+    @Autowired
+    @Qualifier("messageSerializer")
+    private Serializer messageSerializer;
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Test
+    void eventsTokensAndSagasLiveInPostgresThroughJdbc() {
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+        assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+    }
+
+    @Test
+    void jacksonSerializesEverything() {
+        assertThat(serializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(messageSerializer).isInstanceOf(JacksonSerializer.class);
+    }
+
+    @Test
+    void everyProjectionIsANamedPooledStreamingProcessor() {
+        assertThat(processing.eventProcessors()).containsKeys("year-progress", "import-state");
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            assertThat(processor).as(processor.getName()).isInstanceOf(PooledStreamingEventProcessor.class);
+        }
+    }
+}
