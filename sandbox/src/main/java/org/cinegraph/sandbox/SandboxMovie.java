@@ -7,10 +7,12 @@ import java.util.List;
  * One movie of the sandbox catalogue, holding what TMDb's discover endpoint shows; the details endpoint
  * derives its richer body from these values, so both answers always agree.
  *
- * @param imdbId       null for a few movies, as on TMDb
- * @param posterPath   null for movies that should fail the importer's poster criterion
- * @param backdropPath null for some movies, never set when the poster is missing
- * @param overview     empty for some low-quality movies, as on TMDb
+ * @param imdbId        null for a few movies, as on TMDb
+ * @param originCountry ISO 3166-1 code of the producing country, which discover does not show but
+ *                      details, certifications and release dates follow
+ * @param posterPath    null for movies that should fail the importer's poster criterion
+ * @param backdropPath  null for some movies, never set when the poster is missing
+ * @param overview      empty for some low-quality movies, as on TMDb
  */
 public record SandboxMovie(
         int tmdbId,
@@ -18,6 +20,7 @@ public record SandboxMovie(
         String title,
         String originalTitle,
         String originalLanguage,
+        String originCountry,
         LocalDate releaseDate,
         double popularity,
         int voteCount,

@@ -1,0 +1,60 @@
+package org.cinegraph.app.tmdb;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.Map;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbConnection;
+import org.cinegraph.sandbox.SandboxCatalogue;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+/** Points the TMDb client at TMDb, or, in sandbox mode, at the built-in sandbox on a loopback port. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TmdbProperties.class)
+class TmdbConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TmdbConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @Conditional(SandboxModeCondition.class)
+    TmdbSandboxServer tmdbSandbox(Clock clock) {
+        TmdbSandboxServer sandbox = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(Year.now(clock).getValue()));
+        log.warn("SANDBOX MODE: no TMDb credentials are configured, so TMDb is simulated by the built-in sandbox "
+                + "at {} with a generated catalogue. Set TMDB_API_TOKEN or TMDB_API_KEY to import from TMDb.",
+                sandbox.baseUrl());
+        return sandbox;
+    }
+
+    @Bean
+    TmdbConnection tmdbConnection(TmdbProperties properties, ObjectProvider<TmdbSandboxServer> sandbox) {
+        TmdbSandboxServer server = sandbox.getIfAvailable();
+        if (server != null) {
+            return TmdbConnection.of(server.baseUrl(), null, null, properties.connectTimeout(), properties.readTimeout());
+        }
+        return TmdbConnection.of(properties.baseUrl(), properties.apiToken(), properties.apiKey(),
+                properties.connectTimeout(), properties.readTimeout());
+    }
+
+    @Bean
+    TmdbClient tmdbClient(TmdbConnection connection, RestClient.Builder builder) {
+        return new TmdbClient(connection, builder);
+    }
+
+    /** {@code GET /actuator/info} tells which TMDb this node talks to; the dashboard shows sandbox mode from it. */
+    @Bean
+    InfoContributor tmdbInfo(TmdbConnection connection, ObjectProvider<TmdbSandboxServer> sandbox) {
+        boolean sandboxMode = sandbox.getIfAvailable() != null;
+        return info -> info.withDetail("tmdb", Map.of(
+                "mode", sandboxMode ? "sandbox" : "tmdb",
+                "baseUrl", connection.baseUrl().toString()));
+    }
+}

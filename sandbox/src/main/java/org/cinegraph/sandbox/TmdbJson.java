@@ -1,0 +1,82 @@
+package org.cinegraph.sandbox;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/** TMDb's discover, configuration and error bodies. */
+final class TmdbJson {
+
+    private static final String IMAGES_BASE = "image.tmdb.org/t/p/";
+
+    private TmdbJson() {
+    }
+
+    static byte[] error(int statusCode, String statusMessage) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeBooleanField("success", false);
+            json.writeNumberField("status_code", statusCode);
+            json.writeStringField("status_message", statusMessage);
+            json.writeEndObject();
+        });
+    }
+
+    static byte[] discoverPage(DiscoverPage page) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeNumberField("page", page.page());
+            json.writeArrayFieldStart("results");
+            for (SandboxMovie movie : page.results()) {
+                writeDiscoverEntry(json, movie);
+            }
+            json.writeEndArray();
+            json.writeNumberField("total_pages", page.totalPages());
+            json.writeNumberField("total_results", page.totalResults());
+            json.writeEndObject();
+        });
+    }
+
+    static byte[] configuration() {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("images");
+            json.writeStringField("base_url", "http://" + IMAGES_BASE);
+            json.writeStringField("secure_base_url", "https://" + IMAGES_BASE);
+            Json.writeStrings(json, "backdrop_sizes", List.of("w300", "w780", "w1280", "original"));
+            Json.writeStrings(json, "logo_sizes", List.of("w45", "w92", "w154", "w185", "w300", "w500", "original"));
+            Json.writeStrings(json, "poster_sizes",
+                    List.of("w92", "w154", "w185", "w342", "w500", "w780", "original"));
+            Json.writeStrings(json, "profile_sizes", List.of("w45", "w185", "h632", "original"));
+            Json.writeStrings(json, "still_sizes", List.of("w92", "w185", "w300", "original"));
+            json.writeEndObject();
+            Json.writeStrings(json, "change_keys", List.of("adult", "budget", "cast", "crew", "genres",
+                    "imdb_id", "original_title", "overview", "release_dates", "runtime", "title", "videos"));
+            json.writeEndObject();
+        });
+    }
+
+    private static void writeDiscoverEntry(JsonGenerator json, SandboxMovie movie) throws IOException {
+        json.writeStartObject();
+        json.writeBooleanField("adult", false);
+        json.writeStringField("backdrop_path", movie.backdropPath());
+        json.writeArrayFieldStart("genre_ids");
+        for (int genreId : movie.genreIds()) {
+            json.writeNumber(genreId);
+        }
+        json.writeEndArray();
+        json.writeNumberField("id", movie.tmdbId());
+        json.writeStringField("original_language", movie.originalLanguage());
+        json.writeStringField("original_title", movie.originalTitle());
+        json.writeStringField("overview", movie.overview());
+        json.writeNumberField("popularity", movie.popularity());
+        json.writeStringField("poster_path", movie.posterPath());
+        json.writeStringField("release_date", movie.releaseDate().toString());
+        json.writeStringField("title", movie.title());
+        json.writeBooleanField("video", false);
+        json.writeNumberField("vote_average", movie.voteAverage());
+        json.writeNumberField("vote_count", movie.voteCount());
+        json.writeEndObject();
+    }
+}

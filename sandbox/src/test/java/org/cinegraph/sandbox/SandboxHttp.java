@@ -1,0 +1,66 @@
+package org.cinegraph.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Talks to a running sandbox the way a TMDb client would: over HTTP, reading JSON. */
+final class SandboxHttp {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI baseUrl;
+
+    SandboxHttp(TmdbSandboxServer server) {
+        this.baseUrl = server.baseUrl();
+    }
+
+    /** @param pathAndQuery appended to the base URL, e.g. "/discover/movie?page=2" */
+    Reply get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET());
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+    }
+
+    Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), MAPPER.readTree(response.body()), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every result of a discover query, page after page, as TMDb's paging presents them. */
+    List<JsonNode> allPages(String discoverQuery) {
+        List<JsonNode> results = new ArrayList<>();
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            Reply reply = get("/discover/movie?" + discoverQuery + "&page=" + page);
+            if (reply.status() != 200) {
+                throw new AssertionError("Page " + page + " of " + discoverQuery + " answered " + reply);
+            }
+            totalPages = reply.body().get("total_pages").asInt();
+            reply.body().get("results").forEach(results::add);
+        }
+        return results;
+    }
+
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
+    }
+}
