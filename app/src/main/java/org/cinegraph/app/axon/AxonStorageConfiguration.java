@@ -1,8 +1,10 @@
 package org.cinegraph.app.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -16,6 +18,19 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
+
+    /** PostgreSQL's SQLState for a unique-key violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Tells Axon which insert failures mean "someone appended this event first". Axon's default recognises
+     * only {@code SQLIntegrityConstraintViolationException}, which PostgreSQL's driver never throws, so two
+     * requests racing to start the same year would end in a 500 instead of a conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -27,10 +27,10 @@ class EmbeddedPostgresConfiguration {
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir:./data}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir}") Path dataDir) throws IOException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(pgData);
-        OrphanedPostmaster.stopIfRunning(pgData);
+        OrphanedPostmaster.stopIfOrphaned(pgData);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)

@@ -20,7 +20,7 @@ import org.cinegraph.events.YearImportStarted;
 class YearImport {
 
     @AggregateIdentifier
-    private String year;
+    private String id;
     private boolean running;
 
     YearImport() {
@@ -38,7 +38,7 @@ class YearImport {
 
     @EventSourcingHandler
     void on(YearImportStarted event) {
-        year = Integer.toString(event.year());
+        id = StartYearImport.yearImportId(event.year());
         running = true;
     }
 }

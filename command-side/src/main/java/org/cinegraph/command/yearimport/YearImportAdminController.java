@@ -3,6 +3,7 @@ package org.cinegraph.command.yearimport;
 import java.net.URI;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportYears;
@@ -35,8 +36,8 @@ class YearImportAdminController {
             commands.sendAndWait(new StartYearImport(year, ImportTrigger.ADMIN));
         } catch (YearImportAlreadyRunningException e) {
             throw conflict(e.getMessage(), e);
-        } catch (ConcurrencyException e) {
-            // Another request (or node) started the same year between our load and our append.
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // Another request, here or on another node, started the same year between our load and our append.
             throw conflict("The import of " + year + " was started by another request.", e);
         }
         return ResponseEntity.accepted()

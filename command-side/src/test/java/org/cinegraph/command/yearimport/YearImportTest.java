@@ -1,5 +1,7 @@
 package org.cinegraph.command.yearimport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.cinegraph.events.ImportTrigger;
@@ -34,9 +36,11 @@ class YearImportTest {
     }
 
     @Test
-    void theTriggerIsRecorded() {
+    void theYearImportIsIdentifiedByItsYearInItsOwnNamespace() {
         fixture.givenNoPriorActivity()
                 .when(new StartYearImport(1999, ImportTrigger.SCHEDULE))
-                .expectEvents(new YearImportStarted(1999, ImportTrigger.SCHEDULE));
+                .expectEvents(new YearImportStarted(1999, ImportTrigger.SCHEDULE))
+                .expectState(yearImport -> assertThat(yearImport)
+                        .extracting("id").isEqualTo("year-import-1999"));
     }
 }
