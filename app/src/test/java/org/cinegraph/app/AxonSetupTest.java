@@ -2,6 +2,8 @@ package org.cinegraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -11,8 +13,11 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.YearImportStarted;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -45,11 +50,27 @@ class AxonSetupTest {
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
     }
 
+    @Autowired
+    private ObjectMapper webMapper;
+
     @Test
-    void jacksonSerializesEverything() {
+    void jacksonSerializesEverythingWithAMapperOfItsOwn() {
         assertThat(serializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(eventSerializer).isInstanceOf(JacksonSerializer.class);
-        assertThat(messageSerializer).isInstanceOf(JacksonSerializer.class);
+        assertThat(eventSerializer).isSameAs(serializer);
+        assertThat(messageSerializer).isSameAs(serializer);
+        assertThat(((JacksonSerializer) serializer).getObjectMapper()).isNotSameAs(webMapper);
+    }
+
+    @Test
+    void anEventIsStoredAsJsonWithItsRevision() {
+        SerializedObject<byte[]> stored = eventSerializer.serialize(
+                new YearImportStarted(2024, ImportTrigger.ADMIN), byte[].class);
+
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"year\":2024,\"trigger\":\"ADMIN\"}");
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat((Object) eventSerializer.deserialize(stored))
+                .isEqualTo(new YearImportStarted(2024, ImportTrigger.ADMIN));
     }
 
     @Test
