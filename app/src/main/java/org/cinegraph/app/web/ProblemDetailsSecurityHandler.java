@@ -13,11 +13,16 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
-/** Answers 401 and 403 as problem details, like every other error of the API. */
+/**
+ * Answers 401, 403 and requests the firewall rejects (such as {@code //} or {@code ;} in a path) as problem
+ * details, like every other error of the API.
+ */
 @Component
-class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper json;
 
@@ -37,6 +42,12 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException exception) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "This account may not use this endpoint.");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       RequestRejectedException exception) throws IOException {
+        write(request, response, HttpStatus.BAD_REQUEST, "The request was rejected: its URL is not allowed here.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
