@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.YearImportStarted;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,12 @@ class YearProgressProjection {
 
     YearProgressProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds the table from the first event, so it starts empty. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM year_progress").update();
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.cinegraph.events.YearImportStarted;
@@ -26,6 +27,12 @@ class ImportStateProjection {
 
     ImportStateProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds the table from the first event, so it starts empty. */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM import_state").update();
     }
 
     @EventHandler
