@@ -3,9 +3,10 @@
 -- is bytea (never an oid large object), and Axon's timestamps are the ISO-8601 strings its JDBC engine writes.
 -- The names are snake_case; AxonStorageConfiguration gives Axon the same names.
 
--- The global index is a plain sequence that hands out one value at a time (no cached blocks), so events
--- appended by several nodes are numbered in commit order as closely as PostgreSQL allows; tracking
--- processors close the remaining gaps. No other table uses this sequence.
+-- The global index is a sequence that hands out one value at a time, never a cached block per session or
+-- node (as Hibernate's pooled generators would), so concurrent appends leave only short-lived gaps: an
+-- index is taken at insert and becomes visible at commit, and tracking processors wait for such gaps to
+-- close. No other table uses this sequence; the ALTER states the allocation explicitly.
 CREATE TABLE domain_event_entry (
     global_index         BIGSERIAL    NOT NULL,
     aggregate_identifier VARCHAR(255) NOT NULL,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class SchemaTest {
                          WHERE table_schema = 'public'
                            AND column_name IN ('payload', 'meta_data', 'token', 'serialized_saga', 'diagnostics')
                         """).query((rs, row) -> Map.entry(rs.getString("col"), rs.getString("data_type")))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
         assertThat(types).containsKeys("domain_event_entry.payload", "snapshot_event_entry.payload",
                 "token_entry.token", "saga_entry.serialized_saga", "dead_letter_entry.payload");

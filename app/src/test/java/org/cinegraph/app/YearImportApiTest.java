@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class YearImportApiTest {
         admin().postForEntity("/api/admin/imports/years/1999", null, JsonNode.class);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                http.getForObject("/api/import/state", JsonNode.class).get("currentImportYear").isInt()).isTrue());
+                http.getForObject("/api/import/state", JsonNode.class).get("currentImportYear").asInt()).isEqualTo(1999));
     }
 
     @Test
@@ -106,7 +107,7 @@ class YearImportApiTest {
     @Test
     void unknownPathsAndMethodsAnswerProblemDetails() {
         assertProblem(http.getForEntity("/api/no-such-thing", JsonNode.class), HttpStatus.NOT_FOUND);
-        assertProblem(admin().exchange("/api/admin/imports/years/2020", org.springframework.http.HttpMethod.DELETE,
+        assertProblem(admin().exchange("/api/admin/imports/years/2020", HttpMethod.DELETE,
                 null, JsonNode.class), HttpStatus.METHOD_NOT_ALLOWED);
     }
 

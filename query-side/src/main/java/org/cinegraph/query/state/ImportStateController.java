@@ -5,29 +5,24 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.cinegraph.query.progress.YearProgressRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class ImportStateController {
 
-    private final JdbcClient jdbc;
+    private final ImportStateRepository state;
     private final YearProgressRepository progress;
 
-    ImportStateController(JdbcClient jdbc, YearProgressRepository progress) {
-        this.jdbc = jdbc;
+    ImportStateController(ImportStateRepository state, YearProgressRepository progress) {
+        this.state = state;
         this.progress = progress;
     }
 
     @GetMapping("/api/import/state")
     ImportStateView state() {
-        Map<String, String> values = jdbc.sql("SELECT key, value FROM import_state")
-                .query((rs, row) -> Map.entry(rs.getString("key"), rs.getString("value")))
-                .list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<ImportStateKey, String> values = state.values();
         Long tmdbTotal = read(values, ImportStateKey.TMDB_TOTAL_MOVIES, Long::valueOf);
         long ours = progress.importedMovies();
         return new ImportStateView(
@@ -52,8 +47,8 @@ class ImportStateController {
         return percent.doubleValue();
     }
 
-    private static <T> T read(Map<String, String> values, ImportStateKey key, Function<String, T> parse) {
-        String value = values.get(key.column());
+    private static <T> T read(Map<ImportStateKey, String> values, ImportStateKey key, Function<String, T> parse) {
+        String value = values.get(key);
         return value == null ? null : parse.apply(value);
     }
 

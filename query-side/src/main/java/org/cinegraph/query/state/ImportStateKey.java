@@ -9,13 +9,13 @@ enum ImportStateKey {
     CURRENT_IMPORT_YEAR("current_import_year"),
     LAST_COMPLETED_YEAR("last_completed_year");
 
-    private final String column;
+    private final String key;
 
-    ImportStateKey(String column) {
-        this.column = column;
+    ImportStateKey(String key) {
+        this.key = key;
     }
 
-    String column() {
-        return column;
+    String key() {
+        return key;
     }
 }

@@ -50,7 +50,7 @@ class ImportStateProjection {
                            SET value = EXCLUDED.value, position = EXCLUDED.position, updated_at = EXCLUDED.updated_at
                          WHERE import_state.position < EXCLUDED.position
                         """)
-                .param("key", key.column())
+                .param("key", key.key())
                 .param("value", value)
                 .param("position", position)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))

@@ -1,0 +1,66 @@
+package org.cinegraph.query.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.YearImportStarted;
+import org.cinegraph.query.testing.ProjectionDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ImportStateProjectionTest {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final ImportStateProjection projection = new ImportStateProjection(jdbc);
+    private final ImportStateRepository state = new ImportStateRepository(jdbc);
+    private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
+
+    @BeforeEach
+    void startEmpty() {
+        projection.reset();
+    }
+
+    @Test
+    void theCurrentImportYearIsTheLastStartedInTheEventStream() {
+        projection.on(new YearImportStarted(2026, ImportTrigger.SCHEDULE), new GlobalSequenceTrackingToken(1), at);
+        projection.on(new YearImportStarted(2025, ImportTrigger.SCHEDULE), new GlobalSequenceTrackingToken(2), at);
+
+        assertThat(state.values()).containsExactly(Map.entry(ImportStateKey.CURRENT_IMPORT_YEAR, "2025"));
+    }
+
+    @Test
+    void anOlderEventAppliedLaterByAnotherSegmentDoesNotMoveTheValueBack() {
+        projection.on(new YearImportStarted(2025, ImportTrigger.ADMIN), new GlobalSequenceTrackingToken(9), at);
+        projection.on(new YearImportStarted(2026, ImportTrigger.ADMIN), new GlobalSequenceTrackingToken(4), at);
+
+        assertThat(state.values()).containsEntry(ImportStateKey.CURRENT_IMPORT_YEAR, "2025");
+    }
+
+    @Test
+    void applyingTheSameEventTwiceChangesNothing() {
+        YearImportStarted started = new YearImportStarted(2024, ImportTrigger.ADMIN);
+        projection.on(started, new GlobalSequenceTrackingToken(7), at);
+        Map<String, Object> once = row();
+
+        projection.on(started, new GlobalSequenceTrackingToken(7), at.plusSeconds(60));
+
+        assertThat(row()).isEqualTo(once);
+    }
+
+    @Test
+    void aResetEmptiesTheTable() {
+        projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), new GlobalSequenceTrackingToken(1), at);
+
+        projection.reset();
+
+        assertThat(state.values()).isEmpty();
+    }
+
+    private Map<String, Object> row() {
+        return jdbc.sql("SELECT * FROM import_state WHERE key = 'current_import_year'").query().singleRow();
+    }
+}
