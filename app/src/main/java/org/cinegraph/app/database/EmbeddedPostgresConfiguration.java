@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,14 +27,24 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
     private static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
 
+    @Bean
+    EmbeddedPostgresCredentials embeddedPostgresCredentials(@Value("${cinegraph.data-dir}") Path dataDir)
+            throws IOException {
+        Files.createDirectories(dataDir);
+        return EmbeddedPostgresCredentials.in(dataDir.toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir}") Path dataDir) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir}") Path dataDir,
+                                      EmbeddedPostgresCredentials credentials) throws IOException, SQLException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfOrphaned(pgData);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                .setDataDirectoryCustomizer(directory -> credentials.writeHostBasedAuthentication(directory.toPath()))
+                .setConnectConfig("password", credentials.password())
                 // zonky's defaults suit throwaway test databases (fsync and synchronous commit off); this
                 // one holds the product's events, so every commit reaches the disk.
                 .setServerConfig("fsync", "on")
@@ -45,16 +56,18 @@ class EmbeddedPostgresConfiguration {
                 // it while Axon still commits its last batch.
                 .setRegisterShutdownHook(false)
                 .start();
+        credentials.secure(postgres.getPostgresDatabase(), pgData);
         log.info("Embedded PostgreSQL running on port {} with its data in {}", postgres.getPort(), pgData);
         return postgres;
     }
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresCredentials credentials) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
+        dataSource.setPassword(credentials.password());
         dataSource.setPoolName("cinegraph-embedded");
         return dataSource;
     }
