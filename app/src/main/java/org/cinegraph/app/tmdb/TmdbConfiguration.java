@@ -3,6 +3,7 @@ package org.cinegraph.app.tmdb;
 import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
 import org.cinegraph.sandbox.SandboxCatalogue;
@@ -45,8 +46,9 @@ class TmdbConfiguration {
     }
 
     @Bean
-    TmdbClient tmdbClient(TmdbConnection connection, RestClient.Builder builder) {
-        return new TmdbClient(connection, builder);
+    TmdbClient tmdbClient(TmdbConnection connection, TmdbProperties properties, RestClient.Builder builder,
+                          MeterRegistry meters) {
+        return new TmdbClient(connection, properties.limits(), builder, meters);
     }
 
     /** {@code GET /actuator/info} tells which TMDb this node talks to; the dashboard shows sandbox mode from it. */

@@ -2,6 +2,7 @@ package org.cinegraph.app.tmdb;
 
 import java.net.URI;
 import java.time.Duration;
+import org.cinegraph.command.tmdb.TmdbLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +13,23 @@ record TmdbProperties(
         String apiToken,
         String apiKey,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("40") int requestsPerSecond,
+        @DefaultValue("20") int maxConnections,
+        @DefaultValue Retry retry) {
+
+    /** {@code cinegraph.tmdb.retry.*}: retries of requests that failed for a reason that may pass. */
+    record Retry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("20") int maxRateLimitedAttempts) {
+    }
+
+    TmdbLimits limits() {
+        return new TmdbLimits(requestsPerSecond, maxConnections, retry.maxAttempts(), retry.initialBackoff(),
+                retry.maxBackoff(), retry.maxRateLimitedAttempts());
+    }
 
     @Override
     public String toString() {

@@ -1,24 +1,43 @@
 package org.cinegraph.command.tmdb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Talks to TMDb's API v3, or to the sandbox that answers like it. */
+/** Talks to TMDb's API v3, or to the sandbox that answers like it, within TMDb's limits and through its failures. */
 public class TmdbClient {
+
+    /** The sections appended to a movie's details, so that one request brings its whole record. */
+    static final String APPENDED_SECTIONS = "credits,external_ids,keywords,release_dates";
+    /**
+     * Discover pages are read by release date, not popularity: popularity changes all the time and would
+     * move movies between pages while they are read.
+     */
+    static final String STABLE_ORDER = "primary_release_date.asc";
 
     private final RestClient rest;
     private final TmdbConnection connection;
+    private final ResilientTransport transport;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public TmdbClient(TmdbConnection connection, RestClient.Builder builder) {
+    public TmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder, MeterRegistry meters) {
         this.connection = connection;
+        this.transport = new ResilientTransport(limits, meters);
         HttpClient http = HttpClient.newBuilder().connectTimeout(connection.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(connection.readTimeout());
@@ -43,19 +62,104 @@ public class TmdbClient {
         return connection.redact(cause.getClass().getSimpleName() + ": " + cause.getMessage());
     }
 
-    /**
-     * TMDb's {@code /configuration}: the cheapest request that proves TMDb answers and accepts the
-     * credentials.
-     *
-     * @throws TmdbCredentialsRejectedException when TMDb answers 401
-     */
+    /** TMDb's {@code /configuration}: the cheapest request that proves TMDb answers and accepts the credentials. */
     public JsonNode configuration() {
-        return rest.get().uri("/configuration")
-                .retrieve()
-                .onStatus(status -> status.value() == HttpStatus.UNAUTHORIZED.value(), (request, response) -> {
-                    throw new TmdbCredentialsRejectedException();
-                })
-                .body(JsonNode.class);
+        return get(uri -> uri.path("/configuration").build(), "the configuration");
+    }
+
+    /**
+     * One page of the movies whose primary release date lies in {@code [from, to]}, in a stable order.
+     *
+     * @throws TmdbRequestRejectedException for a page TMDb does not serve (past page 500)
+     */
+    public DiscoverPage discover(LocalDate from, LocalDate to, int page) {
+        String what = "discover " + from + ".." + to + " page " + page;
+        JsonNode body = get(uri -> uri.path("/discover/movie")
+                .queryParam("primary_release_date.gte", from)
+                .queryParam("primary_release_date.lte", to)
+                .queryParam("sort_by", STABLE_ORDER)
+                .queryParam("include_adult", false)
+                .queryParam("include_video", false)
+                .queryParam("page", page)
+                .build(), what);
+        if (!body.path("total_results").canConvertToInt() || !body.path("results").isArray()) {
+            throw new TmdbMalformedResponseException(what, null);
+        }
+        List<DiscoveredMovie> movies = new ArrayList<>();
+        for (JsonNode result : body.get("results")) {
+            if (!result.path("id").canConvertToInt()) {
+                throw new TmdbMalformedResponseException(what, null);
+            }
+            movies.add(new DiscoveredMovie(result.get("id").asInt(), result.path("title").asText(null),
+                    date(result.path("release_date"))));
+        }
+        return new DiscoverPage(body.path("page").asInt(page), body.path("total_pages").asInt(),
+                body.get("total_results").asInt(), List.copyOf(movies));
+    }
+
+    /**
+     * A movie's whole TMDb record, its credits, external ids, keywords and release dates appended.
+     *
+     * @throws TmdbNotFoundException when TMDb no longer knows the movie
+     * @throws TmdbMalformedResponseException when the answer is not a movie record
+     */
+    public TmdbMovie movie(int tmdbId) {
+        String what = "movie " + tmdbId;
+        JsonNode body = get(uri -> uri.path("/movie/{id}").queryParam("append_to_response", APPENDED_SECTIONS)
+                .build(tmdbId), what);
+        if (body.path("id").asInt(-1) != tmdbId) {
+            throw new TmdbMalformedResponseException(what, null);
+        }
+        return new TmdbMovie(body);
+    }
+
+    private JsonNode get(Function<UriBuilder, URI> uri, String what) {
+        return transport.execute(() -> rest.get().uri(uri).exchange((request, response) -> new TmdbResponse(
+                        response.getStatusCode().value(),
+                        TmdbResponse.parseRetryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
+                        response.getBody().readAllBytes())),
+                response -> interpret(response, what));
+    }
+
+    private JsonNode interpret(TmdbResponse response, String what) {
+        int status = response.status();
+        if (status >= 200 && status < 300) {
+            try {
+                return json.readTree(response.body());
+            } catch (IOException e) {
+                throw new TmdbMalformedResponseException(what, e);
+            }
+        }
+        if (status == 401) {
+            throw new TmdbCredentialsRejectedException();
+        }
+        if (status == 404) {
+            throw new TmdbNotFoundException(what);
+        }
+        if (status >= 500) {
+            throw new TmdbServerErrorException(status);
+        }
+        throw new TmdbRequestRejectedException(status, what, statusMessage(response.body()));
+    }
+
+    private String statusMessage(byte[] body) {
+        try {
+            return json.readTree(body).path("status_message").asText(null);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(JsonNode value) {
+        String text = value.asText("");
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static ClientHttpRequestInterceptor authentication(TmdbConnection connection) {

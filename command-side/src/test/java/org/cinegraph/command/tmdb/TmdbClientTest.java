@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,7 @@ class TmdbClientTest {
     private TmdbClient client(String token, String key) {
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
         return new TmdbClient(TmdbConnection.of(baseUrl, token, key, Duration.ofSeconds(2), Duration.ofSeconds(2)),
-                RestClient.builder());
+                new TmdbLimits(40, 4, 3, Duration.ofMillis(10), Duration.ofMillis(50), 3),
+                RestClient.builder(), new SimpleMeterRegistry());
     }
 }

@@ -1,0 +1,122 @@
+package org.cinegraph.command.tmdb;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * Sends requests to TMDb within its limits and through its failures. Every request is paced by one rate
+ * limiter and one cap on connections shared by all threads. A 429 pauses the whole client, for as long as
+ * {@code Retry-After} says or an exponential backoff, and does not use up the request's attempts. A 5xx,
+ * a timeout or a connection error is retried with exponential backoff and jitter. Everything else is
+ * final and left to the caller to interpret.
+ */
+final class ResilientTransport {
+
+    /** Permits are handed out in slices of a second, so a second's allowance never arrives as one burst. */
+    private static final int SLICES_PER_SECOND = 10;
+    private static final Duration WAIT_FOR_PERMIT = Duration.ofHours(1);
+
+    private final TmdbLimits limits;
+    private final RateLimiter pace;
+    private final Bulkhead connections;
+    private final Retry retry;
+    private final IntervalFunction rateLimitedBackoff;
+    private final RateLimitPause pause = new RateLimitPause();
+    private final TmdbMetrics metrics;
+
+    ResilientTransport(TmdbLimits limits, MeterRegistry meters) {
+        this.limits = limits;
+        this.metrics = new TmdbMetrics(meters);
+        int permitsPerSlice = Math.max(1, (int) Math.ceil((double) limits.requestsPerSecond() / SLICES_PER_SECOND));
+        Duration slice = Duration.ofNanos(Duration.ofSeconds(1).toNanos() * permitsPerSlice / limits.requestsPerSecond());
+        this.pace = RateLimiter.of("tmdb", RateLimiterConfig.custom()
+                .limitForPeriod(permitsPerSlice)
+                .limitRefreshPeriod(slice)
+                .timeoutDuration(WAIT_FOR_PERMIT)
+                .build());
+        this.connections = Bulkhead.of("tmdb", BulkheadConfig.custom()
+                .maxConcurrentCalls(limits.maxConnections())
+                .maxWaitDuration(WAIT_FOR_PERMIT)
+                .build());
+        this.retry = Retry.of("tmdb", RetryConfig.custom()
+                .maxAttempts(limits.maxAttempts())
+                .intervalFunction(backoff(limits))
+                .retryOnException(ResilientTransport::mayPass)
+                .build());
+        this.rateLimitedBackoff = backoff(limits);
+    }
+
+    /**
+     * @param send one request, answered whole
+     * @param interpret the answer's meaning; throws {@link TmdbServerErrorException} for a 5xx to retry
+     * @throws TmdbUnavailableException when every attempt failed for a reason that may pass
+     */
+    <T> T execute(Supplier<TmdbResponse> send, Function<TmdbResponse, T> interpret) {
+        try {
+            return Retry.decorateCheckedSupplier(retry, () -> interpret.apply(sendWithinRateLimit(send))).get();
+        } catch (TmdbServerErrorException e) {
+            throw new TmdbUnavailableException("TMDb answered HTTP " + e.status() + " to all "
+                    + limits.maxAttempts() + " attempts", e);
+        } catch (ResourceAccessException e) {
+            throw new TmdbUnavailableException("TMDb could not be reached in " + limits.maxAttempts()
+                    + " attempts", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TmdbUnavailableException("Interrupted while waiting for TMDb", e);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private TmdbResponse sendWithinRateLimit(Supplier<TmdbResponse> send) throws InterruptedException {
+        for (int rateLimited = 1; ; rateLimited++) {
+            TmdbResponse response = sendPaced(send);
+            if (response.status() != 429) {
+                return response;
+            }
+            metrics.rateLimited();
+            if (rateLimited >= limits.maxRateLimitedAttempts()) {
+                throw new TmdbUnavailableException("TMDb kept answering 429 (rate limited) to "
+                        + rateLimited + " attempts", null);
+            }
+            long backoffMillis = rateLimitedBackoff.apply(rateLimited);
+            pause.pauseFor(response.retryAfter().orElse(Duration.ofMillis(backoffMillis)));
+        }
+    }
+
+    private TmdbResponse sendPaced(Supplier<TmdbResponse> send) throws InterruptedException {
+        pause.awaitResume();
+        pace.acquirePermission();
+        connections.acquirePermission();
+        try {
+            TmdbResponse response = send.get();
+            metrics.answered(response.status());
+            return response;
+        } catch (ResourceAccessException e) {
+            metrics.unreachable();
+            throw e;
+        } finally {
+            connections.onComplete();
+        }
+    }
+
+    private static IntervalFunction backoff(TmdbLimits limits) {
+        return IntervalFunction.ofExponentialRandomBackoff(limits.initialBackoff(), 2.0, 0.5, limits.maxBackoff());
+    }
+
+    private static boolean mayPass(Throwable error) {
+        return error instanceof TmdbServerErrorException || error instanceof ResourceAccessException;
+    }
+}
