@@ -8,20 +8,29 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.cinegraph.events.CompleteYearImport;
+import org.cinegraph.events.FailYearImport;
+import org.cinegraph.events.RecordYearPlan;
 import org.cinegraph.events.StartYearImport;
+import org.cinegraph.events.YearImportCompleted;
+import org.cinegraph.events.YearImportFailed;
+import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
 
 /**
- * The import of one year of TMDb's catalogue; its identity is the year. It decides whether an import may
- * start. Per-movie outcomes do not belong in this stream: a year can hold 30,000 movies and the aggregate
- * must stay quick to load.
+ * The lifecycle of one year's import: started, planned, then completed or failed; a year that is not
+ * running may be run again. Pages and per-movie outcomes are not in this stream: a year can hold 30,000
+ * movies, and this aggregate must stay quick to load.
  */
 @Aggregate
 class YearImport {
 
+    private enum Status { IMPORTING, COMPLETED, FAILED }
+
     @AggregateIdentifier
     private String id;
-    private boolean running;
+    private Status status;
+    private boolean planned;
 
     YearImport() {
         // Axon rebuilds the aggregate from its events through this constructor.
@@ -30,15 +39,67 @@ class YearImport {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(StartYearImport command) {
-        if (running) {
+        if (status == Status.IMPORTING) {
             throw new YearImportAlreadyRunningException(command.year());
         }
         apply(new YearImportStarted(command.year(), command.trigger()));
     }
 
+    /** A plan is made once per run; a resumed run sending it again changes nothing. */
+    @CommandHandler
+    void handle(RecordYearPlan command) {
+        requireRunning(command.year());
+        if (!planned) {
+            apply(new YearImportPlanned(command.year(), command.tmdbTotal(), command.windows()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CompleteYearImport command) {
+        requireRunning(command.year());
+        if (!planned) {
+            throw new IllegalStateException("The import of " + command.year() + " cannot complete before it is planned");
+        }
+        if (command.discovered() != command.imported() + command.skipped() + command.failed()) {
+            throw new IllegalArgumentException("The outcomes of " + command.year() + " do not add up: discovered "
+                    + command.discovered() + ", imported " + command.imported() + ", skipped " + command.skipped()
+                    + ", failed " + command.failed());
+        }
+        apply(new YearImportCompleted(command.year(), command.discovered(), command.imported(), command.skipped(),
+                command.failed()));
+    }
+
+    @CommandHandler
+    void handle(FailYearImport command) {
+        requireRunning(command.year());
+        apply(new YearImportFailed(command.year(), command.reason()));
+    }
+
+    private void requireRunning(int year) {
+        if (status != Status.IMPORTING) {
+            throw new YearImportNotRunningException(year);
+        }
+    }
+
     @EventSourcingHandler
     void on(YearImportStarted event) {
         id = StartYearImport.yearImportId(event.year());
-        running = true;
+        status = Status.IMPORTING;
+        planned = false;
+    }
+
+    @EventSourcingHandler
+    void on(YearImportPlanned event) {
+        planned = true;
+    }
+
+    @EventSourcingHandler
+    void on(YearImportCompleted event) {
+        status = Status.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(YearImportFailed event) {
+        status = Status.FAILED;
     }
 }

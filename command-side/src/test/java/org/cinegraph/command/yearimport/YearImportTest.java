@@ -2,15 +2,27 @@ package org.cinegraph.command.yearimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.cinegraph.events.CompleteYearImport;
+import org.cinegraph.events.DateWindow;
+import org.cinegraph.events.FailYearImport;
 import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.PlannedWindow;
+import org.cinegraph.events.RecordYearPlan;
 import org.cinegraph.events.StartYearImport;
+import org.cinegraph.events.YearImportCompleted;
+import org.cinegraph.events.YearImportFailed;
+import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class YearImportTest {
+
+    private static final List<PlannedWindow> WHOLE_YEAR = List.of(
+            new PlannedWindow(DateWindow.wholeYear(2024), 300, 15));
 
     private FixtureConfiguration<YearImport> fixture;
 
@@ -40,7 +52,61 @@ class YearImportTest {
         fixture.givenNoPriorActivity()
                 .when(new StartYearImport(1999, ImportTrigger.SCHEDULE))
                 .expectEvents(new YearImportStarted(1999, ImportTrigger.SCHEDULE))
-                .expectState(yearImport -> assertThat(yearImport)
-                        .extracting("id").isEqualTo("year-import-1999"));
+                .expectState(yearImport -> assertThat(yearImport).extracting("id").isEqualTo("year-import-1999"));
+    }
+
+    @Test
+    void aRunningYearIsPlannedOnceEvenWhenAResumedRunSendsThePlanAgain() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+                .when(new RecordYearPlan(2024, 301, WHOLE_YEAR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aYearCompletesWhenItsOutcomesAddUp() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+                .when(new CompleteYearImport(2024, 300, 240, 50, 10))
+                .expectEvents(new YearImportCompleted(2024, 300, 240, 50, 10));
+    }
+
+    @Test
+    void aYearCannotCompleteWithOutcomesThatDoNotAddUp() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+                .when(new CompleteYearImport(2024, 300, 240, 50, 9))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aYearCannotCompleteBeforeItIsPlanned() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN))
+                .when(new CompleteYearImport(2024, 0, 0, 0, 0))
+                .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void aCompletedYearCanRunAgainAndIsPlannedAnew() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR),
+                        new YearImportCompleted(2024, 300, 240, 50, 10), new YearImportStarted(2024, ImportTrigger.ADMIN))
+                .when(new RecordYearPlan(2024, 305, WHOLE_YEAR))
+                .expectEvents(new YearImportPlanned(2024, 305, WHOLE_YEAR));
+    }
+
+    @Test
+    void onlyARunningYearCanFailOrComplete() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportFailed(2024, "TMDb rejected"))
+                .when(new FailYearImport(2024, "again"))
+                .expectException(YearImportNotRunningException.class);
+        fixture.givenNoPriorActivity()
+                .when(new CompleteYearImport(2024, 0, 0, 0, 0))
+                .expectException(Exception.class);
+    }
+
+    @Test
+    void aFailedYearCanBeStartedAgain() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportFailed(2024, "TMDb rejected"))
+                .when(new StartYearImport(2024, ImportTrigger.ADMIN))
+                .expectEvents(new YearImportStarted(2024, ImportTrigger.ADMIN));
     }
 }
