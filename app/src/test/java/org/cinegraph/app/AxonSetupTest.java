@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
+import java.util.List;
+import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -75,9 +76,16 @@ class AxonSetupTest {
 
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
-        assertThat(processing.eventProcessors()).containsKeys("year-progress", "import-state");
-        for (EventProcessor processor : processing.eventProcessors().values()) {
-            assertThat(processor).as(processor.getName()).isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "year-import-runner");
+        for (String projection : List.of("year-progress", "import-state")) {
+            assertThat(processing.eventProcessors().get(projection)).as(projection)
+                    .isInstanceOf(PooledStreamingEventProcessor.class);
         }
+    }
+
+    @Test
+    void theYearImportRunnerRunsInTheTransactionOfTheStart() {
+        assertThat(processing.eventProcessors().get("year-import-runner"))
+                .isInstanceOf(SubscribingEventProcessor.class);
     }
 }

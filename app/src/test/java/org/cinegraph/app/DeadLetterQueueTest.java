@@ -2,6 +2,7 @@ package org.cinegraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -24,7 +25,7 @@ class DeadLetterQueueTest {
 
     @Test
     void aDeadLetterRoundTripsThroughPostgresForEveryProjection() {
-        for (String projection : processing.eventProcessors().keySet()) {
+        for (String projection : List.of("year-progress", "import-state")) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(projection)
                     .orElseThrow(() -> new AssertionError(projection + " has no dead-letter queue"));
             String sequence = "dead-letter-test-" + projection;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +38,14 @@ class ProjectionResetTest {
             http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
                     .postForEntity("/api/admin/imports/years/" + year, null, String.class);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/import/state", JsonNode.class)
-                .get("currentImportYear").asInt() == 2014);
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/api/import/years", JsonNode.class)
-                .get("years").findValuesAsText("status").stream().filter("importing"::equals).count() == 5);
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject("/api/import/years", JsonNode.class)
+                .get("years").findValuesAsText("status").stream().filter("completed"::equals).count() == 5);
         String years = http.getForObject("/api/import/years", String.class);
         String state = http.getForObject("/api/import/state", String.class);
 
-        assertThat(processing.eventProcessors().keySet()).containsExactlyInAnyOrderElementsOf(TABLES.keySet());
+        assertThat(processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(EventProcessor::getName))
+                .as("every projection is covered").containsExactlyInAnyOrderElementsOf(TABLES.keySet());
         for (Map.Entry<String, String> projection : TABLES.entrySet()) {
             StreamingEventProcessor processor = processing
                     .eventProcessor(projection.getKey(), StreamingEventProcessor.class).orElseThrow();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
@@ -13,6 +13,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +23,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
- * The embedded database lives in the data directory: what was recorded before a restart is there after it,
- * and only the application can reach it.
+ * The embedded database lives in the data directory: what was recorded before a restart is there after it, a
+ * running import resumes, and only the application can reach the database.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
@@ -30,21 +33,32 @@ class RestartTest {
     Path dataDir;
 
     @Test
-    void aYearStartedBeforeARestartStillShowsAfterIt(CapturedOutput output) throws Exception {
+    void aYearStartedBeforeARestartIsResumedAfterItAndCompletesExactly(CapturedOutput output) throws Exception {
+        int year = Year.now(ZoneOffset.UTC).getValue() - 4;
+        String startedAt;
         try (RunningApp first = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
             assertOnlyTheOwnerCanConnect(first);
-            assertThat(first.postAsAdmin("/api/admin/imports/years/2021").statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/api/import/years/2021").statusCode() == 200);
+            // TMDb fails while the first run is up: the year is started but cannot get anywhere.
+            first.context().getBean(TmdbSandboxServer.class).faults().failAlways(503);
+            assertThat(first.postAsAdmin("/api/admin/imports/years/" + year).statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/api/import/years/" + year).statusCode() == 200);
+            JsonNode running = first.json(first.get("/api/import/years/" + year));
+            assertThat(running.get("status").asText()).isEqualTo("importing");
+            startedAt = running.get("startedAt").asText();
         }
 
         try (RunningApp second = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
             assertOnlyTheOwnerCanConnect(second);
-            HttpResponse<String> year = second.get("/api/import/years/2021");
+            int listed = second.context().getBean(TmdbSandboxServer.class).catalogue().movieCount(year);
 
-            assertThat(year.statusCode()).isEqualTo(200);
-            assertThat(second.json(year).get("status").asText()).isEqualTo("importing");
-            assertThat(second.postAsAdmin("/api/admin/imports/years/2021").statusCode())
-                    .as("the aggregate was rebuilt from the stored events").isEqualTo(409);
+            JsonNode completed = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> second.json(second.get("/api/import/years/" + year)),
+                    progress -> progress.get("status").asText().equals("completed"));
+
+            assertThat(completed.get("startedAt").asText()).as("the same run, resumed").isEqualTo(startedAt);
+            assertThat(completed.get("discovered").asInt()).isEqualTo(listed);
+            assertThat(completed.get("imported").asInt() + completed.get("skipped").asInt()
+                    + completed.get("failed").asInt()).isEqualTo(listed);
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).exists();
         assertThat(output.getAll()).doesNotContain(RunningApp.ADMIN_PASSWORD)

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,6 +25,10 @@ class TwoNodesTest {
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().start();
              RunningApp first = node(database);
              RunningApp second = node(database)) {
+            // With TMDb failing, each started year stays running while the other requests race to start it.
+            for (RunningApp node : List.of(first, second)) {
+                node.context().getBean(TmdbSandboxServer.class).faults().failAlways(503);
+            }
             ExecutorService clients = Executors.newFixedThreadPool(8);
             try {
                 for (int year = 2001; year <= 2003; year++) {

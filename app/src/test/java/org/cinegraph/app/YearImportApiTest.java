@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -19,6 +22,19 @@ class YearImportApiTest {
 
     @Autowired
     private TestRestTemplate http;
+    @Autowired
+    private TmdbSandboxServer sandbox;
+
+    /** With TMDb failing, a started year stays running for as long as these tests look at it. */
+    @BeforeEach
+    void tmdbFails() {
+        sandbox.faults().failAlways(503);
+    }
+
+    @AfterEach
+    void tmdbRecovers() {
+        sandbox.faults().reset();
+    }
 
     private TestRestTemplate admin() {
         return http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD);

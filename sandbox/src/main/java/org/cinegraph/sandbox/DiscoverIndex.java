@@ -5,21 +5,27 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+
+import org.cinegraph.sandbox.PopularityDrift.Reading;
 
 /**
  * Answers discover queries page by page. Each (year, sort) is sorted once, on first use, and kept as an
  * array of ordinals, four bytes a movie; a date window inside a year is a filter over that array, and a
  * window across years merges the years' arrays. Recent windows are cached, so paging through one costs
- * only the twenty movies of each page.
+ * only the twenty movies of each page. While popularity drifts, a popularity order holds for one request
+ * only, so such a window is ranked anew for each page, making every movie of it: a fault for tests, where
+ * windows stay small, rather than for benchmarks.
  */
 final class DiscoverIndex {
 
     private static final int CACHED_WINDOWS = 64;
 
     private final SandboxCatalogue catalogue;
+    private final PopularityDrift drift;
     private final ConcurrentMap<YearOrder, int[]> sortedYears = new ConcurrentHashMap<>();
     private final Map<DiscoverQuery, int[]> recentWindows = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -28,17 +34,22 @@ final class DiscoverIndex {
         }
     };
 
-    DiscoverIndex(SandboxCatalogue catalogue) {
+    DiscoverIndex(SandboxCatalogue catalogue, PopularityDrift drift) {
         this.catalogue = catalogue;
+        this.drift = drift;
     }
 
     DiscoverPage page(DiscoverQuery query, int page) {
-        int[] matching = matching(query);
+        Optional<Reading> reading = drift.nextReading();
+        int[] matching = reading.isPresent() && query.sort().ranksByPopularity()
+                ? ranked(matching(query), query.sort(), reading.get())
+                : matching(query);
         long first = (long) (page - 1) * DiscoverPage.SIZE;
         List<SandboxMovie> results = first >= matching.length
                 ? List.of()
                 : Arrays.stream(matching, (int) first, (int) Math.min(matching.length, first + DiscoverPage.SIZE))
                         .mapToObj(catalogue::movieAt)
+                        .map(movie -> reading.map(drifted -> drifted.apply(movie)).orElse(movie))
                         .toList();
         return new DiscoverPage(page, results, matching.length);
     }
@@ -79,6 +90,14 @@ final class DiscoverIndex {
         return catalogue.ordinalsOf(yearOrder.year())
                 .mapToObj(ordinal -> new Ranked(ordinal, catalogue.movieAt(ordinal)))
                 .sorted(Comparator.comparing(Ranked::movie, yearOrder.sort().order()))
+                .mapToInt(Ranked::ordinal)
+                .toArray();
+    }
+
+    private int[] ranked(int[] window, DiscoverSort sort, Reading reading) {
+        return Arrays.stream(window)
+                .mapToObj(ordinal -> new Ranked(ordinal, reading.apply(catalogue.movieAt(ordinal))))
+                .sorted(Comparator.comparing(Ranked::movie, sort.order()))
                 .mapToInt(Ranked::ordinal)
                 .toArray();
     }

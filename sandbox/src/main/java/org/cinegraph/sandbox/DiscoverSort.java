@@ -44,4 +44,8 @@ enum DiscoverSort {
     Comparator<SandboxMovie> order() {
         return order;
     }
+
+    boolean ranksByPopularity() {
+        return this == POPULARITY_DESC || this == POPULARITY_ASC;
+    }
 }

@@ -32,6 +32,7 @@ final class ExchangeAdapter implements HttpHandler {
         try {
             SandboxResponse response = answer(exchange);
             exchange.getResponseHeaders().set("Content-Type", JSON);
+            response.headers().forEach(exchange.getResponseHeaders()::set);
             // The JDK reads a length of 0 as "chunked"; -1 is how it spells an empty body.
             int length = response.body().length;
             exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
@@ -50,7 +51,8 @@ final class ExchangeAdapter implements HttpHandler {
     private SandboxResponse answer(HttpExchange exchange) {
         SandboxRequest request;
         try {
-            request = SandboxRequest.of(exchange.getRequestMethod(), exchange.getRequestURI());
+            request = SandboxRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(),
+                    exchange.getRequestHeaders().getFirst("Authorization"));
         } catch (IllegalArgumentException malformedQuery) {
             return TmdbError.INVALID_PARAMETERS.response();
         }

@@ -1,29 +1,40 @@
 package org.cinegraph.sandbox;
 
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code GET /3/movie/{id}}, with the {@code append_to_response} sections of {@link AppendSection}. */
 final class MovieDetailsHandler implements SandboxHandler {
 
-    private static final Pattern MOVIE_ID = Pattern.compile("\\d{1,9}");
+    private static final Pattern DETAILS_PATH = Pattern.compile("/3/movie/(\\d{1,9})");
 
     private final SandboxCatalogue catalogue;
     private final DetailsGenerator details;
+    private final PopularityDrift drift;
 
-    MovieDetailsHandler(SandboxCatalogue catalogue) {
+    MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift) {
         this.catalogue = catalogue;
         this.details = new DetailsGenerator(catalogue.seed());
+        this.drift = drift;
+    }
+
+    /** The TMDb id a details request asks for; empty for any other request, or an id that cannot be one. */
+    static OptionalInt requestedId(SandboxRequest request) {
+        Matcher details = DETAILS_PATH.matcher(request.path());
+        return details.matches() ? OptionalInt.of(Integer.parseInt(details.group(1))) : OptionalInt.empty();
     }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        String id = request.lastPathSegment();
-        if (!MOVIE_ID.matcher(id).matches()) {
+        OptionalInt id = requestedId(request);
+        if (id.isEmpty()) {
             return TmdbError.NOT_FOUND.response();
         }
         Set<AppendSection> sections = AppendSection.parse(request.parameter("append_to_response").orElse(""));
-        return catalogue.movie(Integer.parseInt(id))
+        return catalogue.movie(id.getAsInt())
+                .map(movie -> drift.nextReading().map(reading -> reading.apply(movie)).orElse(movie))
                 .map(movie -> SandboxResponse.ok(MovieDetailsJson.write(details.details(movie), sections)))
                 .orElseGet(TmdbError.NOT_FOUND::response);
     }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -54,6 +55,17 @@ public final class SandboxCatalogue {
 
     public int movieCount(int year) {
         return layout.count(year);
+    }
+
+    /** The TMDb ids of a year's movies, ascending; none for a year the catalogue lacks. Makes no movie. */
+    public Set<Integer> movieIds(int year) {
+        if (layout.count(year) == 0) {
+            return Set.of();
+        }
+        return Collections.unmodifiableSortedSet(ordinalsOf(year)
+                .map(layout::tmdbId)
+                .boxed()
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     public int totalMovies() {

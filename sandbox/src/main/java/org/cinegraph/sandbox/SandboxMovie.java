@@ -33,4 +33,9 @@ public record SandboxMovie(
     public SandboxMovie {
         genreIds = List.copyOf(genreIds);
     }
+
+    SandboxMovie withPopularity(double otherPopularity) {
+        return new SandboxMovie(tmdbId, imdbId, title, originalTitle, originalLanguage, originCountry, releaseDate,
+                otherPopularity, voteCount, voteAverage, posterPath, backdropPath, genreIds, overview);
+    }
 }

@@ -1,13 +1,21 @@
 package org.cinegraph.sandbox;
 
+import java.util.Arrays;
+
 /** The TMDb errors the sandbox gives, with TMDb's own status codes and messages. */
 enum TmdbError {
     INVALID_PARAMETERS(422, 5, "Invalid parameters: Your request parameters are incorrect."),
+    INVALID_API_KEY(401, 7, "Invalid API key: You must be granted a valid key."),
+    SERVICE_OFFLINE(503, 9, "Service offline: This service is temporarily offline, try again later."),
     INTERNAL_ERROR(500, 11, "Internal error: Something went wrong, contact TMDB."),
     INVALID_PAGE(422, 22, "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer."),
     INVALID_DATE(422, 23, "Invalid date: Format needs to be YYYY-MM-DD."),
+    BACKEND_TIMEOUT(504, 24, "Your request to the backend server timed out. Try again."),
     NOT_FOUND(404, 34, "The resource you requested could not be found."),
     METHOD_NOT_ALLOWED(405, 42, "This request method is not supported for this resource.");
+
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int REQUEST_LIMIT_CODE = 25;
 
     private final int httpStatus;
     private final int statusCode;
@@ -21,5 +29,23 @@ enum TmdbError {
 
     SandboxResponse response() {
         return new SandboxResponse(httpStatus, TmdbJson.error(statusCode, statusMessage));
+    }
+
+    /**
+     * TMDb's error for an HTTP status, or its internal error sent under that status when TMDb has none of
+     * its own for it, as for the 502 its gateway may give.
+     */
+    static SandboxResponse failure(int httpStatus) {
+        TmdbError error = Arrays.stream(values())
+                .filter(candidate -> candidate.httpStatus == httpStatus)
+                .findFirst()
+                .orElse(INTERNAL_ERROR);
+        return new SandboxResponse(httpStatus, TmdbJson.error(error.statusCode, error.statusMessage));
+    }
+
+    /** TMDb's 429, the one error whose message carries numbers. */
+    static SandboxResponse overRequestLimit(int requestCount, int limit) {
+        return new SandboxResponse(TOO_MANY_REQUESTS, TmdbJson.error(REQUEST_LIMIT_CODE,
+                "Your request count (" + requestCount + ") is over the allowed limit of (" + limit + ")."));
     }
 }

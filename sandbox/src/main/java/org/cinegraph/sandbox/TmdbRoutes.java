@@ -4,17 +4,20 @@ import java.util.List;
 
 import org.cinegraph.sandbox.Router.Route;
 
-/** The part of TMDb API v3 the sandbox imitates, over one catalogue. */
+/**
+ * The part of TMDb API v3 the sandbox imitates, over one catalogue; the drift lets popularity move
+ * between requests when the faults switch it on.
+ */
 final class TmdbRoutes {
 
     private TmdbRoutes() {
     }
 
-    static SandboxHandler over(SandboxCatalogue catalogue) {
+    static SandboxHandler over(SandboxCatalogue catalogue, PopularityDrift drift) {
         byte[] configuration = TmdbJson.configuration();
         return new Router(List.of(
-                Route.of("/3/discover/movie", new DiscoverHandler(new DiscoverIndex(catalogue))),
-                Route.of("/3/movie/[^/]+", new MovieDetailsHandler(catalogue)),
+                Route.of("/3/discover/movie", new DiscoverHandler(new DiscoverIndex(catalogue, drift))),
+                Route.of("/3/movie/[^/]+", new MovieDetailsHandler(catalogue, drift)),
                 Route.of("/3/configuration", request -> SandboxResponse.ok(configuration))));
     }
 }

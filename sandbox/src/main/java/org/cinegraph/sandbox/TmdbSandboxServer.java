@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process HTTP server that answers like TMDb API v3 over a {@link SandboxCatalogue}. It listens on
- * a free loopback port only, accepts requests with or without credentials, and serves
- * {@code /discover/movie}, {@code /movie/{id}} and {@code /configuration} under {@link #baseUrl()}.
+ * a free loopback port only and serves {@code /discover/movie}, {@code /movie/{id}} and
+ * {@code /configuration} under {@link #baseUrl()}. It accepts requests with or without credentials and
+ * answers them all, until {@link #faults()} makes it misbehave the way TMDb can.
  */
 public final class TmdbSandboxServer implements AutoCloseable {
 
@@ -44,15 +45,17 @@ public final class TmdbSandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ExchangeAdapter adapter;
+    private final SandboxFaults faults;
     private final URI baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TmdbSandboxServer(SandboxCatalogue catalogue, HttpServer server, ExecutorService executor,
-                              ExchangeAdapter adapter) {
+                              ExchangeAdapter adapter, SandboxFaults faults) {
         this.catalogue = catalogue;
         this.server = server;
         this.executor = executor;
         this.adapter = adapter;
+        this.faults = faults;
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
     }
 
@@ -63,11 +66,14 @@ public final class TmdbSandboxServer implements AutoCloseable {
             InetSocketAddress loopback =
                     new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
             HttpServer server = HttpServer.create(loopback, BACKLOG);
-            ExchangeAdapter adapter = new ExchangeAdapter(TmdbRoutes.over(catalogue));
+            PopularityDrift drift = new PopularityDrift();
+            SandboxFaults faults = new SandboxFaults(drift);
+            ExchangeAdapter adapter =
+                    new ExchangeAdapter(new FaultLayer(faults, TmdbRoutes.over(catalogue, drift)));
             server.createContext("/", adapter);
             server.setExecutor(executor);
             server.start();
-            TmdbSandboxServer sandbox = new TmdbSandboxServer(catalogue, server, executor, adapter);
+            TmdbSandboxServer sandbox = new TmdbSandboxServer(catalogue, server, executor, adapter, faults);
             log.info("TMDb sandbox serving {} movies in years {} at {}",
                     catalogue.totalMovies(), catalogue.years(), sandbox.baseUrl());
             return sandbox;
@@ -90,7 +96,12 @@ public final class TmdbSandboxServer implements AutoCloseable {
         return catalogue;
     }
 
-    /** Requests received so far, whatever their answer. */
+    /** The faults this server answers with, all off until switched on. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Requests received so far, whatever their answer, faults' answers included. */
     public long requestCount() {
         return adapter.requestCount();
     }

@@ -143,6 +143,17 @@ class SandboxCatalogueTest {
     }
 
     @Test
+    void movieIdsOfAYearAreThoseOfItsMoviesAscending() {
+        SandboxCatalogue catalogue = SandboxCatalogue.defaultCatalogue(2025);
+
+        Set<Integer> of2024 = catalogue.movieIds(2024);
+
+        assertThat(List.copyOf(of2024)).hasSize(250).isSorted().containsExactlyInAnyOrderElementsOf(ids(
+                catalogue.moviesReleasedBetween(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31))));
+        assertThat(catalogue.movieIds(2020)).isEmpty();
+    }
+
+    @Test
     void builderRejectsImpossibleSizes() {
         assertThatThrownBy(() -> SandboxCatalogue.builder().year(2024, -1))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -37,7 +37,7 @@ final class SandboxHttp {
     Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), MAPPER.readTree(response.body()), response.headers());
+            return new Reply(response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -61,6 +61,16 @@ final class SandboxHttp {
         return results;
     }
 
-    record Reply(int status, JsonNode body, HttpHeaders headers) {
+    /** @param text the body as sent, which a malformed-details fault leaves unparseable */
+    record Reply(int status, String text, HttpHeaders headers) {
+
+        /** @throws UncheckedIOException when the body is no JSON */
+        JsonNode body() {
+            try {
+                return MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

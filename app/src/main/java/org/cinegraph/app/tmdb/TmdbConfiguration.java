@@ -6,6 +6,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
+import org.cinegraph.command.tmdb.TmdbLimits;
 import org.cinegraph.sandbox.SandboxCatalogue;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.slf4j.Logger;
@@ -46,9 +47,14 @@ class TmdbConfiguration {
     }
 
     @Bean
-    TmdbClient tmdbClient(TmdbConnection connection, TmdbProperties properties, RestClient.Builder builder,
+    TmdbLimits tmdbLimits(TmdbProperties properties) {
+        return properties.limits();
+    }
+
+    @Bean
+    TmdbClient tmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder,
                           MeterRegistry meters) {
-        return new TmdbClient(connection, properties.limits(), builder, meters);
+        return new TmdbClient(connection, limits, builder, meters);
     }
 
     /** {@code GET /actuator/info} tells which TMDb this node talks to; the dashboard shows sandbox mode from it. */

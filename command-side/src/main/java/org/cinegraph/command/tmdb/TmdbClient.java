@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,7 +65,20 @@ public class TmdbClient {
 
     /** TMDb's {@code /configuration}: the cheapest request that proves TMDb answers and accepts the credentials. */
     public JsonNode configuration() {
-        return get(uri -> uri.path("/configuration").build(), "the configuration");
+        return get(uri -> uri.path("/configuration").build(), "the configuration").tree();
+    }
+
+    /** How many movies TMDb's discover lists in all, without any date: TMDb's size as far as discover sees it. */
+    public int totalMovies() {
+        JsonNode body = get(uri -> uri.path("/discover/movie")
+                .queryParam("include_adult", false)
+                .queryParam("include_video", false)
+                .queryParam("page", 1)
+                .build(), "discover").tree();
+        if (!body.path("total_results").canConvertToInt()) {
+            throw new TmdbMalformedResponseException("discover", null);
+        }
+        return body.get("total_results").asInt();
     }
 
     /**
@@ -81,7 +95,7 @@ public class TmdbClient {
                 .queryParam("include_adult", false)
                 .queryParam("include_video", false)
                 .queryParam("page", page)
-                .build(), what);
+                .build(), what).tree();
         if (!body.path("total_results").canConvertToInt() || !body.path("results").isArray()) {
             throw new TmdbMalformedResponseException(what, null);
         }
@@ -105,15 +119,15 @@ public class TmdbClient {
      */
     public TmdbMovie movie(int tmdbId) {
         String what = "movie " + tmdbId;
-        JsonNode body = get(uri -> uri.path("/movie/{id}").queryParam("append_to_response", APPENDED_SECTIONS)
+        Answer answer = get(uri -> uri.path("/movie/{id}").queryParam("append_to_response", APPENDED_SECTIONS)
                 .build(tmdbId), what);
-        if (body.path("id").asInt(-1) != tmdbId) {
+        if (answer.tree().path("id").asInt(-1) != tmdbId) {
             throw new TmdbMalformedResponseException(what, null);
         }
-        return new TmdbMovie(body);
+        return new TmdbMovie(answer.tree(), answer.text());
     }
 
-    private JsonNode get(Function<UriBuilder, URI> uri, String what) {
+    private Answer get(Function<UriBuilder, URI> uri, String what) {
         return transport.execute(() -> rest.get().uri(uri).exchange((request, response) -> new TmdbResponse(
                         response.getStatusCode().value(),
                         TmdbResponse.parseRetryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
@@ -121,11 +135,11 @@ public class TmdbClient {
                 response -> interpret(response, what));
     }
 
-    private JsonNode interpret(TmdbResponse response, String what) {
+    private Answer interpret(TmdbResponse response, String what) {
         int status = response.status();
         if (status >= 200 && status < 300) {
             try {
-                return json.readTree(response.body());
+                return new Answer(json.readTree(response.body()), new String(response.body(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new TmdbMalformedResponseException(what, e);
             }
@@ -160,6 +174,10 @@ public class TmdbClient {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** A successful answer: its parsed tree, and its text exactly as received. */
+    private record Answer(JsonNode tree, String text) {
     }
 
     private static ClientHttpRequestInterceptor authentication(TmdbConnection connection) {

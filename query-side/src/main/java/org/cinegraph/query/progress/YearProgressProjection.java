@@ -3,20 +3,34 @@ package org.cinegraph.query.progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.cinegraph.events.ListedMovie;
+import org.cinegraph.events.MovieImportFailed;
+import org.cinegraph.events.MovieImported;
+import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.events.PageDiscovered;
+import org.cinegraph.events.PlannedWindow;
+import org.cinegraph.events.YearImportCompleted;
+import org.cinegraph.events.YearImportFailed;
+import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps one row of progress per year. Events of one year arrive in order (sequenced per aggregate). */
+/**
+ * Keeps one row of progress per year. Events of one year import arrive in order; movie outcomes are
+ * counted through {@code year_progress_movie}, so each movie counts once, under its latest outcome.
+ */
 @Component
 @ProcessingGroup(YearProgressProjection.NAME)
 class YearProgressProjection {
 
     static final String NAME = "year-progress";
+    private static final int LAST_DISCOVER_PAGE = 500;
 
     private final JdbcClient jdbc;
 
@@ -24,9 +38,10 @@ class YearProgressProjection {
         this.jdbc = jdbc;
     }
 
-    /** A replay rebuilds the table from the first event, so it starts empty. */
+    /** A replay rebuilds the tables from the first event, so they start empty. */
     @ResetHandler
     void reset() {
+        jdbc.sql("DELETE FROM year_progress_movie").update();
         jdbc.sql("DELETE FROM year_progress").update();
     }
 
@@ -37,11 +52,112 @@ class YearProgressProjection {
                         VALUES (:year, 'importing', :trigger, :startedAt, :startedAt)
                         ON CONFLICT (year) DO UPDATE
                            SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
-                               completed_at = NULL, last_progress_at = EXCLUDED.last_progress_at
+                               completed_at = NULL, last_progress_at = EXCLUDED.last_progress_at,
+                               tmdb_total = NULL, pages_total = NULL, pages_done = 0
                         """)
                 .param("year", event.year())
                 .param("trigger", event.trigger().name().toLowerCase())
-                .param("startedAt", OffsetDateTime.ofInstant(startedAt, ZoneOffset.UTC))
+                .param("startedAt", utc(startedAt))
                 .update();
+    }
+
+    @EventHandler
+    void on(YearImportPlanned event, @Timestamp Instant at) {
+        int pages = event.windows().stream().mapToInt(PlannedWindow::totalPages)
+                .map(total -> Math.min(total, LAST_DISCOVER_PAGE)).sum();
+        jdbc.sql("""
+                        UPDATE year_progress SET tmdb_total = :total, pages_total = :pages, last_progress_at = :at
+                         WHERE year = :year""")
+                .param("year", event.year()).param("total", event.tmdbTotal()).param("pages", pages)
+                .param("at", utc(at)).update();
+    }
+
+    @EventHandler
+    void on(PageDiscovered event, @Timestamp Instant at) {
+        int newMovies = 0;
+        for (ListedMovie movie : event.movies()) {
+            newMovies += jdbc.sql("""
+                            INSERT INTO year_progress_movie (year, tmdb_id) VALUES (:year, :id)
+                            ON CONFLICT DO NOTHING""")
+                    .param("year", event.year()).param("id", movie.tmdbId()).update();
+        }
+        jdbc.sql("""
+                        UPDATE year_progress
+                           SET pages_done = pages_done + 1, discovered = discovered + :newMovies, last_progress_at = :at
+                         WHERE year = :year""")
+                .param("year", event.year()).param("newMovies", newMovies).param("at", utc(at)).update();
+    }
+
+    @EventHandler
+    void on(MovieImported event, @Timestamp Instant at) {
+        countOutcome(event.year(), event.tmdbId(), "imported", at);
+    }
+
+    @EventHandler
+    void on(MovieSkipped event, @Timestamp Instant at) {
+        countOutcome(event.year(), event.tmdbId(), "skipped", at);
+    }
+
+    @EventHandler
+    void on(MovieImportFailed event, @Timestamp Instant at) {
+        countOutcome(event.year(), event.tmdbId(), "failed", at);
+    }
+
+    @EventHandler
+    void on(YearImportCompleted event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        UPDATE year_progress
+                           SET status = 'completed', completed_at = :at, last_progress_at = :at,
+                               discovered = :discovered, imported = :imported, skipped = :skipped, failed = :failed
+                         WHERE year = :year""")
+                .param("year", event.year()).param("at", utc(at)).param("discovered", event.discovered())
+                .param("imported", event.imported()).param("skipped", event.skipped())
+                .param("failed", event.failed()).update();
+    }
+
+    @EventHandler
+    void on(YearImportFailed event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE year_progress SET status = 'failed', last_progress_at = :at WHERE year = :year")
+                .param("year", event.year()).param("at", utc(at)).update();
+    }
+
+    /** Moves the movie from its previous outcome's count, if any, to the new one's. */
+    private void countOutcome(Integer year, int tmdbId, String outcome, Instant at) {
+        if (year == null) {
+            return; // imported outside any year import: no year's progress to count it in
+        }
+        Optional<Optional<String>> previous = jdbc.sql(
+                        "SELECT outcome FROM year_progress_movie WHERE year = :year AND tmdb_id = :id FOR UPDATE")
+                .param("year", year).param("id", tmdbId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("outcome"))).optional();
+        Optional<String> before = previous.orElse(Optional.empty());
+        if (before.filter(outcome::equals).isPresent()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO year_progress_movie (year, tmdb_id, outcome) VALUES (:year, :id, :outcome)
+                        ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome""")
+                .param("year", year).param("id", tmdbId).param("outcome", outcome).update();
+        jdbc.sql("""
+                        UPDATE year_progress
+                           SET discovered = discovered + :newlyDiscovered,
+                               imported = imported + :imported, skipped = skipped + :skipped, failed = failed + :failed,
+                               last_progress_at = :at
+                         WHERE year = :year""")
+                .param("year", year)
+                .param("newlyDiscovered", previous.isEmpty() ? 1 : 0)
+                .param("imported", delta("imported", outcome, before))
+                .param("skipped", delta("skipped", outcome, before))
+                .param("failed", delta("failed", outcome, before))
+                .param("at", utc(at))
+                .update();
+    }
+
+    private static int delta(String count, String outcome, Optional<String> before) {
+        return (count.equals(outcome) ? 1 : 0) - (before.filter(count::equals).isPresent() ? 1 : 0);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -8,6 +8,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
+import org.cinegraph.events.PageDiscovered;
+import org.cinegraph.events.TmdbTotalUpdated;
+import org.cinegraph.events.YearImportCompleted;
+import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportStarted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,9 +44,46 @@ class ImportStateProjection {
         set(ImportStateKey.CURRENT_IMPORT_YEAR, Integer.toString(event.year()), token, at);
     }
 
-    private void set(ImportStateKey key, String value, TrackingToken token, Instant at) {
-        long position = token.position().orElseThrow(
+    @EventHandler
+    void on(PageDiscovered event, TrackingToken token, @Timestamp Instant at) {
+        set(ImportStateKey.LAST_PAGE_PROCESSED, Integer.toString(event.page()), token, at);
+    }
+
+    @EventHandler
+    void on(TmdbTotalUpdated event, TrackingToken token, @Timestamp Instant at) {
+        set(ImportStateKey.TMDB_TOTAL_MOVIES, Long.toString(event.total()), token, at);
+    }
+
+    @EventHandler
+    void on(YearImportCompleted event, TrackingToken token, @Timestamp Instant at) {
+        set(ImportStateKey.LAST_COMPLETED_YEAR, Integer.toString(event.year()), token, at);
+        clearCurrentYear(event.year(), token, at);
+    }
+
+    @EventHandler
+    void on(YearImportFailed event, TrackingToken token, @Timestamp Instant at) {
+        clearCurrentYear(event.year(), token, at);
+    }
+
+    /** The current import year is unset when that year's import ends, unless another one began since. */
+    private void clearCurrentYear(int year, TrackingToken token, Instant at) {
+        jdbc.sql("""
+                        UPDATE import_state SET value = NULL, position = :position, updated_at = :at
+                         WHERE key = :key AND value = :year AND position < :position""")
+                .param("key", ImportStateKey.CURRENT_IMPORT_YEAR.key())
+                .param("year", Integer.toString(year))
+                .param("position", position(token))
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow(
                 () -> new IllegalStateException("The import-state projection needs a token with a position"));
+    }
+
+    private void set(ImportStateKey key, String value, TrackingToken token, Instant at) {
+        long position = position(token);
         jdbc.sql("""
                         INSERT INTO import_state (key, value, position, updated_at)
                         VALUES (:key, :value, :position, :at)

@@ -1,0 +1,18 @@
+package org.cinegraph.command.yearimport;
+
+import java.util.function.IntFunction;
+
+/**
+ * The outcome of one movie's import, not yet recorded. Its event is made once the ledger knows which
+ * attempt this is.
+ */
+record MovieOutcome(int tmdbId, Integer year, Kind kind, IntFunction<Object> event) {
+
+    enum Kind {
+        IMPORTED, SKIPPED, FAILED;
+
+        String column() {
+            return name().toLowerCase();
+        }
+    }
+}

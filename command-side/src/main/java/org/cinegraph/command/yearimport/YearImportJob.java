@@ -1,0 +1,197 @@
+package org.cinegraph.command.yearimport;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.tmdb.DiscoverPage;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
+import org.cinegraph.command.tmdb.TmdbMovie;
+import org.cinegraph.command.tmdb.TmdbNotFoundException;
+import org.cinegraph.events.CompleteYearImport;
+import org.cinegraph.events.ListedMovie;
+import org.cinegraph.events.MovieImportFailed;
+import org.cinegraph.events.MovieImported;
+import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.events.PlannedWindow;
+import org.cinegraph.events.RecordYearPlan;
+import org.cinegraph.events.StartYearImport;
+import org.cinegraph.events.YearImportPlanned;
+import org.cinegraph.events.YearImportStarted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one year's import, resumable at any point: the plan is made once per run, pages already read
+ * are not read again, and movies that already have their outcome are not fetched again.
+ */
+class YearImportJob {
+
+    static final String SOURCE = "year_import";
+    /** TMDb serves discover pages 1 to 500 only. */
+    static final int LAST_DISCOVER_PAGE = 500;
+    /** Outcomes recorded per transaction. */
+    static final int OUTCOMES_PER_BATCH = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(YearImportJob.class);
+
+    private final int year;
+    private final Instant runStartedAt;
+    private final TmdbClient tmdb;
+    private final ImportLedger ledger;
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final QualityFilter quality;
+    private final ExecutorService detailWorkers;
+
+    YearImportJob(int year, Instant runStartedAt, TmdbClient tmdb, ImportLedger ledger, CommandGateway commands,
+                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers) {
+        this.year = year;
+        this.runStartedAt = runStartedAt;
+        this.tmdb = tmdb;
+        this.ledger = ledger;
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.quality = quality;
+        this.detailWorkers = detailWorkers;
+    }
+
+    /** @return true when the year completed, false when the run stopped early and is to be resumed */
+    boolean run() throws InterruptedException {
+        List<PlannedWindow> windows = plannedWindows();
+        for (PlannedWindow window : windows) {
+            discover(window);
+        }
+        List<ListedMovie> awaiting = ledger.awaitingOutcome(year, runStartedAt);
+        log.info("Year {}: {} movies to import", year, awaiting.size());
+        for (int from = 0; from < awaiting.size(); from += OUTCOMES_PER_BATCH) {
+            List<MovieOutcome> outcomes = importDetails(awaiting.subList(from,
+                    Math.min(from + OUTCOMES_PER_BATCH, awaiting.size())));
+            ledger.recordOutcomes(outcomes);
+            if (outcomes.size() < Math.min(OUTCOMES_PER_BATCH, awaiting.size() - from)) {
+                return false;
+            }
+        }
+        YearCounts counts = ledger.counts(year);
+        if (!counts.everyMovieHasItsOutcome()) {
+            log.warn("Year {}: {} of {} discovered movies still have no outcome; the next run resumes", year,
+                    counts.discovered() - counts.imported() - counts.skipped() - counts.failed(), counts.discovered());
+            return false;
+        }
+        commands.sendAndWait(new CompleteYearImport(year, counts.discovered(), counts.imported(), counts.skipped(),
+                counts.failed()));
+        log.info("Year {} completed: {} discovered, {} imported, {} skipped, {} failed", year, counts.discovered(),
+                counts.imported(), counts.skipped(), counts.failed());
+        return true;
+    }
+
+    /** The plan of this run, made now if the run has none yet. */
+    private List<PlannedWindow> plannedWindows() {
+        Optional<YearImportPlanned> recorded = planOfCurrentRun();
+        if (recorded.isPresent()) {
+            return recorded.get().windows();
+        }
+        DiscoveryPlanner.Plan plan = new DiscoveryPlanner(tmdb).plan(year);
+        log.info("Year {}: TMDb lists {} movies; discovering them in {} date windows", year, plan.tmdbTotal(),
+                plan.windows().size());
+        commands.sendAndWait(new RecordYearPlan(year, plan.tmdbTotal(), plan.windows()));
+        return planOfCurrentRun().map(YearImportPlanned::windows)
+                .orElseThrow(() -> new IllegalStateException("The plan of " + year + " was not recorded"));
+    }
+
+    private Optional<YearImportPlanned> planOfCurrentRun() {
+        YearImportPlanned plan = null;
+        var stream = eventStore.readEvents(StartYearImport.yearImportId(year));
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof YearImportStarted) {
+                plan = null;
+            } else if (payload instanceof YearImportPlanned planned) {
+                plan = planned;
+            }
+        }
+        return Optional.ofNullable(plan);
+    }
+
+    private void discover(PlannedWindow planned) {
+        Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window());
+        int totalPages = planned.totalPages();
+        for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
+            if (read.contains(page)) {
+                continue;
+            }
+            LocalDate from = planned.window().from();
+            DiscoverPage discovered = tmdb.discover(from, planned.window().to(), page);
+            ledger.recordPage(year, runStartedAt, planned.window(), discovered);
+            totalPages = discovered.totalPages();
+        }
+        if (totalPages > LAST_DISCOVER_PAGE) {
+            log.warn("Year {}: window {} grew to {} pages while it was read; discover reaches only {}", year,
+                    planned.window(), totalPages, LAST_DISCOVER_PAGE);
+        }
+    }
+
+    /** Fetches the movies in parallel; an interrupted fetch (shutdown) yields no outcome and ends the batch. */
+    private List<MovieOutcome> importDetails(List<ListedMovie> movies) throws InterruptedException {
+        List<Future<MovieOutcome>> fetches = new ArrayList<>();
+        for (ListedMovie movie : movies) {
+            fetches.add(detailWorkers.submit(() -> importDetails(movie)));
+        }
+        List<MovieOutcome> outcomes = new ArrayList<>();
+        for (Future<MovieOutcome> fetch : fetches) {
+            try {
+                MovieOutcome outcome = fetch.get();
+                if (outcome == null) {
+                    break;
+                }
+                outcomes.add(outcome);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof TmdbCredentialsRejectedException rejected) {
+                    throw rejected;
+                }
+                throw new IllegalStateException("Importing a movie of " + year + " failed unexpectedly", e.getCause());
+            }
+        }
+        return outcomes;
+    }
+
+    private MovieOutcome importDetails(ListedMovie listed) {
+        try {
+            TmdbMovie movie = tmdb.movie(listed.tmdbId());
+            QualityFilter.Verdict verdict = quality.judge(movie.record());
+            if (verdict.passes()) {
+                return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.IMPORTED, attempt -> new MovieImported(
+                        listed.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(), year, SOURCE, movie.json()));
+            }
+            return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.SKIPPED, attempt -> new MovieSkipped(
+                    listed.tmdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER, verdict.failedNames()));
+        } catch (TmdbCredentialsRejectedException e) {
+            throw e;
+        } catch (TmdbNotFoundException e) {
+            return failed(listed, MovieImportFailed.NOT_FOUND, e);
+        } catch (TmdbMalformedResponseException e) {
+            return failed(listed, MovieImportFailed.MALFORMED_RESPONSE, e);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            return failed(listed, MovieImportFailed.HTTP_ERROR, e);
+        }
+    }
+
+    private MovieOutcome failed(ListedMovie listed, String reason, RuntimeException error) {
+        String detail = tmdb.describe(error);
+        return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.FAILED, attempt -> new MovieImportFailed(
+                listed.tmdbId(), null, listed.title(), year, SOURCE, reason, attempt, detail));
+    }
+}

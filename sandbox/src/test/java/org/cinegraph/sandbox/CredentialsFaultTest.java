@@ -1,0 +1,96 @@
+package org.cinegraph.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinegraph.sandbox.DiscoverEndpointTest.assertTmdbError;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import org.cinegraph.sandbox.SandboxHttp.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CredentialsFaultTest {
+
+    private static final String INVALID_API_KEY = "Invalid API key: You must be granted a valid key.";
+    private static final String TOKEN = "sandbox-token";
+    private static final String KEY = "sandbox-key";
+    private static final String DISCOVER = "/discover/movie?primary_release_year=2025";
+
+    private TmdbSandboxServer server;
+    private SandboxHttp http;
+
+    @BeforeEach
+    void startSandbox() {
+        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
+        http = new SandboxHttp(server);
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        server.close();
+    }
+
+    @Test
+    void unauthorizedAnswers401ToEveryRequestWhateverItCarries() {
+        server.faults().unauthorized(true);
+        int movie = server.catalogue().movieIds(2025).iterator().next();
+
+        for (String path : List.of("/configuration", DISCOVER, "/movie/" + movie,
+                "/movie/" + movie + "?api_key=" + KEY)) {
+            Reply reply = http.send(http.request(path).header("Authorization", "Bearer " + TOKEN));
+            assertThat(reply.status()).as(path).isEqualTo(401);
+            assertTmdbError(reply, 7, INVALID_API_KEY);
+        }
+        server.faults().unauthorized(false);
+        assertThat(http.get("/configuration").status()).isEqualTo(200);
+    }
+
+    @Test
+    void requiredCredentialsLetThroughTheTokenOrTheKey() {
+        server.faults().requireCredentials(TOKEN, KEY);
+
+        assertThat(withBearer("Bearer " + TOKEN).status()).isEqualTo(200);
+        assertThat(http.get(DISCOVER + "&api_key=" + KEY).status()).isEqualTo(200);
+        assertThat(withBearer("Bearer other-token").status()).isEqualTo(401);
+        assertThat(withBearer("Basic " + TOKEN).status()).isEqualTo(401);
+        assertThat(http.get(DISCOVER + "&api_key=other-key").status()).isEqualTo(401);
+        Reply anonymous = http.get(DISCOVER);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertTmdbError(anonymous, 7, INVALID_API_KEY);
+    }
+
+    @Test
+    void aRequirementOfOneCredentialRefusesAnyOther() {
+        server.faults().requireCredentials(TOKEN, null);
+        assertThat(http.get(DISCOVER + "&api_key=" + KEY).status()).isEqualTo(401);
+        assertThat(http.get(DISCOVER + "&api_key=").status()).isEqualTo(401);
+        assertThat(withBearer("Bearer " + TOKEN).status()).isEqualTo(200);
+
+        server.faults().requireCredentials(null, KEY);
+        assertThat(withBearer("Bearer " + TOKEN).status()).isEqualTo(401);
+        assertThat(http.get(DISCOVER + "&api_key=" + KEY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void requiringNeitherCredentialRequiresNone() {
+        server.faults().requireCredentials(TOKEN, KEY).requireCredentials(null, null);
+
+        assertThat(http.get(DISCOVER).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestDescribesItselfWithoutItsCredentials() {
+        SandboxRequest request = SandboxRequest.of("GET",
+                URI.create("http://127.0.0.1/3/discover/movie?api_key=" + KEY), "Bearer " + TOKEN);
+
+        assertThat(request.bearerToken()).isEqualTo(TOKEN);
+        assertThat(request.toString()).isEqualTo("GET /3/discover/movie").doesNotContain(KEY, TOKEN);
+    }
+
+    private Reply withBearer(String authorization) {
+        return http.send(http.request(DISCOVER).header("Authorization", authorization));
+    }
+}
