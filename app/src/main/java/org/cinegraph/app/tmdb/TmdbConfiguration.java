@@ -21,19 +21,28 @@ import org.springframework.web.client.RestClient;
 
 /** Points the TMDb client at TMDb, or, in sandbox mode, at the built-in sandbox on a loopback port. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TmdbProperties.class)
+@EnableConfigurationProperties({TmdbProperties.class, SandboxProperties.class})
 class TmdbConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TmdbConfiguration.class);
 
     @Bean(destroyMethod = "close")
     @Conditional(SandboxModeCondition.class)
-    TmdbSandboxServer tmdbSandbox(Clock clock) {
-        TmdbSandboxServer sandbox = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(Year.now(clock).getValue()));
+    TmdbSandboxServer tmdbSandbox(SandboxProperties properties, Clock clock) {
+        TmdbSandboxServer sandbox = TmdbSandboxServer.start(catalogue(properties, clock));
         log.warn("SANDBOX MODE: no TMDb credentials are configured, so TMDb is simulated by the built-in sandbox "
                 + "at {} with a generated catalogue. Set TMDB_API_TOKEN or TMDB_API_KEY to import from TMDb.",
                 sandbox.baseUrl());
         return sandbox;
+    }
+
+    private static SandboxCatalogue catalogue(SandboxProperties properties, Clock clock) {
+        if (properties.moviesPerYear() == null || properties.moviesPerYear().isEmpty()) {
+            return SandboxCatalogue.defaultCatalogue(Year.now(clock).getValue());
+        }
+        SandboxCatalogue.Builder catalogue = SandboxCatalogue.builder().seed(properties.seed());
+        properties.moviesPerYear().forEach(catalogue::year);
+        return catalogue.build();
     }
 
     @Bean
