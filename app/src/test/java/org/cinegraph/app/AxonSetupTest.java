@@ -76,8 +76,8 @@ class AxonSetupTest {
 
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
-        assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "year-import-runner");
-        for (String projection : List.of("year-progress", "import-state")) {
+        assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner");
+        for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
                     .isInstanceOf(PooledStreamingEventProcessor.class);
         }

@@ -25,7 +25,7 @@ class DeadLetterQueueTest {
 
     @Test
     void aDeadLetterRoundTripsThroughPostgresForEveryProjection() {
-        for (String projection : List.of("year-progress", "import-state")) {
+        for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures")) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(projection)
                     .orElseThrow(() -> new AssertionError(projection + " has no dead-letter queue"));
             String sequence = "dead-letter-test-" + projection;

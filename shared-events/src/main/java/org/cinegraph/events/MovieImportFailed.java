@@ -1,5 +1,6 @@
 package org.cinegraph.events;
 
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -24,4 +25,5 @@ public record MovieImportFailed(
     public static final String MALFORMED_RESPONSE = "malformed_response";
     public static final String HTTP_ERROR = "http_error";
     public static final String NO_TMDB_MATCH = "no_tmdb_match";
+    public static final List<String> REASONS = List.of(NOT_FOUND, MALFORMED_RESPONSE, HTTP_ERROR, NO_TMDB_MATCH);
 }

@@ -2,13 +2,14 @@ package org.cinegraph.command.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.BiPredicate;
+import org.cinegraph.events.QualityCriteria;
 
 /** The quality criteria of API.md, by the names the API and the events use. */
 public enum QualityCriterion {
-    HAS_POSTER("has_poster", (movie, rules) -> hasText(movie.path("poster_path"))),
-    HAS_VOTES("has_votes", (movie, rules) -> movie.path("vote_count").asLong(0) >= rules.minVoteCount()),
-    HAS_POPULARITY("has_popularity", (movie, rules) -> movie.path("popularity").asDouble(0) >= rules.minPopularity()),
-    HAS_RELEASE_DATE("has_release_date", (movie, rules) -> hasText(movie.path("release_date")));
+    HAS_POSTER(QualityCriteria.HAS_POSTER, (movie, rules) -> hasText(movie.path("poster_path"))),
+    HAS_VOTES(QualityCriteria.HAS_VOTES, (movie, rules) -> movie.path("vote_count").asLong(0) >= rules.minVoteCount()),
+    HAS_POPULARITY(QualityCriteria.HAS_POPULARITY, (movie, rules) -> movie.path("popularity").asDouble(0) >= rules.minPopularity()),
+    HAS_RELEASE_DATE(QualityCriteria.HAS_RELEASE_DATE, (movie, rules) -> hasText(movie.path("release_date")));
 
     private final String apiName;
     private final BiPredicate<JsonNode, QualityRules> passes;

@@ -1,0 +1,94 @@
+package org.cinegraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A year imported through TMDb faults: every movie gets exactly one outcome, the read API lists each kind,
+ * and a second run retries the failures.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "cinegraph.data-dir=target/test-data/outcomes-${random.uuid}",
+        "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+        "cinegraph.sandbox.movies-per-year.2019=120",
+        "cinegraph.tmdb.requests-per-second=2000",
+        "cinegraph.tmdb.retry.initial-backoff=10ms",
+        "cinegraph.tmdb.retry.max-backoff=50ms"})
+class YearImportOutcomesApiTest {
+
+    private static final int YEAR = 2019;
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private TmdbSandboxServer sandbox;
+
+    @Test
+    void everyOutcomeIsListedAndASecondRunRetriesTheFailures() {
+        List<Integer> ids = List.copyOf(sandbox.catalogue().movieIds(YEAR));
+        int deleted = ids.get(0);
+        int malformed = ids.get(1);
+        int unavailable = ids.get(2);
+        sandbox.faults().deletedAfterDiscovery(Set.of(deleted)).malformedDetails(Set.of(malformed))
+                .failDetailsAlways(Set.of(unavailable), 503);
+
+        JsonNode first = importYear(null);
+
+        assertThat(first.get("discovered").asInt()).isEqualTo(120);
+        assertThat(first.get("failed").asInt()).isEqualTo(3);
+        assertThat(first.get("imported").asInt() + first.get("skipped").asInt()).isEqualTo(117);
+        JsonNode failures = awaitList("/api/import/failures?source=year_import", 3);
+        assertThat(failures.get("items").findValuesAsText("reason"))
+                .containsExactlyInAnyOrder("not_found", "malformed_response", "http_error");
+        assertThat(http.getForObject("/api/import/failures?reason=not_found", JsonNode.class)
+                .at("/items/0/tmdbId").asInt()).isEqualTo(deleted);
+        assertThat(http.getForObject("/api/import/failures", JsonNode.class).toString())
+                .doesNotContain("Exception\",").contains("\"retryCount\":0");
+        JsonNode movies = awaitList("/api/movies?year=" + YEAR + "&limit=500", first.get("imported").asInt());
+        JsonNode movie = http.getForObject("/api/movies/" + movies.at("/items/0/tmdbId").asInt(), JsonNode.class);
+        assertThat(movie.at("/tmdbData/credits/cast").isArray()).isTrue();
+        assertThat(movie.at("/tmdbData/external_ids").isObject()).isTrue();
+        JsonNode skipped = awaitList("/api/import/skipped?year=" + YEAR + "&limit=500", first.get("skipped").asInt());
+        assertThat(skipped.get("items")).allSatisfy(item -> assertThat(item.get("criteriaFailed").size())
+                .isGreaterThanOrEqualTo(3));
+        int withoutPoster = http.getForObject("/api/import/skipped?criterion=has_poster&limit=500", JsonNode.class)
+                .get("total").asInt();
+        assertThat(withoutPoster).isBetween(1, first.get("skipped").asInt());
+
+        sandbox.faults().reset();
+        JsonNode second = importYear(first.get("startedAt").asText());
+
+        assertThat(second.get("discovered").asInt()).isEqualTo(120);
+        assertThat(second.get("failed").asInt()).isZero();
+        assertThat(second.get("imported").asInt() + second.get("skipped").asInt()).isEqualTo(120);
+        awaitList("/api/import/failures", 0);
+    }
+
+    /** Runs the year and waits for that run, not an earlier one, to complete. */
+    private JsonNode importYear(String previousStart) {
+        assertThat(http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
+                .postForEntity("/api/admin/imports/years/" + YEAR, null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        return await().atMost(Duration.ofSeconds(60)).until(
+                () -> http.getForObject("/api/import/years/" + YEAR, JsonNode.class),
+                year -> year.get("status").asText().equals("completed")
+                        && !year.get("startedAt").asText().equals(previousStart));
+    }
+
+    private JsonNode awaitList(String path, int total) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject(path, JsonNode.class),
+                list -> list.get("total").asInt() == total);
+    }
+}

@@ -1,0 +1,104 @@
+package org.cinegraph.query.movies;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cinegraph.events.ImportYears;
+import org.cinegraph.query.web.ListPage;
+import org.cinegraph.query.web.Paging;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MoviesController {
+
+    private static final int MAX_QUERY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MoviesController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Movies by popularity, most popular first; {@code q} matches anywhere in the title, ignoring case. */
+    @GetMapping("/api/movies")
+    ListPage<MovieSummary> movies(@RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) Integer offset) {
+        Paging paging = Paging.of(limit, offset);
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (year != null) {
+            conditions.add("year = :year");
+            params.put("year", ImportYears.requireImportable(year, clock));
+        }
+        if (q != null && !q.isBlank()) {
+            if (q.length() > MAX_QUERY_LENGTH) {
+                throw Paging.badRequest("q is longer than " + MAX_QUERY_LENGTH + " characters.");
+            }
+            conditions.add("title ILIKE :q ESCAPE '\\'");
+            params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM movies" + where).params(params).query(Long.class).single();
+        List<MovieSummary> items = jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count FROM movies""" + where
+                        + " ORDER BY popularity DESC NULLS LAST, tmdb_id LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", paging.limit()).param("offset", paging.offset())
+                .query(MoviesController::summary).list();
+        return new ListPage<>(total, items);
+    }
+
+    @GetMapping("/api/movies/{tmdbId}")
+    MovieView movie(@PathVariable int tmdbId) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count, tmdb_data::text AS tmdb_data
+                          FROM movies WHERE tmdb_id = :id""")
+                .param("id", tmdbId)
+                .query((rs, row) -> new MovieView(summary(rs, row), rs.getString("tmdb_data")))
+                .optional()
+                .orElseThrow(() -> notImported(tmdbId));
+    }
+
+    private static MovieSummary summary(ResultSet rs, int row) throws SQLException {
+        return new MovieSummary(rs.getInt("tmdb_id"), rs.getString("imdb_id"), rs.getString("title"),
+                rs.getObject("release_date", LocalDate.class), rs.getObject("popularity", Double.class),
+                rs.getObject("vote_count", Integer.class));
+    }
+
+    private static ErrorResponseException notImported(int tmdbId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No movie with TMDb id " + tmdbId + " has been imported.");
+        problem.setTitle("Movie not imported");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    record MovieSummary(int tmdbId, String imdbId, String title, LocalDate releaseDate, Double popularity,
+                        Integer voteCount) {
+    }
+
+    /** A movie and {@code tmdbData}, the full TMDb record it was imported from, as TMDb sent it. */
+    record MovieView(int tmdbId, String imdbId, String title, LocalDate releaseDate, Double popularity,
+                     Integer voteCount, @JsonRawValue String tmdbData) {
+
+        MovieView(MovieSummary summary, String tmdbData) {
+            this(summary.tmdbId(), summary.imdbId(), summary.title(), summary.releaseDate(), summary.popularity(),
+                    summary.voteCount(), tmdbData);
+        }
+    }
+}
