@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A year imported through TMDb faults: every movie gets exactly one outcome, the read API lists each kind,
@@ -34,6 +35,8 @@ class YearImportOutcomesApiTest {
     private TestRestTemplate http;
     @Autowired
     private TmdbSandboxServer sandbox;
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void everyOutcomeIsListedAndASecondRunRetriesTheFailures() {
@@ -67,13 +70,37 @@ class YearImportOutcomesApiTest {
                 .get("total").asInt();
         assertThat(withoutPoster).isBetween(1, first.get("skipped").asInt());
 
-        sandbox.faults().reset();
+        // Popularity changes between requests; discovery reads by release date, so nothing moves between pages.
+        sandbox.faults().reset().popularityDrift(true);
         JsonNode second = importYear(first.get("startedAt").asText());
 
         assertThat(second.get("discovered").asInt()).isEqualTo(120);
         assertThat(second.get("failed").asInt()).isZero();
         assertThat(second.get("imported").asInt() + second.get("skipped").asInt()).isEqualTo(120);
         awaitList("/api/import/failures", 0);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry WHERE payload_type = 'org.cinegraph.events.MovieImported'""")
+                .query(Long.class).single()).as("the second run imported only what the first did not")
+                .isEqualTo(second.get("imported").asLong());
+    }
+
+    @Test
+    void rejectedTmdbCredentialsFailTheYearWithAClearReasonAndNoRetry() {
+        sandbox.faults().reset().unauthorized(true);
+        long before = sandbox.requestCount();
+        try {
+            http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
+                    .postForEntity("/api/admin/imports/years/" + (YEAR + 1), null, String.class);
+
+            JsonNode failed = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> http.getForObject("/api/import/years/" + (YEAR + 1), JsonNode.class),
+                    year -> year.path("status").asText().equals("failed"));
+
+            assertThat(failed.get("failureReason").asText()).contains("rejected the configured credentials");
+            assertThat(sandbox.requestCount() - before).as("401 is never retried").isEqualTo(1);
+        } finally {
+            sandbox.faults().reset();
+        }
     }
 
     /** Runs the year and waits for that run, not an earlier one, to complete. */

@@ -2,7 +2,7 @@ package org.cinegraph.query.progress;
 
 import java.time.Instant;
 
-/** The progress of one year, as the API answers it. */
+/** The progress of one year, as the API answers it; {@code failureReason} is set only for a failed year. */
 public record YearProgress(
         int year,
         String status,
@@ -14,9 +14,10 @@ public record YearProgress(
         Integer pagesTotal,
         int pagesDone,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String failureReason) {
 
     static YearProgress pending(int year) {
-        return new YearProgress(year, "pending", null, 0, 0, 0, 0, null, 0, null, null);
+        return new YearProgress(year, "pending", null, 0, 0, 0, 0, null, 0, null, null, null);
     }
 }

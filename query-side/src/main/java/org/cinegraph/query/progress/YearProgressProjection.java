@@ -53,7 +53,7 @@ class YearProgressProjection {
                         ON CONFLICT (year) DO UPDATE
                            SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
                                completed_at = NULL, last_progress_at = EXCLUDED.last_progress_at,
-                               tmdb_total = NULL, pages_total = NULL, pages_done = 0
+                               tmdb_total = NULL, pages_total = NULL, pages_done = 0, failure_reason = NULL
                         """)
                 .param("year", event.year())
                 .param("trigger", event.trigger().name().toLowerCase())
@@ -117,8 +117,10 @@ class YearProgressProjection {
 
     @EventHandler
     void on(YearImportFailed event, @Timestamp Instant at) {
-        jdbc.sql("UPDATE year_progress SET status = 'failed', last_progress_at = :at WHERE year = :year")
-                .param("year", event.year()).param("at", utc(at)).update();
+        jdbc.sql("""
+                        UPDATE year_progress SET status = 'failed', failure_reason = :reason, last_progress_at = :at
+                         WHERE year = :year""")
+                .param("year", event.year()).param("reason", event.reason()).param("at", utc(at)).update();
     }
 
     /** Moves the movie from its previous outcome's count, if any, to the new one's. */

@@ -14,7 +14,7 @@ public class YearProgressRepository {
 
     private static final String COLUMNS = """
             year, status, tmdb_total, discovered, imported, skipped, failed, pages_total, pages_done,
-            started_at, completed_at""";
+            started_at, completed_at, failure_reason""";
 
     private final JdbcClient jdbc;
 
@@ -52,7 +52,8 @@ public class YearProgressRepository {
                 rs.getObject("pages_total", Integer.class),
                 rs.getInt("pages_done"),
                 instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("completed_at")));
+                instant(rs.getTimestamp("completed_at")),
+                rs.getString("failure_reason"));
     }
 
     private static Instant instant(Timestamp timestamp) {
