@@ -86,6 +86,8 @@ class YearImportOutcomesApiTest {
 
     @Test
     void rejectedTmdbCredentialsFailTheYearWithAClearReasonAndNoRetry() {
+        // The connection check that follows every start asks TMDb once; it must not count as a retry here.
+        await().atMost(Duration.ofSeconds(20)).until(() -> sandbox.requestCount() >= 1);
         sandbox.faults().reset().unauthorized(true);
         long before = sandbox.requestCount();
         try {
