@@ -1,0 +1,67 @@
+package org.cinegraph.command.yearimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.cinegraph.app.ApplicationTest;
+import org.cinegraph.command.tmdb.DiscoverPage;
+import org.cinegraph.command.tmdb.DiscoveredMovie;
+import org.cinegraph.events.DateWindow;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Exactly-once rests on this: the ledger row and the event it guards are written in one transaction, so
+ * either both exist or neither does.
+ */
+@ApplicationTest
+class ImportLedgerTransactionTest {
+
+    private static final int YEAR = 1901;
+    private static final DateWindow WINDOW = DateWindow.wholeYear(YEAR);
+    private static final DiscoverPage PAGE = new DiscoverPage(1, 1, 1,
+            List.of(new DiscoveredMovie(19010001, "A Trip to the Moon", LocalDate.of(1901, 5, 1))));
+
+    @Autowired
+    private ImportLedger ledger;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Test
+    void aPageAndItsEventAreRolledBackTogether() {
+        Instant run = Instant.parse("2026-01-01T00:00:00Z");
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).isTrue();
+            status.setRollbackOnly();
+        });
+
+        assertThat(pageRows()).isZero();
+        assertThat(pageEvents()).isZero();
+
+        assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).isTrue();
+        assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).as("the same page again").isFalse();
+        assertThat(pageRows()).isEqualTo(1);
+        assertThat(pageEvents()).isEqualTo(1);
+    }
+
+    private long pageRows() {
+        return jdbc.sql("SELECT count(*) FROM import_ledger_page WHERE year = :year").param("year", YEAR)
+                .query(Long.class).single();
+    }
+
+    private long pageEvents() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("year", YEAR).query(Long.class).single();
+    }
+}
