@@ -4,7 +4,8 @@
 -- events (PageDiscovered, MovieImported, MovieSkipped, MovieImportFailed, YearImportStarted and its ends);
 -- the dashboard never reads it.
 
--- Year imports that are running, so that a restarted node resumes them.
+-- Year imports that are running, so that a restarted node resumes them. A new run of a year replaces the row
+-- of its earlier one; a run that ends removes only its own row.
 CREATE TABLE import_ledger_run (
     year       INTEGER     NOT NULL PRIMARY KEY,
     started_at TIMESTAMPTZ NOT NULL
@@ -12,11 +13,14 @@ CREATE TABLE import_ledger_run (
 
 -- Discover pages read in a run of a year, per window (a window is known by its first day). A new run of
 -- the year reads every page again, to find the movies TMDb has added since.
+-- total_pages is what TMDb said the window held when the page was read: a resumed run reads the pages a
+-- window gained since it was planned.
 CREATE TABLE import_ledger_page (
     year           INTEGER     NOT NULL,
     run_started_at TIMESTAMPTZ NOT NULL,
     window_from    DATE        NOT NULL,
     page           INTEGER     NOT NULL,
+    total_pages    INTEGER     NOT NULL,
     PRIMARY KEY (year, run_started_at, window_from, page)
 );
 

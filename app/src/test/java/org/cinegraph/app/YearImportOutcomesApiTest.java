@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "cinegraph.data-dir=target/test-data/outcomes-${random.uuid}",
         "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
         "cinegraph.sandbox.movies-per-year.2019=120",
+        "cinegraph.sandbox.movies-per-year.2018=40",
         "cinegraph.tmdb.requests-per-second=2000",
         "cinegraph.tmdb.retry.initial-backoff=10ms",
         "cinegraph.tmdb.retry.max-backoff=50ms"})
@@ -79,7 +81,10 @@ class YearImportOutcomesApiTest {
         assertThat(second.get("imported").asInt() + second.get("skipped").asInt()).isEqualTo(120);
         awaitList("/api/import/failures", 0);
         assertThat(jdbc.sql("""
-                        SELECT count(*) FROM domain_event_entry WHERE payload_type = 'org.cinegraph.events.MovieImported'""")
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE payload_type = 'org.cinegraph.events.MovieImported'
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("year", YEAR)
                 .query(Long.class).single()).as("the second run imported only what the first did not")
                 .isEqualTo(second.get("imported").asLong());
     }
@@ -103,6 +108,43 @@ class YearImportOutcomesApiTest {
         } finally {
             sandbox.faults().reset();
         }
+    }
+
+    @Test
+    void aYearPausedWhileTmdbWasUnavailableGoesOnWhenStartedAgain() {
+        int year = 2018;
+        sandbox.faults().reset().failAlways(503);
+        try {
+            http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
+                    .postForEntity("/api/admin/imports/years/" + year, null, String.class);
+            awaitNoMoreRequests();
+            assertThat(http.getForObject("/api/import/years/" + year, JsonNode.class).get("status").asText())
+                    .isEqualTo("importing");
+        } finally {
+            sandbox.faults().reset();
+        }
+
+        ResponseEntity<JsonNode> again = http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
+                .postForEntity("/api/admin/imports/years/" + year, null, JsonNode.class);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail").asText()).contains("goes on");
+        JsonNode completed = await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/import/years/" + year, JsonNode.class),
+                progress -> progress.get("status").asText().equals("completed"));
+        assertThat(completed.get("discovered").asInt()).isEqualTo(40);
+        assertThat(completed.get("failed").asInt()).isZero();
+    }
+
+    /** Until the job has given up: no request reaches the sandbox for a while. */
+    private void awaitNoMoreRequests() {
+        long[] last = {-1};
+        await().pollInterval(Duration.ofMillis(500)).atMost(Duration.ofSeconds(30)).until(() -> {
+            long now = sandbox.requestCount();
+            boolean quiet = now == last[0];
+            last[0] = now;
+            return quiet;
+        });
     }
 
     /** Runs the year and waits for that run, not an earlier one, to complete. */

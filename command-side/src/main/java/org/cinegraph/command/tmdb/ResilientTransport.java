@@ -25,6 +25,8 @@ final class ResilientTransport {
     /** Permits are handed out in slices of a second, so a second's allowance never arrives as one burst. */
     private static final int SLICES_PER_SECOND = 10;
     private static final Duration WAIT_FOR_PERMIT = Duration.ofHours(1);
+    /** A {@code Retry-After} beyond this is not believed: the client would stand still for it. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(5);
 
     private final TmdbLimits limits;
     private final RateLimiter pace;
@@ -92,15 +94,18 @@ final class ResilientTransport {
                         + rateLimited + " attempts", null);
             }
             long backoffMillis = rateLimitedBackoff.apply(rateLimited);
-            pause.pauseFor(response.retryAfter().orElse(Duration.ofMillis(backoffMillis)));
+            Duration wait = response.retryAfter().orElse(Duration.ofMillis(backoffMillis));
+            pause.pauseFor(wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait);
         }
     }
 
     private TmdbResponse sendPaced(Supplier<TmdbResponse> send) throws InterruptedException {
         pause.awaitResume();
-        pace.acquirePermission();
+        // A connection first, then the permit: permits taken while waiting for a connection would be spent
+        // together the moment connections free up, as a burst.
         connections.acquirePermission();
         try {
+            pace.acquirePermission();
             TmdbResponse response = send.get();
             metrics.answered(response.status());
             return response;

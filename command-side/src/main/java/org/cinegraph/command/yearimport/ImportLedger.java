@@ -39,8 +39,11 @@ class ImportLedger {
         this.clock = clock;
     }
 
+    /** The year's run that started at {@code startedAt} is the running one, replacing any earlier run. */
     void markRunning(int year, Instant startedAt) {
-        jdbc.sql("INSERT INTO import_ledger_run (year, started_at) VALUES (:year, :at) ON CONFLICT (year) DO NOTHING")
+        jdbc.sql("""
+                        INSERT INTO import_ledger_run (year, started_at) VALUES (:year, :at)
+                        ON CONFLICT (year) DO UPDATE SET started_at = EXCLUDED.started_at""")
                 .param("year", year).param("at", utc(startedAt)).update();
     }
 
@@ -53,8 +56,10 @@ class ImportLedger {
         return jdbc.sql("SELECT year FROM import_ledger_run ORDER BY year DESC").query(Integer.class).list();
     }
 
-    void markFinished(int year) {
-        jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year").param("year", year).update();
+    /** The run ended; a newer run of the same year that began meanwhile stays running. */
+    void markFinished(int year, Instant runStartedAt) {
+        jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year AND started_at = :run")
+                .param("year", year).param("run", utc(runStartedAt)).update();
     }
 
     Set<Integer> pagesRead(int year, Instant runStartedAt, DateWindow window) {
@@ -65,6 +70,16 @@ class ImportLedger {
                 .query(Integer.class).list());
     }
 
+    /** The window's page count as TMDb last reported it in this run, or 0 when no page was read yet. */
+    int lastSeenTotalPages(int year, Instant runStartedAt, DateWindow window) {
+        return jdbc.sql("""
+                        SELECT total_pages FROM import_ledger_page
+                         WHERE year = :year AND run_started_at = :run AND window_from = :from
+                         ORDER BY page DESC LIMIT 1""")
+                .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
+                .query(Integer.class).optional().orElse(0);
+    }
+
     /** Appends {@link PageDiscovered} unless this page of the window was recorded before in this run. */
     boolean recordPage(int year, Instant runStartedAt, DateWindow window, DiscoverPage page) {
         List<ListedMovie> movies = page.movies().stream()
@@ -72,11 +87,11 @@ class ImportLedger {
                 .toList();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.sql("""
-                            INSERT INTO import_ledger_page (year, run_started_at, window_from, page)
-                            VALUES (:year, :run, :from, :page)
+                            INSERT INTO import_ledger_page (year, run_started_at, window_from, page, total_pages)
+                            VALUES (:year, :run, :from, :page, :totalPages)
                             ON CONFLICT DO NOTHING""")
                     .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
-                    .param("page", page.page()).update();
+                    .param("page", page.page()).param("totalPages", page.totalPages()).update();
             if (inserted == 0) {
                 return false;
             }

@@ -22,20 +22,27 @@ import org.springframework.web.bind.annotation.RestController;
 class YearImportAdminController {
 
     private final CommandGateway commands;
+    private final YearImportRunner runner;
     private final Clock clock;
 
-    YearImportAdminController(CommandGateway commands, Clock clock) {
+    YearImportAdminController(CommandGateway commands, YearImportRunner runner, Clock clock) {
         this.commands = commands;
+        this.runner = runner;
         this.clock = clock;
     }
 
+    /**
+     * Starts the year's import. A year already importing answers 409, and its import is resumed on this node
+     * if no job works on it here (after TMDb was unavailable, say).
+     */
     @PostMapping("/years/{year}")
     ResponseEntity<YearImportAccepted> importYear(@PathVariable int year) {
         ImportYears.requireImportable(year, clock);
         try {
             commands.sendAndWait(new StartYearImport(year, ImportTrigger.ADMIN));
         } catch (YearImportAlreadyRunningException e) {
-            throw conflict(e.getMessage(), e);
+            boolean resumed = runner.resume(year);
+            throw conflict(e.getMessage() + (resumed ? " It goes on from where it is, if it was paused." : ""), e);
         } catch (ConcurrencyException | AggregateStreamCreationException e) {
             // Another request, here or on another node, started the same year between our load and our append.
             throw conflict("The import of " + year + " was started by another request.", e);

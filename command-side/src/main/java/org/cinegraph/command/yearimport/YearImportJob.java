@@ -88,8 +88,13 @@ class YearImportJob {
                     counts.discovered() - counts.imported() - counts.skipped() - counts.failed(), counts.discovered());
             return false;
         }
-        commands.sendAndWait(new CompleteYearImport(year, counts.discovered(), counts.imported(), counts.skipped(),
-                counts.failed()));
+        try {
+            commands.sendAndWait(new CompleteYearImport(year, counts.discovered(), counts.imported(),
+                    counts.skipped(), counts.failed()));
+        } catch (YearImportNotRunningException alreadyEnded) {
+            // Completed before a crash kept the ledger from noting it: this run is over either way.
+            return true;
+        }
         log.info("Year {} completed: {} discovered, {} imported, {} skipped, {} failed", year, counts.discovered(),
                 counts.imported(), counts.skipped(), counts.failed());
         return true;
@@ -125,7 +130,8 @@ class YearImportJob {
 
     private void discover(PlannedWindow planned) {
         Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window());
-        int totalPages = planned.totalPages();
+        int totalPages = Math.max(planned.totalPages(),
+                ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
         for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
             if (read.contains(page)) {
                 continue;

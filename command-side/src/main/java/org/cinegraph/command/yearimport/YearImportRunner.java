@@ -2,6 +2,7 @@ package org.cinegraph.command.yearimport;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +39,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(YearImportRunner.NAME)
-class YearImportRunner {
+public class YearImportRunner {
 
-    static final String NAME = "year-import-runner";
+    /** Subscribing, with errors propagated: a start that cannot be marked running does not happen. */
+    public static final String NAME = "year-import-runner";
     private static final Logger log = LoggerFactory.getLogger(YearImportRunner.class);
 
     private final ImportLedger ledger;
@@ -79,23 +81,46 @@ class YearImportRunner {
         }
     }
 
+    /**
+     * Resumes the year's running import if no job of this node works on it (paused because TMDb was
+     * unavailable, say).
+     *
+     * @return false when the year has no running import to resume
+     */
+    boolean resume(int year) {
+        if (ledger.runStartedAt(year).isEmpty()) {
+            return false;
+        }
+        start(year);
+        return true;
+    }
+
     void start(int year) {
         if (running.add(year)) {
-            jobs.execute(() -> {
-                try {
-                    run(year);
-                } finally {
-                    running.remove(year);
-                }
-            });
+            jobs.execute(() -> runWhileStarted(year));
         }
     }
 
-    private void run(int year) {
-        Instant runStartedAt = ledger.runStartedAt(year).orElse(null);
-        if (runStartedAt == null) {
-            return; // finished by another node meanwhile
+    /** Runs the year's current run; a newer run that began while this one ended is run next. */
+    private void runWhileStarted(int year) {
+        Instant lastRun = null;
+        try {
+            Optional<Instant> run = ledger.runStartedAt(year);
+            while (run.isPresent() && !run.get().equals(lastRun)) {
+                lastRun = run.get();
+                run(year, lastRun);
+                run = ledger.runStartedAt(year);
+            }
+        } finally {
+            running.remove(year);
         }
+        Instant ended = lastRun;
+        if (ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()) {
+            start(year);
+        }
+    }
+
+    private void run(int year, Instant runStartedAt) {
         ExecutorService detailWorkers = Executors.newFixedThreadPool(limits.maxConnections(),
                 daemonThreads("year-" + year + "-details-"));
         try {
@@ -103,19 +128,24 @@ class YearImportRunner {
             boolean completed = new YearImportJob(year, runStartedAt, tmdb, ledger, commands, eventStore, quality,
                     detailWorkers).run();
             if (completed) {
-                ledger.markFinished(year);
+                ledger.markFinished(year, runStartedAt);
             }
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The import of {} stopped: {}", year, e.getMessage());
-            commands.sendAndWait(new FailYearImport(year, e.getMessage()));
-            ledger.markFinished(year);
+            try {
+                commands.sendAndWait(new FailYearImport(year, e.getMessage()));
+            } catch (YearImportNotRunningException alreadyEnded) {
+                // ended before a crash kept the ledger from noting it
+            }
+            ledger.markFinished(year, runStartedAt);
         } catch (TmdbUnavailableException e) {
-            log.warn("The import of {} paused, TMDb is unavailable: {}; the next start or trigger resumes it", year,
-                    tmdb.describe(e));
+            log.warn("The import of {} paused, TMDb is unavailable: {}; starting the year again or restarting "
+                    + "resumes it", year, tmdb.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("The import of {} stopped unexpectedly; the next start or trigger resumes it", year, e);
+            log.error("The import of {} stopped unexpectedly; starting the year again or restarting resumes it",
+                    year, e);
         } finally {
             detailWorkers.shutdownNow();
         }
