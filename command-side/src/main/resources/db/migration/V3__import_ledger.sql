@@ -13,15 +13,18 @@ CREATE TABLE import_ledger_run (
 
 -- Discover pages read in a run of a year, per window (a window is known by its first day). A new run of
 -- the year reads every page again, to find the movies TMDb has added since.
--- total_pages is what TMDb said the window held when the page was read: a resumed run reads the pages a
--- window gained since it was planned.
+-- A window is read in passes: when TMDb's count of the window changed while a pass read it, movies may have
+-- shifted onto pages already read, and the window is read again. total_results and total_pages are what
+-- TMDb said when the page was read; a resumed run reads the pages a window gained since it was planned.
 CREATE TABLE import_ledger_page (
     year           INTEGER     NOT NULL,
     run_started_at TIMESTAMPTZ NOT NULL,
     window_from    DATE        NOT NULL,
+    pass           INTEGER     NOT NULL,
     page           INTEGER     NOT NULL,
+    total_results  INTEGER     NOT NULL,
     total_pages    INTEGER     NOT NULL,
-    PRIMARY KEY (year, run_started_at, window_from, page)
+    PRIMARY KEY (year, run_started_at, window_from, pass, page)
 );
 
 -- Distinct movies discovered per year: a movie seen twice counts once.

@@ -70,6 +70,7 @@ class LargeYearImportTest {
             Map<String, Object> pageEvents = events.sql("""
                             SELECT count(*) AS events,
                                    count(DISTINCT (convert_from(payload, 'UTF8')::jsonb -> 'window' ->> 'from')
+                                         || '/' || (convert_from(payload, 'UTF8')::jsonb ->> 'pass')
                                          || '/' || (convert_from(payload, 'UTF8')::jsonb ->> 'page')) AS pages
                               FROM domain_event_entry WHERE payload_type = 'org.cinegraph.events.PageDiscovered'""")
                     .query().singleRow();

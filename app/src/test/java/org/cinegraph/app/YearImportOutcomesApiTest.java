@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.cinegraph.sandbox.SandboxMovie;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
         "cinegraph.sandbox.movies-per-year.2019=120",
         "cinegraph.sandbox.movies-per-year.2018=40",
+        "cinegraph.sandbox.movies-per-year.2017=100",
         "cinegraph.tmdb.requests-per-second=2000",
         "cinegraph.tmdb.retry.initial-backoff=10ms",
         "cinegraph.tmdb.retry.max-backoff=50ms"})
@@ -54,12 +57,12 @@ class YearImportOutcomesApiTest {
         assertThat(first.get("discovered").asInt()).isEqualTo(120);
         assertThat(first.get("failed").asInt()).isEqualTo(3);
         assertThat(first.get("imported").asInt() + first.get("skipped").asInt()).isEqualTo(117);
-        JsonNode failures = awaitList("/api/import/failures?source=year_import", 3);
+        JsonNode failures = awaitList("/api/import/failures?source=year_import&year=" + YEAR, 3);
         assertThat(failures.get("items").findValuesAsText("reason"))
                 .containsExactlyInAnyOrder("not_found", "malformed_response", "http_error");
-        assertThat(http.getForObject("/api/import/failures?reason=not_found", JsonNode.class)
+        assertThat(http.getForObject("/api/import/failures?reason=not_found&year=" + YEAR, JsonNode.class)
                 .at("/items/0/tmdbId").asInt()).isEqualTo(deleted);
-        assertThat(http.getForObject("/api/import/failures", JsonNode.class).toString())
+        assertThat(http.getForObject("/api/import/failures?year=" + YEAR, JsonNode.class).toString())
                 .doesNotContain("Exception\",").contains("\"retryCount\":0");
         JsonNode movies = awaitList("/api/movies?year=" + YEAR + "&limit=500", first.get("imported").asInt());
         JsonNode movie = http.getForObject("/api/movies/" + movies.at("/items/0/tmdbId").asInt(), JsonNode.class);
@@ -68,7 +71,7 @@ class YearImportOutcomesApiTest {
         JsonNode skipped = awaitList("/api/import/skipped?year=" + YEAR + "&limit=500", first.get("skipped").asInt());
         assertThat(skipped.get("items")).allSatisfy(item -> assertThat(item.get("criteriaFailed").size())
                 .isGreaterThanOrEqualTo(3));
-        int withoutPoster = http.getForObject("/api/import/skipped?criterion=has_poster&limit=500", JsonNode.class)
+        int withoutPoster = http.getForObject("/api/import/skipped?criterion=has_poster&limit=500&year=" + YEAR, JsonNode.class)
                 .get("total").asInt();
         assertThat(withoutPoster).isBetween(1, first.get("skipped").asInt());
 
@@ -79,7 +82,7 @@ class YearImportOutcomesApiTest {
         assertThat(second.get("discovered").asInt()).isEqualTo(120);
         assertThat(second.get("failed").asInt()).isZero();
         assertThat(second.get("imported").asInt() + second.get("skipped").asInt()).isEqualTo(120);
-        awaitList("/api/import/failures", 0);
+        awaitList("/api/import/failures?year=" + YEAR, 0);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM domain_event_entry
                          WHERE payload_type = 'org.cinegraph.events.MovieImported'
@@ -134,6 +137,42 @@ class YearImportOutcomesApiTest {
                 progress -> progress.get("status").asText().equals("completed"));
         assertThat(completed.get("discovered").asInt()).isEqualTo(40);
         assertThat(completed.get("failed").asInt()).isZero();
+    }
+
+    @Test
+    void aMovieDeletedWhileItsWindowIsReadHidesNoOtherMovie() {
+        int year = 2017;
+        List<SandboxMovie> inOrder = sandbox.catalogue()
+                .moviesReleasedBetween(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        int deleted = inOrder.get(4).tmdbId();
+        // Served by TMDb's total, the plan's first page and the first page read; gone before the second page,
+        // so the first movie of page 2 slides onto page 1, already read.
+        sandbox.faults().reset().deletedDuringDiscovery(Set.of(deleted), 3);
+        try {
+            JsonNode completed = importYearAndAwait(year);
+
+            assertThat(completed.get("discovered").asInt()).as("every movie, the one that slid back too")
+                    .isEqualTo(100);
+            assertThat(completed.get("failed").asInt()).as("the deleted movie").isEqualTo(1);
+            assertThat(http.getForObject("/api/import/failures?reason=not_found&year=" + year, JsonNode.class)
+                    .findValuesAsText("tmdbId")).containsExactly(Integer.toString(deleted));
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM domain_event_entry
+                             WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                               AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year
+                               AND (convert_from(payload, 'UTF8')::jsonb ->> 'pass')::int = 2""")
+                    .param("year", year).query(Long.class).single()).as("the window was read again").isPositive();
+        } finally {
+            sandbox.faults().reset();
+        }
+    }
+
+    private JsonNode importYearAndAwait(int year) {
+        http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD)
+                .postForEntity("/api/admin/imports/years/" + year, null, String.class);
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> http.getForObject("/api/import/years/" + year, JsonNode.class),
+                progress -> progress.path("status").asText().equals("completed"));
     }
 
     /** Until the job has given up: no request reaches the sandbox for a while. */

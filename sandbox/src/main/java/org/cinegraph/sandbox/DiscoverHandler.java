@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * {@code GET /3/discover/movie}: the release-year and release-date filters, sorting and paging, with
@@ -15,17 +16,21 @@ final class DiscoverHandler implements SandboxHandler {
     private static final int MAX_PAGE = 500;
 
     private final DiscoverIndex index;
+    private final DeletionsDuringDiscovery deletions;
 
-    DiscoverHandler(DiscoverIndex index) {
+    DiscoverHandler(DiscoverIndex index, DeletionsDuringDiscovery deletions) {
         this.index = index;
+        this.deletions = deletions;
     }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
+        // Every request that gets here counts towards deletions during discovery, even one rejected below.
+        Optional<IntPredicate> deleted = deletions.nextDiscoverRequest();
         try {
             int page = page(request.parameter("page"));
             DiscoverQuery query = query(request);
-            return SandboxResponse.ok(TmdbJson.discoverPage(index.page(query, page)));
+            return SandboxResponse.ok(TmdbJson.discoverPage(index.page(query, page, deleted)));
         } catch (Rejected rejected) {
             return rejected.error.response();
         }

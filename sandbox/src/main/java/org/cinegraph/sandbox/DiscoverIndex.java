@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntPredicate;
 
 import org.cinegraph.sandbox.PopularityDrift.Reading;
 
@@ -18,7 +19,8 @@ import org.cinegraph.sandbox.PopularityDrift.Reading;
  * window across years merges the years' arrays. Recent windows are cached, so paging through one costs
  * only the twenty movies of each page. While popularity drifts, a popularity order holds for one request
  * only, so such a window is ranked anew for each page, making every movie of it: a fault for tests, where
- * windows stay small, rather than for benchmarks.
+ * windows stay small, rather than for benchmarks. Movies deleted during discovery are likewise filtered out
+ * of the window for each request while that fault is on.
  */
 final class DiscoverIndex {
 
@@ -39,11 +41,13 @@ final class DiscoverIndex {
         this.drift = drift;
     }
 
-    DiscoverPage page(DiscoverQuery query, int page) {
+    /** @param deleted TMDb ids gone from the catalogue for this request; empty while none are */
+    DiscoverPage page(DiscoverQuery query, int page, Optional<IntPredicate> deleted) {
         Optional<Reading> reading = drift.nextReading();
+        int[] window = deleted.isPresent() ? without(matching(query), deleted.get()) : matching(query);
         int[] matching = reading.isPresent() && query.sort().ranksByPopularity()
-                ? ranked(matching(query), query.sort(), reading.get())
-                : matching(query);
+                ? ranked(window, query.sort(), reading.get())
+                : window;
         long first = (long) (page - 1) * DiscoverPage.SIZE;
         List<SandboxMovie> results = first >= matching.length
                 ? List.of()
@@ -92,6 +96,11 @@ final class DiscoverIndex {
                 .sorted(Comparator.comparing(Ranked::movie, yearOrder.sort().order()))
                 .mapToInt(Ranked::ordinal)
                 .toArray();
+    }
+
+    /** A new array: the cached window stays whole for requests that see every movie. */
+    private int[] without(int[] window, IntPredicate deleted) {
+        return Arrays.stream(window).filter(ordinal -> !deleted.test(catalogue.tmdbIdAt(ordinal))).toArray();
     }
 
     private int[] ranked(int[] window, DiscoverSort sort, Reading reading) {

@@ -101,6 +101,11 @@ public final class SandboxCatalogue {
         return generator.movie(layout.tmdbId(ordinal), ordinal, layout.yearOf(ordinal), layout.indexInYear(ordinal));
     }
 
+    /** Much cheaper than {@code movieAt(ordinal).tmdbId()}, for filtering windows by id. */
+    int tmdbIdAt(int ordinal) {
+        return layout.tmdbId(ordinal);
+    }
+
     /** Much cheaper than {@code movieAt(ordinal).releaseDate()}, for filtering large years by date. */
     LocalDate releaseDateAt(int ordinal) {
         return generator.releaseDate(layout.yearOf(ordinal), layout.indexInYear(ordinal));

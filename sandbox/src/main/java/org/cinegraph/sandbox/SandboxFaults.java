@@ -16,7 +16,8 @@ import java.util.function.IntPredicate;
  *
  * <p>Faults apply to every endpoint unless they say otherwise. A request meets them in this order, and one
  * that a fault answers goes no further: latency, rate limit, required credentials, unauthorized, failures of
- * every request, failures of selected details, details deleted, details malformed. A 429, for instance, is
+ * every request, failures of selected details, details deleted, details deleted during discovery, details
+ * malformed. A 429, for instance, is
  * no attempt for {@link #failFirstAttempts}. Nothing here is random: movies are selected by a stable hash
  * of their TMDb id and transient failures count requests, so a run can be repeated exactly.
  */
@@ -28,6 +29,7 @@ public final class SandboxFaults {
     private static final long MALFORMED_SALT = 302;
 
     private final PopularityDrift drift;
+    private final DeletionsDuringDiscovery deletionsDuringDiscovery;
     private final AtomicLong rateLimited = new AtomicLong();
     private volatile Fault latency = Fault.NONE;
     private volatile Fault rateLimit = Fault.NONE;
@@ -36,10 +38,12 @@ public final class SandboxFaults {
     private volatile Fault failures = Fault.NONE;
     private volatile Fault detailsFailures = Fault.NONE;
     private volatile Fault deletions = Fault.NONE;
+    private volatile Fault deletedDuringDiscovery = Fault.NONE;
     private volatile Fault malformations = Fault.NONE;
 
-    SandboxFaults(PopularityDrift drift) {
+    SandboxFaults(PopularityDrift drift, DeletionsDuringDiscovery deletionsDuringDiscovery) {
         this.drift = drift;
+        this.deletionsDuringDiscovery = deletionsDuringDiscovery;
     }
 
     /**
@@ -145,6 +149,30 @@ public final class SandboxFaults {
     }
 
     /**
+     * These movies are deleted from TMDb while a client reads discover: the first {@code afterDiscoverRequests}
+     * discover requests from now, counting every one that reaches discover, show them as usual; from then on
+     * they are missing from every discover answer, later movies moving back one place and the totals
+     * shrinking with them, and their details answer 404 with TMDb's code 34 body, as for
+     * {@link #deletedAfterDiscovery}. A client paging through a window then misses the movie that slides
+     * from the next page onto the page it read before, and sees the total change. Setting it again counts
+     * afresh; an empty set switches it off.
+     */
+    public SandboxFaults deletedDuringDiscovery(Set<Integer> tmdbIds, int afterDiscoverRequests) {
+        if (afterDiscoverRequests < 0) {
+            throw new IllegalArgumentException("Cannot count " + afterDiscoverRequests + " discover requests");
+        }
+        if (tmdbIds.isEmpty()) {
+            deletionsDuringDiscovery.stop();
+            deletedDuringDiscovery = Fault.NONE;
+        } else {
+            deletedDuringDiscovery = new SelectedDetails(
+                    deletionsDuringDiscovery.start(tmdbIds, afterDiscoverRequests),
+                    answering(TmdbError.NOT_FOUND.response()));
+        }
+        return this;
+    }
+
+    /**
      * While on, every discover and details request moves a clock one tick and shows each movie's popularity
      * as {@code popularity * (1 + 0.3 * sin(tick + id))}, rounded to the thousandth; popularity orders are
      * ranked by it anew for each request, so movies move between pages while a client reads them. Other
@@ -182,6 +210,8 @@ public final class SandboxFaults {
         failures = Fault.NONE;
         detailsFailures = Fault.NONE;
         deletions = Fault.NONE;
+        deletedDuringDiscovery = Fault.NONE;
+        deletionsDuringDiscovery.stop();
         malformations = Fault.NONE;
         drift.switchTo(false);
         return this;
@@ -190,7 +220,7 @@ public final class SandboxFaults {
     /** The faults as they stand, in the order a request meets them. */
     List<Fault> inOrder() {
         return List.of(latency, rateLimit, requiredCredentials, unauthorized, failures, detailsFailures, deletions,
-                malformations);
+                deletedDuringDiscovery, malformations);
     }
 
     private SandboxFaults malformed(IntPredicate selected) {

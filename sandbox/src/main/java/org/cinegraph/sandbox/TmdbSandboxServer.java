@@ -67,9 +67,10 @@ public final class TmdbSandboxServer implements AutoCloseable {
                     new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
             HttpServer server = HttpServer.create(loopback, BACKLOG);
             PopularityDrift drift = new PopularityDrift();
-            SandboxFaults faults = new SandboxFaults(drift);
+            DeletionsDuringDiscovery deletions = new DeletionsDuringDiscovery();
+            SandboxFaults faults = new SandboxFaults(drift, deletions);
             ExchangeAdapter adapter =
-                    new ExchangeAdapter(new FaultLayer(faults, TmdbRoutes.over(catalogue, drift)));
+                    new ExchangeAdapter(new FaultLayer(faults, TmdbRoutes.over(catalogue, drift, deletions)));
             server.createContext("/", adapter);
             server.setExecutor(executor);
             server.start();

@@ -39,15 +39,15 @@ class ImportLedgerTransactionTest {
         Instant run = Instant.parse("2026-01-01T00:00:00Z");
 
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).isTrue();
+            assertThat(ledger.recordPage(YEAR, run, WINDOW, 1, PAGE)).isTrue();
             status.setRollbackOnly();
         });
 
         assertThat(pageRows()).isZero();
         assertThat(pageEvents()).isZero();
 
-        assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).isTrue();
-        assertThat(ledger.recordPage(YEAR, run, WINDOW, PAGE)).as("the same page again").isFalse();
+        assertThat(ledger.recordPage(YEAR, run, WINDOW, 1, PAGE)).isTrue();
+        assertThat(ledger.recordPage(YEAR, run, WINDOW, 1, PAGE)).as("the same page again").isFalse();
         assertThat(pageRows()).isEqualTo(1);
         assertThat(pageEvents()).isEqualTo(1);
     }

@@ -62,12 +62,12 @@ class ImportLedger {
                 .param("year", year).param("run", utc(runStartedAt)).update();
     }
 
-    Set<Integer> pagesRead(int year, Instant runStartedAt, DateWindow window) {
+    Set<Integer> pagesRead(int year, Instant runStartedAt, DateWindow window, int pass) {
         return new HashSet<>(jdbc.sql("""
                         SELECT page FROM import_ledger_page
-                         WHERE year = :year AND run_started_at = :run AND window_from = :from""")
+                         WHERE year = :year AND run_started_at = :run AND window_from = :from AND pass = :pass""")
                 .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
-                .query(Integer.class).list());
+                .param("pass", pass).query(Integer.class).list());
     }
 
     /** The window's page count as TMDb last reported it in this run, or 0 when no page was read yet. */
@@ -75,23 +75,34 @@ class ImportLedger {
         return jdbc.sql("""
                         SELECT total_pages FROM import_ledger_page
                          WHERE year = :year AND run_started_at = :run AND window_from = :from
-                         ORDER BY page DESC LIMIT 1""")
+                         ORDER BY pass DESC, page DESC LIMIT 1""")
                 .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
                 .query(Integer.class).optional().orElse(0);
     }
 
-    /** Appends {@link PageDiscovered} unless this page of the window was recorded before in this run. */
-    boolean recordPage(int year, Instant runStartedAt, DateWindow window, DiscoverPage page) {
+    /** Whether TMDb's count of the window changed while this pass read it: movies may have moved between pages. */
+    boolean countChangedDuring(int year, Instant runStartedAt, DateWindow window, int pass) {
+        return jdbc.sql("""
+                        SELECT count(DISTINCT total_results) > 1 FROM import_ledger_page
+                         WHERE year = :year AND run_started_at = :run AND window_from = :from AND pass = :pass""")
+                .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
+                .param("pass", pass).query(Boolean.class).single();
+    }
+
+    /** Appends {@link PageDiscovered} unless this page of the window was recorded before in this run and pass. */
+    boolean recordPage(int year, Instant runStartedAt, DateWindow window, int pass, DiscoverPage page) {
         List<ListedMovie> movies = page.movies().stream()
                 .map(movie -> new ListedMovie(movie.tmdbId(), movie.title(), movie.releaseDate()))
                 .toList();
         return Boolean.TRUE.equals(transaction.execute(status -> {
             int inserted = jdbc.sql("""
-                            INSERT INTO import_ledger_page (year, run_started_at, window_from, page, total_pages)
-                            VALUES (:year, :run, :from, :page, :totalPages)
+                            INSERT INTO import_ledger_page (year, run_started_at, window_from, pass, page,
+                                                            total_results, total_pages)
+                            VALUES (:year, :run, :from, :pass, :page, :totalResults, :totalPages)
                             ON CONFLICT DO NOTHING""")
                     .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
-                    .param("page", page.page()).param("totalPages", page.totalPages()).update();
+                    .param("pass", pass).param("page", page.page()).param("totalResults", page.totalResults())
+                    .param("totalPages", page.totalPages()).update();
             if (inserted == 0) {
                 return false;
             }
@@ -101,8 +112,8 @@ class ImportLedger {
                                 ON CONFLICT DO NOTHING""")
                         .param("year", year).param("id", movie.tmdbId()).param("title", movie.title()).update();
             }
-            events.publish(new PageDiscovered(year, window, page.page(), page.totalPages(), page.totalResults(),
-                    movies));
+            events.publish(new PageDiscovered(year, window, pass, page.page(), page.totalPages(),
+                    page.totalResults(), movies));
             return true;
         }));
     }

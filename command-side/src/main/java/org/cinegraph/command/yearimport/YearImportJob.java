@@ -40,6 +40,8 @@ class YearImportJob {
     static final String SOURCE = "year_import";
     /** TMDb serves discover pages 1 to 500 only. */
     static final int LAST_DISCOVER_PAGE = 500;
+    /** Readings of a window whose count keeps changing before the import goes on without another. */
+    static final int MAX_PASSES = 3;
     /** Outcomes recorded per transaction. */
     static final int OUTCOMES_PER_BATCH = 100;
 
@@ -128,8 +130,25 @@ class YearImportJob {
         return Optional.ofNullable(plan);
     }
 
+    /**
+     * Reads the window until a whole reading saw TMDb's count of it unchanged: a movie deleted or added
+     * while the pages are read shifts the movies after it, and one can slip onto a page already read.
+     */
     private void discover(PlannedWindow planned) {
-        Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window());
+        for (int pass = 1; pass <= MAX_PASSES; pass++) {
+            read(planned, pass);
+            if (!ledger.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
+                return;
+            }
+            log.info("Year {}: TMDb's count of {} changed while it was read; reading it again", year,
+                    planned.window());
+        }
+        log.warn("Year {}: {} kept changing over {} readings; movies that moved between its pages may be missing",
+                year, planned.window(), MAX_PASSES);
+    }
+
+    private void read(PlannedWindow planned, int pass) {
+        Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window(), pass);
         int totalPages = Math.max(planned.totalPages(),
                 ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
         for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
@@ -138,7 +157,7 @@ class YearImportJob {
             }
             LocalDate from = planned.window().from();
             DiscoverPage discovered = tmdb.discover(from, planned.window().to(), page);
-            ledger.recordPage(year, runStartedAt, planned.window(), discovered);
+            ledger.recordPage(year, runStartedAt, planned.window(), pass, discovered);
             totalPages = discovered.totalPages();
         }
         if (totalPages > LAST_DISCOVER_PAGE) {

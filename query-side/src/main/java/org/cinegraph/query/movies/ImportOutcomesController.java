@@ -67,13 +67,18 @@ class ImportOutcomesController {
     }
 
     @GetMapping("/api/import/failures")
-    ListPage<ImportFailure> failures(@RequestParam(required = false) String source,
+    ListPage<ImportFailure> failures(@RequestParam(required = false) Integer year,
+                                     @RequestParam(required = false) String source,
                                      @RequestParam(required = false) String reason,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (year != null) {
+            conditions.add("year = :year");
+            params.put("year", ImportYears.requireImportable(year, clock));
+        }
         if (source != null) {
             if (!SOURCE.matcher(source).matches()) {
                 throw Paging.badRequest("source must be year_import, festival:{org} or list:{key}.");

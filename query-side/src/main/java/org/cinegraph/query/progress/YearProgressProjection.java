@@ -83,9 +83,11 @@ class YearProgressProjection {
         }
         jdbc.sql("""
                         UPDATE year_progress
-                           SET pages_done = pages_done + 1, discovered = discovered + :newMovies, last_progress_at = :at
+                           SET pages_done = pages_done + :firstReading, discovered = discovered + :newMovies,
+                               last_progress_at = :at
                          WHERE year = :year""")
-                .param("year", event.year()).param("newMovies", newMovies).param("at", utc(at)).update();
+                .param("year", event.year()).param("firstReading", event.pass() == 1 ? 1 : 0)
+                .param("newMovies", newMovies).param("at", utc(at)).update();
     }
 
     @EventHandler
