@@ -1,6 +1,6 @@
 -- Axon Framework's tables for its JDBC storage engine, token store, saga store and dead-letter queue,
 -- in the column types of Axon's own PostgreSQL table factories: every serialized payload, token and saga
--- is bytea (never an oid large object), and Axon's timestamps are the ISO-8601 strings its JDBC engine writes.
+-- is bytea (never a PostgreSQL large object), and Axon's timestamps are the ISO-8601 strings its JDBC engine writes.
 -- The names are snake_case; AxonStorageConfiguration gives Axon the same names.
 
 -- The global index is a sequence that hands out one value at a time, never a cached block per session or
