@@ -66,6 +66,11 @@ class YearImportOutcomesApiTest {
                 .doesNotContain("Exception\",").contains("\"retryCount\":0");
         JsonNode movies = awaitList("/api/movies?year=" + YEAR + "&limit=500", first.get("imported").asInt());
         JsonNode movie = http.getForObject("/api/movies/" + movies.at("/items/0/tmdbId").asInt(), JsonNode.class);
+        String title = movie.get("title").asText();
+        assertThat(http.getForObject("/api/movies?q=" + title.substring(1, title.length() - 1).toUpperCase(),
+                JsonNode.class).findValuesAsText("tmdbId")).contains(movie.get("tmdbId").asText());
+        assertThat(http.getForObject("/api/movies?q={q}", JsonNode.class, "%_").get("total").asInt())
+                .as("%% and _ are literal characters of a title, not patterns").isZero();
         assertThat(movie.at("/tmdbData/credits/cast").isArray()).isTrue();
         assertThat(movie.at("/tmdbData/external_ids").isObject()).isTrue();
         JsonNode skipped = awaitList("/api/import/skipped?year=" + YEAR + "&limit=500", first.get("skipped").asInt());

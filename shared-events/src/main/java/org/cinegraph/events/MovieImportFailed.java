@@ -19,7 +19,7 @@ public record MovieImportFailed(
         String source,
         String reason,
         int attempt,
-        String detail) {
+        String detail) implements MovieImportOutcome {
 
     public static final String NOT_FOUND = "not_found";
     public static final String MALFORMED_RESPONSE = "malformed_response";

@@ -18,5 +18,5 @@ public record MovieImported(
         LocalDate releaseDate,
         Integer year,
         String source,
-        String tmdbData) {
+        String tmdbData) implements MovieImportOutcome {
 }

@@ -15,7 +15,7 @@ public record MovieSkipped(
         Integer year,
         String source,
         String reason,
-        List<String> criteriaFailed) {
+        List<String> criteriaFailed) implements MovieImportOutcome {
 
     public static final String QUALITY_FILTER = "quality_filter";
 }

@@ -1,12 +1,13 @@
 package org.cinegraph.command.yearimport;
 
 import java.util.function.IntFunction;
+import org.cinegraph.events.MovieImportOutcome;
 
 /**
  * The outcome of one movie's import, not yet recorded. Its event is made once the ledger knows which
  * attempt this is.
  */
-record MovieOutcome(int tmdbId, Integer year, Kind kind, IntFunction<Object> event) {
+record MovieOutcome(int tmdbId, Integer year, Kind kind, IntFunction<MovieImportOutcome> event) {
 
     enum Kind {
         IMPORTED, SKIPPED, FAILED;

@@ -6,16 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.cinegraph.events.ImportYears;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.QualityCriteria;
 import org.cinegraph.query.web.ListPage;
+import org.cinegraph.query.web.ListQuery;
 import org.cinegraph.query.web.Paging;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,27 +40,14 @@ class ImportOutcomesController {
                                     @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (year != null) {
-            conditions.add("year = :year");
-            params.put("year", ImportYears.requireImportable(year, clock));
+        if (criterion != null && !QualityCriteria.ALL.contains(criterion)) {
+            throw Paging.badRequest("criterion must be one of " + QualityCriteria.ALL + ".");
         }
-        if (criterion != null) {
-            if (!QualityCriteria.ALL.contains(criterion)) {
-                throw Paging.badRequest("criterion must be one of " + QualityCriteria.ALL + ".");
-            }
-            conditions.add(":criterion = ANY (criteria_failed)");
-            params.put("criterion", criterion);
-        }
-        String where = where(conditions);
-        long total = jdbc.sql("SELECT count(*) FROM skipped_imports" + where).params(params).query(Long.class).single();
-        List<SkippedImport> items = jdbc.sql("""
-                        SELECT tmdb_id, title, year, reason, criteria_failed, skipped_at FROM skipped_imports""" + where
-                        + " ORDER BY skipped_at DESC, tmdb_id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", paging.limit()).param("offset", paging.offset())
-                .query(ImportOutcomesController::skipped).list();
-        return new ListPage<>(total, items);
+        return ListQuery.from("skipped_imports")
+                .year(year, clock)
+                .where(":criterion = ANY (criteria_failed)", "criterion", criterion)
+                .page(jdbc, "tmdb_id, title, year, reason, criteria_failed, skipped_at", "skipped_at DESC, tmdb_id",
+                        paging, ImportOutcomesController::skipped);
     }
 
     @GetMapping("/api/import/failures")
@@ -73,39 +57,18 @@ class ImportOutcomesController {
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (year != null) {
-            conditions.add("year = :year");
-            params.put("year", ImportYears.requireImportable(year, clock));
+        if (source != null && !SOURCE.matcher(source).matches()) {
+            throw Paging.badRequest("source must be year_import, festival:{org} or list:{key}.");
         }
-        if (source != null) {
-            if (!SOURCE.matcher(source).matches()) {
-                throw Paging.badRequest("source must be year_import, festival:{org} or list:{key}.");
-            }
-            conditions.add("source = :source");
-            params.put("source", source);
+        if (reason != null && !MovieImportFailed.REASONS.contains(reason)) {
+            throw Paging.badRequest("reason must be one of " + MovieImportFailed.REASONS + ".");
         }
-        if (reason != null) {
-            if (!MovieImportFailed.REASONS.contains(reason)) {
-                throw Paging.badRequest("reason must be one of " + MovieImportFailed.REASONS + ".");
-            }
-            conditions.add("reason = :reason");
-            params.put("reason", reason);
-        }
-        String where = where(conditions);
-        long total = jdbc.sql("SELECT count(*) FROM import_failures" + where).params(params).query(Long.class).single();
-        List<ImportFailure> items = jdbc.sql("""
-                        SELECT tmdb_id, imdb_id, title, year, source, reason, retry_count, last_attempt_at
-                          FROM import_failures""" + where
-                        + " ORDER BY last_attempt_at DESC, source, tmdb_id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", paging.limit()).param("offset", paging.offset())
-                .query(ImportOutcomesController::failure).list();
-        return new ListPage<>(total, items);
-    }
-
-    private static String where(List<String> conditions) {
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return ListQuery.from("import_failures")
+                .year(year, clock)
+                .where("source = :source", "source", source)
+                .where("reason = :reason", "reason", reason)
+                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, last_attempt_at",
+                        "last_attempt_at DESC, source, tmdb_id", paging, ImportOutcomesController::failure);
     }
 
     private static SkippedImport skipped(ResultSet rs, int row) throws SQLException {

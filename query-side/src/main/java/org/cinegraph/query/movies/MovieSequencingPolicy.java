@@ -2,9 +2,7 @@ package org.cinegraph.query.movies;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.cinegraph.events.MovieImportFailed;
-import org.cinegraph.events.MovieImported;
-import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.events.MovieImportOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,16 +16,6 @@ class MovieSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        Object payload = event.getPayload();
-        if (payload instanceof MovieImported imported) {
-            return imported.tmdbId();
-        }
-        if (payload instanceof MovieSkipped skipped) {
-            return skipped.tmdbId();
-        }
-        if (payload instanceof MovieImportFailed failed) {
-            return failed.tmdbId();
-        }
-        return null;
+        return event.getPayload() instanceof MovieImportOutcome outcome ? outcome.tmdbId() : null;
     }
 }

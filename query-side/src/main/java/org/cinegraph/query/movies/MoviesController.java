@@ -5,12 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.cinegraph.events.ImportYears;
 import org.cinegraph.query.web.ListPage;
+import org.cinegraph.query.web.ListQuery;
 import org.cinegraph.query.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,27 +37,18 @@ class MoviesController {
                                   @RequestParam(required = false) Integer limit,
                                   @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        List<String> conditions = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (year != null) {
-            conditions.add("year = :year");
-            params.put("year", ImportYears.requireImportable(year, clock));
-        }
+        String title = null;
         if (q != null && !q.isBlank()) {
             if (q.length() > MAX_QUERY_LENGTH) {
                 throw Paging.badRequest("q is longer than " + MAX_QUERY_LENGTH + " characters.");
             }
-            conditions.add("title ILIKE :q ESCAPE '\\'");
-            params.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            title = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         }
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        long total = jdbc.sql("SELECT count(*) FROM movies" + where).params(params).query(Long.class).single();
-        List<MovieSummary> items = jdbc.sql("""
-                        SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count FROM movies""" + where
-                        + " ORDER BY popularity DESC NULLS LAST, tmdb_id LIMIT :limit OFFSET :offset")
-                .params(params).param("limit", paging.limit()).param("offset", paging.offset())
-                .query(MoviesController::summary).list();
-        return new ListPage<>(total, items);
+        return ListQuery.from("movies")
+                .year(year, clock)
+                .where("title ILIKE :q ESCAPE '\\'", "q", title)
+                .page(jdbc, "tmdb_id, imdb_id, title, release_date, popularity, vote_count",
+                        "popularity DESC NULLS LAST, tmdb_id", paging, MoviesController::summary);
     }
 
     @GetMapping("/api/movies/{tmdbId}")

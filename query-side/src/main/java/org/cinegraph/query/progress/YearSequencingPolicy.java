@@ -2,9 +2,7 @@ package org.cinegraph.query.progress;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.cinegraph.events.MovieImportFailed;
-import org.cinegraph.events.MovieImported;
-import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.events.MovieImportOutcome;
 import org.cinegraph.events.YearImportEvent;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +23,8 @@ class YearSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
         if (payload instanceof YearImportEvent yearEvent) {
             return yearEvent.year();
         }
-        if (payload instanceof MovieImported imported) {
-            return imported.year();
-        }
-        if (payload instanceof MovieSkipped skipped) {
-            return skipped.year();
-        }
-        if (payload instanceof MovieImportFailed failed) {
-            return failed.year();
+        if (payload instanceof MovieImportOutcome outcome) {
+            return outcome.year();
         }
         return null;
     }

@@ -1,0 +1,53 @@
+package org.cinegraph.query.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cinegraph.events.ImportYears;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A list endpoint's query: filters that are each one fixed SQL condition over a named parameter (user input
+ * only ever travels as a parameter), a count of every match, and one page of them.
+ */
+public final class ListQuery {
+
+    private final String table;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> params = new HashMap<>();
+
+    private ListQuery(String table) {
+        this.table = table;
+    }
+
+    public static ListQuery from(String table) {
+        return new ListQuery(table);
+    }
+
+    /** Adds {@code condition} (which refers to {@code :name}) when {@code value} is given. */
+    public ListQuery where(String condition, String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            params.put(name, value);
+        }
+        return this;
+    }
+
+    /** Filters on the {@code year} column; a year TMDb cannot hold is a 400. */
+    public ListQuery year(Integer year, Clock clock) {
+        return where("year = :year", "year", year == null ? null : ImportYears.requireImportable(year, clock));
+    }
+
+    public <T> ListPage<T> page(JdbcClient jdbc, String columns, String orderBy, Paging paging, RowMapper<T> rows) {
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();
+        List<T> items = jdbc.sql("SELECT " + columns + " FROM " + table + where
+                        + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", paging.limit()).param("offset", paging.offset())
+                .query(rows).list();
+        return new ListPage<>(total, items);
+    }
+}
