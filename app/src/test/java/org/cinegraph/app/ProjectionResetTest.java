@@ -44,6 +44,9 @@ class ProjectionResetTest {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject("/api/import/years", JsonNode.class)
                 .get("years").findValuesAsText("status").stream().filter("completed"::equals).count() == 3);
+        // Each projection is a processor of its own: the answers are complete once every one has caught up.
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject("/api/projections", JsonNode.class)
+                .findValuesAsText("caughtUp").stream().allMatch("true"::equals));
         String years = http.getForObject("/api/import/years", String.class);
         String state = http.getForObject("/api/import/state", String.class);
         String movies = http.getForObject("/api/movies?limit=500", String.class);
