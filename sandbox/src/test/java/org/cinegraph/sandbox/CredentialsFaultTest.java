@@ -8,30 +8,14 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CredentialsFaultTest {
+class CredentialsFaultTest extends SandboxServerTest {
 
     private static final String INVALID_API_KEY = "Invalid API key: You must be granted a valid key.";
     private static final String TOKEN = "sandbox-token";
     private static final String KEY = "sandbox-key";
     private static final String DISCOVER = "/discover/movie?primary_release_year=2025";
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void unauthorizedAnswers401ToEveryRequestWhateverItCarries() {

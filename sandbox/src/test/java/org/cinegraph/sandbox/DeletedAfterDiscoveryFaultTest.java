@@ -8,28 +8,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeletedAfterDiscoveryFaultTest {
+class DeletedAfterDiscoveryFaultTest extends SandboxServerTest {
 
     private static final String NOT_FOUND = "The resource you requested could not be found.";
 
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
     private List<Integer> of2025;
 
     @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
+    void listTheMoviesOf2025() {
         of2025 = List.copyOf(server.catalogue().movieIds(2025));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
     }
 
     @Test

@@ -8,27 +8,11 @@ import java.time.Duration;
 import java.util.List;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LatencyFaultTest {
+class LatencyFaultTest extends SandboxServerTest {
 
     private static final Duration DELAY = Duration.ofMillis(150);
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void everyAnswerComesAtLeastTheDelayLate() {

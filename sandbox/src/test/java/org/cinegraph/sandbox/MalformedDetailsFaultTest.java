@@ -11,28 +11,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MalformedDetailsFaultTest {
+class MalformedDetailsFaultTest extends SandboxServerTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
     private List<Integer> of2025;
 
     @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
+    void listTheMoviesOf2025() {
         of2025 = List.copyOf(server.catalogue().movieIds(2025));
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
     }
 
     @Test

@@ -10,27 +10,11 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PermanentFailuresFaultTest {
+class PermanentFailuresFaultTest extends SandboxServerTest {
 
     private static final String INTERNAL_ERROR = "Internal error: Something went wrong, contact TMDB.";
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void failAlwaysFailsEveryRequestHoweverOftenItIsRetried() {

@@ -11,29 +11,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PopularityDriftFaultTest {
+class PopularityDriftFaultTest extends SandboxServerTest {
 
     private static final int PAGES_OF_2025 = 15;
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void popularityPagesShiftWhileAClientReadsThem() {

@@ -6,29 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RateLimitFaultTest {
+class RateLimitFaultTest extends SandboxServerTest {
 
     private static final int LIMIT = 5;
     private static final String OVER_THE_LIMIT =
             "Your request count \\(\\d+\\) is over the allowed limit of \\(" + LIMIT + "\\)\\.";
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void requestsBeyondTheLimitAnswer429WithTmdbsBodyAndRetryAfter() {

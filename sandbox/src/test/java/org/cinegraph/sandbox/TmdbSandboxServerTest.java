@@ -8,29 +8,13 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TmdbSandboxServerTest {
+class TmdbSandboxServerTest extends SandboxServerTest {
 
     private static final String JSON = "application/json;charset=utf-8";
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void servesOnALoopbackPortUnderVersionThree() {

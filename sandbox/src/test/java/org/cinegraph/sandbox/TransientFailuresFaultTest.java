@@ -3,29 +3,13 @@ package org.cinegraph.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TransientFailuresFaultTest {
+class TransientFailuresFaultTest extends SandboxServerTest {
 
     private static final String PAGE_THREE = "/discover/movie?primary_release_year=2025&page=3";
-
-    private TmdbSandboxServer server;
-    private SandboxHttp http;
-
-    @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
 
     @ParameterizedTest
     @CsvSource({"500, 11", "502, 11", "503, 9", "504, 24"})
