@@ -9,12 +9,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The movies the quality filter kept out, with the criteria each failed; an import later takes one out. */
 @Component
 @ProcessingGroup("skipped-imports")
+@ProjectionTables("skipped_imports")
 class SkippedImportsProjection {
 
     private final JdbcClient jdbc;
