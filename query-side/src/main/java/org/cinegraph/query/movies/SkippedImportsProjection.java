@@ -33,13 +33,15 @@ class SkippedImportsProjection {
     @EventHandler
     void on(MovieSkipped event, @Timestamp Instant at) {
         jdbc.sql("""
-                        INSERT INTO skipped_imports (tmdb_id, title, year, source, reason, criteria_failed, skipped_at)
-                        VALUES (:id, :title, :year, :source, :reason, :criteria, :at)
+                        INSERT INTO skipped_imports
+                               (tmdb_id, imdb_id, title, year, source, reason, criteria_failed, skipped_at)
+                        VALUES (:id, :imdbId, :title, :year, :source, :reason, :criteria, :at)
                         ON CONFLICT (tmdb_id) DO UPDATE
-                           SET title = EXCLUDED.title, year = EXCLUDED.year, source = EXCLUDED.source,
-                               reason = EXCLUDED.reason, criteria_failed = EXCLUDED.criteria_failed,
-                               skipped_at = EXCLUDED.skipped_at""")
+                           SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title, year = EXCLUDED.year,
+                               source = EXCLUDED.source, reason = EXCLUDED.reason,
+                               criteria_failed = EXCLUDED.criteria_failed, skipped_at = EXCLUDED.skipped_at""")
                 .param("id", event.tmdbId())
+                .param("imdbId", event.imdbId())
                 .param("title", event.title())
                 .param("year", event.year())
                 .param("source", event.source())
