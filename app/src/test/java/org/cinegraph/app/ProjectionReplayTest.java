@@ -9,6 +9,15 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,6 +50,8 @@ class ProjectionReplayTest {
     private JdbcClient jdbc;
     @Autowired
     private TmdbSandboxServer tmdb;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     private Map<String, String> answers;
     private Map<String, List<String>> rows;
@@ -162,6 +173,21 @@ class ProjectionReplayTest {
         JsonNode movie = http.getForObject("/api/movies?limit=1", JsonNode.class).get("items").get(0);
         assertThat(movie.get("originalLanguage").asText()).isNotBlank();
         assertThat(movie.get("runtime").asInt()).isPositive();
+    }
+
+    @Test
+    @Order(6)
+    void aReplayAppliesTheEventsParkedAsDeadLettersAgainAndClearsThem() {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("skipped-imports").orElseThrow();
+        String sequence = "parked-before-the-replay";
+        EventMessage<?> parked = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(1),
+                GenericEventMessage.asEventMessage(new YearImportStarted(NEWEST, ImportTrigger.ADMIN)));
+        queue.enqueue(sequence, new GenericDeadLetter<>(sequence, parked, new IllegalStateException("boom")));
+
+        replay("skipped-imports");
+
+        assertThat(queue.contains(sequence)).isFalse();
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
     }
 
     private void replay(String projection) {
