@@ -37,6 +37,7 @@ class SchemaTest {
                 "domain_event_entry", "snapshot_event_entry", "token_entry", "saga_entry",
                 "association_value_entry", "dead_letter_entry",
                 "year_progress", "year_progress_movie", "import_state", "movies", "skipped_imports", "import_failures",
+                "projection_replay",
                 "import_ledger_run", "import_ledger_page", "import_ledger_discovered", "import_ledger_outcome");
     }
 

@@ -76,6 +76,9 @@ class YearImportOutcomesApiTest {
         JsonNode skipped = awaitList("/api/import/skipped?year=" + YEAR + "&limit=500", first.get("skipped").asInt());
         assertThat(skipped.get("items")).allSatisfy(item -> assertThat(item.get("criteriaFailed").size())
                 .isGreaterThanOrEqualTo(3));
+        assertThat(skipped.get("items")).as("each skip carries the IMDb id TMDb gave, null where it has none")
+                .allSatisfy(item -> assertThat(item.get("imdbId").textValue()).isEqualTo(
+                        sandbox.catalogue().movie(item.get("tmdbId").asInt()).orElseThrow().imdbId()));
         int withoutPoster = http.getForObject("/api/import/skipped?criterion=has_poster&limit=500&year=" + YEAR, JsonNode.class)
                 .get("total").asInt();
         assertThat(withoutPoster).isBetween(1, first.get("skipped").asInt());

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Axon stores its events, tokens, sagas and dead letters through its JDBC components (auto-configured
  * because no JPA is on the classpath), in the tables Flyway creates (V1__axon_infrastructure.sql). These
- * schemas give Axon the snake_case names of those tables; Axon itself never creates a table.
+ * schemas give Axon the snake_case names of those tables; Axon itself never creates a table. The auto-configured
+ * event storage engine reads through the upcaster chain of Axon's configuration, in which every upcaster bean is
+ * registered (see the {@code upcasting} package).
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {

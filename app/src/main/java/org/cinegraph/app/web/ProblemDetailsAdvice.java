@@ -4,6 +4,7 @@ import org.cinegraph.events.YearOutOfRangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,11 +19,30 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    /** PostgreSQL's SQLState for a relation that does not exist. */
+    private static final String UNDEFINED_TABLE = "42P01";
 
     @ExceptionHandler(YearOutOfRangeException.class)
     ProblemDetail yearOutOfRange(YearOutOfRangeException exception) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
         problem.setTitle("Year out of range");
+        return problem;
+    }
+
+    /**
+     * A read model whose table is missing (dropped by hand, say) answers 503 until its projection is
+     * rebuilt, rather than a 500 that looks like a bug of the request.
+     */
+    @ExceptionHandler(BadSqlGrammarException.class)
+    ProblemDetail missingReadModel(BadSqlGrammarException exception) {
+        if (!UNDEFINED_TABLE.equals(exception.getSQLException().getSQLState())) {
+            return unexpected(exception);
+        }
+        log.warn("A read model's table is missing: {}", exception.getSQLException().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "A table this answer is read from is missing. Replaying its projection "
+                        + "(POST /api/admin/projections/{name}/replay) or restarting the application rebuilds it.");
+        problem.setTitle("Read model unavailable");
         return problem;
     }
 

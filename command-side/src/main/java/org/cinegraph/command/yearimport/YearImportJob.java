@@ -199,7 +199,8 @@ class YearImportJob {
                         listed.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(), year, SOURCE, movie.json()));
             }
             return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.SKIPPED, attempt -> new MovieSkipped(
-                    listed.tmdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER, verdict.failedNames()));
+                    listed.tmdbId(), movie.imdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER,
+                    verdict.failedNames()));
         } catch (TmdbCredentialsRejectedException e) {
             throw e;
         } catch (TmdbNotFoundException e) {

@@ -10,12 +10,14 @@ import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Failed imports, kept until the movie is imported or skipped from the same source. */
 @Component
 @ProcessingGroup("import-failures")
+@ProjectionTables("import_failures")
 class ImportFailuresProjection {
 
     private final JdbcClient jdbc;

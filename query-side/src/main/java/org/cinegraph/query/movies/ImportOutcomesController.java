@@ -46,8 +46,8 @@ class ImportOutcomesController {
         return ListQuery.from("skipped_imports")
                 .year(year, clock)
                 .where(":criterion = ANY (criteria_failed)", "criterion", criterion)
-                .page(jdbc, "tmdb_id, title, year, reason, criteria_failed, skipped_at", "skipped_at DESC, tmdb_id",
-                        paging, ImportOutcomesController::skipped);
+                .page(jdbc, "tmdb_id, imdb_id, title, year, reason, criteria_failed, skipped_at",
+                        "skipped_at DESC, tmdb_id", paging, ImportOutcomesController::skipped);
     }
 
     @GetMapping("/api/import/failures")
@@ -73,9 +73,9 @@ class ImportOutcomesController {
 
     private static SkippedImport skipped(ResultSet rs, int row) throws SQLException {
         Array criteria = rs.getArray("criteria_failed");
-        return new SkippedImport(rs.getInt("tmdb_id"), rs.getString("title"), rs.getObject("year", Integer.class),
-                rs.getString("reason"), Arrays.asList((String[]) criteria.getArray()),
-                instant(rs.getTimestamp("skipped_at")));
+        return new SkippedImport(rs.getInt("tmdb_id"), rs.getString("imdb_id"), rs.getString("title"),
+                rs.getObject("year", Integer.class), rs.getString("reason"),
+                Arrays.asList((String[]) criteria.getArray()), instant(rs.getTimestamp("skipped_at")));
     }
 
     private static ImportFailure failure(ResultSet rs, int row) throws SQLException {
@@ -88,8 +88,8 @@ class ImportOutcomesController {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    record SkippedImport(int tmdbId, String title, Integer year, String reason, List<String> criteriaFailed,
-                         Instant skippedAt) {
+    record SkippedImport(int tmdbId, String imdbId, String title, Integer year, String reason,
+                         List<String> criteriaFailed, Instant skippedAt) {
     }
 
     record ImportFailure(int tmdbId, String imdbId, String title, Integer year, String source, String reason,

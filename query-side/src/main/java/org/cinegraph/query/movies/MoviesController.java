@@ -47,14 +47,15 @@ class MoviesController {
         return ListQuery.from("movies")
                 .year(year, clock)
                 .where("title ILIKE :q ESCAPE '\\'", "q", title)
-                .page(jdbc, "tmdb_id, imdb_id, title, release_date, popularity, vote_count",
+                .page(jdbc, "tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language",
                         "popularity DESC NULLS LAST, tmdb_id", paging, MoviesController::summary);
     }
 
     @GetMapping("/api/movies/{tmdbId}")
     MovieView movie(@PathVariable int tmdbId) {
         return jdbc.sql("""
-                        SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count, tmdb_data::text AS tmdb_data
+                        SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language,
+                               tmdb_data::text AS tmdb_data
                           FROM movies WHERE tmdb_id = :id""")
                 .param("id", tmdbId)
                 .query((rs, row) -> new MovieView(summary(rs, row), rs.getString("tmdb_data")))
@@ -65,7 +66,8 @@ class MoviesController {
     private static MovieSummary summary(ResultSet rs, int row) throws SQLException {
         return new MovieSummary(rs.getInt("tmdb_id"), rs.getString("imdb_id"), rs.getString("title"),
                 rs.getObject("release_date", LocalDate.class), rs.getObject("popularity", Double.class),
-                rs.getObject("vote_count", Integer.class));
+                rs.getObject("vote_count", Integer.class), rs.getObject("runtime", Integer.class),
+                rs.getString("original_language"));
     }
 
     private static ErrorResponseException notImported(int tmdbId) {
@@ -75,17 +77,18 @@ class MoviesController {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
+    /** {@code runtime} in minutes and {@code originalLanguage} (ISO 639-1) as TMDb gives them, or null. */
     record MovieSummary(int tmdbId, String imdbId, String title, LocalDate releaseDate, Double popularity,
-                        Integer voteCount) {
+                        Integer voteCount, Integer runtime, String originalLanguage) {
     }
 
     /** A movie and {@code tmdbData}, the full TMDb record it was imported from, as TMDb sent it. */
     record MovieView(int tmdbId, String imdbId, String title, LocalDate releaseDate, Double popularity,
-                     Integer voteCount, @JsonRawValue String tmdbData) {
+                     Integer voteCount, Integer runtime, String originalLanguage, @JsonRawValue String tmdbData) {
 
         MovieView(MovieSummary summary, String tmdbData) {
             this(summary.tmdbId(), summary.imdbId(), summary.title(), summary.releaseDate(), summary.popularity(),
-                    summary.voteCount(), tmdbData);
+                    summary.voteCount(), summary.runtime(), summary.originalLanguage(), tmdbData);
         }
     }
 }

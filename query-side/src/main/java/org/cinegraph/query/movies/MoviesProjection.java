@@ -8,12 +8,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The imported movies. The columns the API filters and sorts on are extracted from the stored TMDb record. */
 @Component
 @ProcessingGroup("movies")
+@ProjectionTables("movies")
 class MoviesProjection {
 
     private final JdbcClient jdbc;
@@ -31,14 +33,16 @@ class MoviesProjection {
     void on(MovieImported event, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
-                                            tmdb_data, imported_at)
+                                            runtime, original_language, tmdb_data, imported_at)
                         SELECT :id, :imdbId, :title, :releaseDate, COALESCE(:year, EXTRACT(YEAR FROM :releaseDate)::int),
-                               (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int, data, :at
+                               (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int,
+                               (data ->> 'runtime')::int, data ->> 'original_language', data, :at
                           FROM (SELECT CAST(:data AS jsonb) AS data) AS record
                         ON CONFLICT (tmdb_id) DO UPDATE
                            SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title, release_date = EXCLUDED.release_date,
                                year = EXCLUDED.year, popularity = EXCLUDED.popularity,
-                               vote_count = EXCLUDED.vote_count, tmdb_data = EXCLUDED.tmdb_data,
+                               vote_count = EXCLUDED.vote_count, runtime = EXCLUDED.runtime,
+                               original_language = EXCLUDED.original_language, tmdb_data = EXCLUDED.tmdb_data,
                                imported_at = EXCLUDED.imported_at""")
                 .param("id", event.tmdbId())
                 .param("imdbId", event.imdbId())

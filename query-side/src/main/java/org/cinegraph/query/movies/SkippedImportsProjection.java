@@ -9,12 +9,14 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The movies the quality filter kept out, with the criteria each failed; an import later takes one out. */
 @Component
 @ProcessingGroup("skipped-imports")
+@ProjectionTables("skipped_imports")
 class SkippedImportsProjection {
 
     private final JdbcClient jdbc;
@@ -31,13 +33,15 @@ class SkippedImportsProjection {
     @EventHandler
     void on(MovieSkipped event, @Timestamp Instant at) {
         jdbc.sql("""
-                        INSERT INTO skipped_imports (tmdb_id, title, year, source, reason, criteria_failed, skipped_at)
-                        VALUES (:id, :title, :year, :source, :reason, :criteria, :at)
+                        INSERT INTO skipped_imports
+                               (tmdb_id, imdb_id, title, year, source, reason, criteria_failed, skipped_at)
+                        VALUES (:id, :imdbId, :title, :year, :source, :reason, :criteria, :at)
                         ON CONFLICT (tmdb_id) DO UPDATE
-                           SET title = EXCLUDED.title, year = EXCLUDED.year, source = EXCLUDED.source,
-                               reason = EXCLUDED.reason, criteria_failed = EXCLUDED.criteria_failed,
-                               skipped_at = EXCLUDED.skipped_at""")
+                           SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title, year = EXCLUDED.year,
+                               source = EXCLUDED.source, reason = EXCLUDED.reason,
+                               criteria_failed = EXCLUDED.criteria_failed, skipped_at = EXCLUDED.skipped_at""")
                 .param("id", event.tmdbId())
+                .param("imdbId", event.imdbId())
                 .param("title", event.title())
                 .param("year", event.year())
                 .param("source", event.source())

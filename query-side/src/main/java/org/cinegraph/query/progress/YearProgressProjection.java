@@ -18,6 +18,7 @@ import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(YearProgressProjection.NAME)
+@ProjectionTables({"year_progress", "year_progress_movie"})
 class YearProgressProjection {
 
     static final String NAME = "year-progress";

@@ -1,57 +1,115 @@
 package org.cinegraph.query.projections;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * How far each projection has come through the event store, as this node sees it: its processors' slowest
- * segment, the store's head, the lag between them, whether it is replaying and whether it has caught up.
+ * How far each projection has come through the event store, and its replays. Position and lag are this
+ * node's view (its processors' slowest segment); the replay is the cluster's, from the shared database.
  */
 @RestController
 class ProjectionStatusController {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ReplayCoordinator replays;
+    private final ReplayStore replayStore;
+    private final SegmentPositions segments;
 
-    ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore,
+            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.replays = replays;
+        this.replayStore = replayStore;
+        this.segments = segments;
     }
 
     @GetMapping("/api/projections")
     List<ProjectionStatus> projections() {
         long head = position(eventStore.createHeadToken());
+        Map<String, ReplayState> rebuilds = replayStore.all().stream()
+                .collect(Collectors.toMap(ReplayState::name, Function.identity()));
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
-                .map(processor -> status(processor, head))
+                .map(processor -> status(processor, head, rebuilds.get(processor.getName())))
                 .toList();
     }
 
-    private static ProjectionStatus status(StreamingEventProcessor processor, long head) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        if (segments.isEmpty()) {
-            return new ProjectionStatus(processor.getName(), null, head, null, false, false);
+    /**
+     * Rebuilds the projection from the first event beside its live tables, which keep answering until the
+     * rebuilt ones take their place: 202, then progress in {@code GET /api/projections}.
+     */
+    @PostMapping("/api/admin/projections/{name}/replay")
+    ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
+        boolean requested = replays.request(name).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+                "No such projection", "There is no projection named " + name + "."));
+        if (!requested) {
+            throw problem(HttpStatus.CONFLICT, "Replay already under way",
+                    "Projection " + name + " is already being replayed; its progress is in GET /api/projections.");
         }
-        long position = segments.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min()
+        ProjectionStatus status = projections().stream().filter(projection -> projection.name().equals(name))
+                .findFirst().orElseThrow();
+        return ResponseEntity.accepted().location(URI.create("/api/projections")).body(status);
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head, ReplayState rebuild) {
+        Rebuild replay = rebuild == null ? null : rebuild(rebuild);
+        boolean rebuilding = rebuild != null && rebuild.active();
+        Collection<EventTrackerStatus> local = processor.processingStatus().values();
+        if (local.isEmpty()) {
+            return new ProjectionStatus(processor.getName(), null, head, null, rebuilding, false, replay);
+        }
+        long position = local.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min()
                 .orElse(0);
         // Axon keeps a segment flagged as replaying until an event newer than the reset arrives; a replay is
         // really under way only while a segment is short of the position it was reset from.
-        boolean replaying = segments.stream().anyMatch(segment -> segment.isReplaying()
+        boolean replaying = rebuilding || local.stream().anyMatch(segment -> segment.isReplaying()
                 && below(segment.getCurrentPosition(), segment.getResetPosition()));
         long lag = Math.max(0, head - position);
-        boolean caughtUp = !replaying && lag == 0 && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp);
+        boolean caughtUp = !replaying && lag == 0 && local.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp, replay);
+    }
+
+    private Rebuild rebuild(ReplayState state) {
+        Double progress = switch (state.state()) {
+            case ReplayState.COMPLETED -> 1.0;
+            case ReplayState.REBUILDING -> progress(state);
+            default -> 0.0;
+        };
+        return new Rebuild(state.state(), state.requestedAt(), state.startedAt(), state.completedAt(),
+                state.resetPosition(), progress, state.failure());
+    }
+
+    /** The slowest segment's share of the way to the position the rebuild must reach, across all nodes. */
+    private double progress(ReplayState state) {
+        if (state.resetPosition() == null || state.resetPosition() <= 0) {
+            return 1.0;
+        }
+        long slowest = segments.of(state.name()).stream().mapToLong(segment -> segment.orElse(0)).min().orElse(0);
+        return Math.min(1.0, Math.floor(1000.0 * slowest / state.resetPosition()) / 1000.0);
     }
 
     private static boolean below(OptionalLong current, OptionalLong reset) {
@@ -62,7 +120,22 @@ class ProjectionStatusController {
         return token == null ? 0 : token.position().orElse(0);
     }
 
-    /** {@code position} and {@code lag} are null while no segment of the projection runs on this node. */
-    record ProjectionStatus(String name, Long position, long head, Long lag, boolean replaying, boolean caughtUp) {
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+
+    /**
+     * {@code position} and {@code lag} are null while no segment of the projection runs on this node;
+     * {@code rebuild} is null for a projection never replayed.
+     */
+    record ProjectionStatus(String name, Long position, long head, Long lag, boolean replaying, boolean caughtUp,
+            Rebuild rebuild) {
+    }
+
+    /** The projection's latest replay: {@code state} is requested, rebuilding, completed or failed. */
+    record Rebuild(String state, Instant requestedAt, Instant startedAt, Instant completedAt, Long resetPosition,
+            double progress, String failure) {
     }
 }

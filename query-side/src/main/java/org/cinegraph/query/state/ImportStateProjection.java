@@ -13,6 +13,7 @@ import org.cinegraph.events.TmdbTotalUpdated;
 import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportStarted;
+import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ImportStateProjection.NAME)
+@ProjectionTables("import_state")
 class ImportStateProjection {
 
     static final String NAME = "import-state";

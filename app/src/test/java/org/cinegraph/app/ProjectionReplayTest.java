@@ -1,0 +1,195 @@
+package org.cinegraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The incident drill and the admin replay: every projection rebuilt from the events alone, beside its live
+ * tables, to exactly what it was, while the API keeps answering.
+ */
+@SpringBootTest(classes = CinegraphApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "cinegraph.data-dir=target/test-data/replay-${random.uuid}",
+        "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ProjectionReplayTest {
+
+    private static final int NEWEST = Year.now(ZoneOffset.UTC).getValue() - 2;
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private TmdbSandboxServer tmdb;
+
+    private Map<String, String> answers;
+    private Map<String, List<String>> rows;
+    private List<String> indexes;
+
+    /** Three imported years, every projection caught up, and what the read side held then. */
+    @BeforeEach
+    void importedYears() {
+        if (events() == 0) {
+            for (int year = NEWEST - 2; year <= NEWEST; year++) {
+                admin().postForEntity("/api/admin/imports/years/" + year, null, String.class);
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> http.getForObject("/api/import/years", JsonNode.class)
+                    .get("years").findValuesAsText("status").stream().filter("completed"::equals).count() == 3);
+        }
+        awaitEveryProjectionCaughtUp();
+        answers = answers();
+        rows = ReadModels.rows(jdbc);
+        indexes = ReadModels.indexes(jdbc);
+        assertThat(rows.get("movies")).isNotEmpty();
+        assertThat(rows.get("skipped_imports")).isNotEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void everyProjectionReplayedThroughTheApiAnswersByteForByteTheSame() {
+        long requestsBefore = tmdb.requestCount();
+        long eventsBefore = events();
+        for (String projection : ReadModels.TABLES.keySet()) {
+            ResponseEntity<JsonNode> accepted = admin().postForEntity(
+                    "/api/admin/projections/" + projection + "/replay", null, JsonNode.class);
+            assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(accepted.getBody().get("rebuild").get("state").asText()).isEqualTo("requested");
+            assertThat(accepted.getBody().get("replaying").asBoolean()).isTrue();
+        }
+        // While the copies fill, the API answers from the live tables, unchanged.
+        while (anyReplaying()) {
+            assertThat(answers()).isEqualTo(answers);
+        }
+        awaitEveryProjectionCaughtUp();
+
+        assertThat(answers()).isEqualTo(answers);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
+        assertThat(ReadModels.indexes(jdbc)).as("indexes keep their names").isEqualTo(indexes);
+        assertThat(tmdb.requestCount()).as("a replay never asks TMDb").isEqualTo(requestsBefore);
+        assertThat(events()).as("nor sends a command").isEqualTo(eventsBefore);
+        for (JsonNode projection : http.getForObject("/api/projections", JsonNode.class)) {
+            assertThat(projection.get("rebuild").get("state").asText()).isEqualTo("completed");
+            assertThat(projection.get("rebuild").get("progress").asDouble()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aReplayUnderWayIsAConflictAndAnUnknownProjectionIsNotFound() {
+        assertThat(admin().postForEntity("/api/admin/projections/import-state/replay", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<JsonNode> again = admin().postForEntity("/api/admin/projections/import-state/replay", null,
+                JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+
+        ResponseEntity<JsonNode> unknown = admin().postForEntity("/api/admin/projections/no-such/replay", null,
+                JsonNode.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody().get("detail").asText()).contains("no-such");
+        assertThat(http.postForEntity("/api/admin/projections/movies/replay", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        awaitEveryProjectionCaughtUp();
+        assertThat(answers()).isEqualTo(answers);
+    }
+
+    @Test
+    @Order(3)
+    void aDroppedImportStateTableComesBackWithExactlyItsContent() {
+        jdbc.sql("DROP TABLE import_state").update();
+        ResponseEntity<JsonNode> missing = http.getForEntity("/api/import/state", JsonNode.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(missing.getBody().get("detail").asText()).contains("/api/admin/projections/");
+
+        replay("import-state");
+
+        assertThat(answers()).isEqualTo(answers);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
+    }
+
+    @Test
+    @Order(4)
+    void everyProjectionTableDroppedAtOnceComesBackExactly() {
+        ReadModels.TABLES.values().stream().flatMap(List::stream)
+                .forEach(table -> jdbc.sql("DROP TABLE " + table).update());
+
+        ReadModels.TABLES.keySet().forEach(this::replay);
+
+        assertThat(answers()).isEqualTo(answers);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
+        assertThat(ReadModels.indexes(jdbc)).isEqualTo(indexes);
+    }
+
+    @Test
+    @Order(5)
+    void aReplayFillsColumnsAddedAfterTheMoviesWereImported() {
+        // As if the movies had been imported before V8 added the columns.
+        jdbc.sql("UPDATE movies SET runtime = NULL, original_language = NULL").update();
+        long requestsBefore = tmdb.requestCount();
+
+        replay("movies");
+
+        assertThat(jdbc.sql("SELECT count(*) FROM movies WHERE original_language IS NULL").query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM movies WHERE runtime IS DISTINCT FROM (tmdb_data ->> 'runtime')::int
+                            OR original_language IS DISTINCT FROM tmdb_data ->> 'original_language'""")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM movies WHERE runtime > 0").query(Long.class).single())
+                .isPositive();
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
+        assertThat(tmdb.requestCount()).as("no TMDb request").isEqualTo(requestsBefore);
+        JsonNode movie = http.getForObject("/api/movies?limit=1", JsonNode.class).get("items").get(0);
+        assertThat(movie.get("originalLanguage").asText()).isNotBlank();
+        assertThat(movie.get("runtime").asInt()).isPositive();
+    }
+
+    private void replay(String projection) {
+        assertThat(admin().postForEntity("/api/admin/projections/" + projection + "/replay", null, String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        awaitEveryProjectionCaughtUp();
+    }
+
+    private long events() {
+        return jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private boolean anyReplaying() {
+        return http.getForObject("/api/projections", JsonNode.class).findValuesAsText("replaying").contains("true");
+    }
+
+    private void awaitEveryProjectionCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject("/api/projections", JsonNode.class)
+                .findValuesAsText("caughtUp").stream().allMatch("true"::equals));
+    }
+
+    private Map<String, String> answers() {
+        List<Integer> movieIds = jdbc.sql("SELECT tmdb_id FROM movies ORDER BY tmdb_id LIMIT 3")
+                .query(Integer.class).list();
+        return ReadModels.answers(path -> http.getForObject(path, String.class), movieIds);
+    }
+
+    private TestRestTemplate admin() {
+        return http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD);
+    }
+}

@@ -1,0 +1,25 @@
+package org.cinegraph.query.projections;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires every projection's processor for replays beside the live tables. */
+@Configuration(proxyBeanMethods = false)
+class ReplayConfiguration {
+
+    @Bean
+    ConfigurerModule projectionsReplayBesideTheirTables(Projections projections, ReplayStore store,
+            RebuildTables tables) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (Projection projection : projections.all()) {
+                processing.registerHandlerInterceptor(projection.name(),
+                        configuration -> new WriteToCopiesWhileRebuilding(projection.name(), store, tables));
+                // A replay applies every event again, those parked as dead letters included; letters left
+                // over from before the replay would hold back the sequences they block for no reason.
+                processing.registerDeadLetteringEventHandlerInvokerConfiguration(projection.name(),
+                        (configuration, builder) -> builder.allowReset(true));
+            }
+        });
+    }
+}

@@ -1,0 +1,217 @@
+package org.cinegraph.query.projections;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Drives every replay through its steps, on every node, from the state all nodes share in
+ * {@code projection_replay}:
+ *
+ * <ol>
+ *   <li><b>requested</b>: every node shuts its processor of the projection down, which releases its segments.
+ *       The first node to hold them all makes empty copies of the tables, resets the tokens to the first
+ *       event (Axon's reset, which claims every segment and so fails while any other node still runs one)
+ *       and records the event store's head, all in one transaction.</li>
+ *   <li><b>rebuilding</b>: the nodes start their processors again; the projection's batches write to the
+ *       copies (see {@link WriteToCopiesWhileRebuilding}) while the API reads the untouched live tables.</li>
+ *   <li>Once every segment has passed the recorded head, one node swaps the copies in, waiting for the
+ *       batches in flight, and records <b>completed</b>. Later batches write to the new live tables.</li>
+ * </ol>
+ *
+ * A node that stops midway loses nothing: the state, the copies and the tokens are all in the database,
+ * and any node carries on from them.
+ */
+@Component
+public class ReplayCoordinator {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
+    private static final long TICK_MILLIS = 500;
+
+    private final Projections projections;
+    private final ReplayStore store;
+    private final RebuildTables tables;
+    private final SegmentPositions positions;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final TransactionTemplate transactions;
+    /** The processors this node shut down for a replay, to start again once it is under way. */
+    private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ReplayCoordinator(Projections projections, ReplayStore store, RebuildTables tables, SegmentPositions positions,
+            EventProcessingConfiguration processing, EventStore eventStore, TransactionTemplate transactions) {
+        this.projections = projections;
+        this.store = store;
+        this.tables = tables;
+        this.positions = positions;
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Remembers the shape Flyway gave each table, rebuilds a projection whose table has gone missing, then
+     * follows the replays.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        for (Projection projection : projections.all()) {
+            transactions.executeWithoutResult(status -> tables.rememberShape(projection));
+            String live = transactions.execute(status -> tables.liveSchema());
+            boolean missing = projection.tables().stream().anyMatch(table -> !tables.exists(live, table));
+            if (missing && store.request(projection.name())) {
+                log.warn("A table of projection {} is missing; rebuilding {} from the events", projection.name(),
+                        projection.tables());
+            }
+        }
+        ticks.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() throws InterruptedException {
+        ticks.shutdownNow();
+        ticks.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Asks for a replay of the projection, which every node then carries out; empty when there is no such
+     * projection, false when its replay is already under way.
+     */
+    public Optional<Boolean> request(String name) {
+        if (projections.find(name).isEmpty()) {
+            return Optional.empty();
+        }
+        boolean requested = store.request(name);
+        if (requested) {
+            log.info("Replay of projection {} requested", name);
+            ticks.execute(this::tick);
+        }
+        return Optional.of(requested);
+    }
+
+    private void tick() {
+        for (Projection projection : projections.all()) {
+            try {
+                advance(projection);
+            } catch (RuntimeException e) {
+                log.warn("Replay of projection {} could not advance; trying again", projection.name(), e);
+            }
+        }
+    }
+
+    private void advance(Projection projection) {
+        Optional<ReplayState> replay = store.find(projection.name());
+        if (replay.isEmpty()) {
+            return;
+        }
+        switch (replay.get().state()) {
+            case ReplayState.REQUESTED -> {
+                stopHere(projection);
+                reset(projection);
+            }
+            case ReplayState.REBUILDING -> {
+                if (!transactions.execute(status -> tables.copiesExist(projection) && tables.copiesMatchLive(projection))) {
+                    // A migration changed the live tables since the copies were made: start over with new copies.
+                    log.warn("The tables of projection {} changed during its replay; starting the replay over",
+                            projection.name());
+                    store.requestAgain(projection.name());
+                    return;
+                }
+                startHere(projection);
+                swapIfCaughtUp(projection, replay.get().resetPosition());
+            }
+            default -> startHere(projection);
+        }
+    }
+
+    private void reset(Projection projection) {
+        StreamingEventProcessor processor = processor(projection);
+        try {
+            transactions.executeWithoutResult(status -> {
+                Optional<ReplayState> locked = store.lockExclusive(projection.name());
+                if (locked.isEmpty() || !ReplayState.REQUESTED.equals(locked.get().state())) {
+                    return;
+                }
+                tables.createCopies(projection);
+                long head = position(eventStore.createHeadToken());
+                // The reset handlers run in this transaction; with this search path they empty the copies.
+                tables.writeToCopiesInThisTransaction();
+                processor.resetTokens();
+                store.rebuilding(projection.name(), head);
+                log.info("Replay of projection {} started: rebuilding {} up to event {} beside the live tables",
+                        projection.name(), projection.tables(), head);
+            });
+        } catch (UnableToClaimTokenException e) {
+            log.debug("Replay of projection {} waits for other nodes to release its segments", projection.name());
+        } catch (IllegalStateException e) {
+            log.error("Replay of projection {} failed", projection.name(), e);
+            transactions.executeWithoutResult(status -> store.failed(projection.name(), e.getMessage()));
+        }
+    }
+
+    private void swapIfCaughtUp(Projection projection, Long resetPosition) {
+        if (!caughtUp(projection, resetPosition)) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            // Waits for the batches writing to the copies right now and holds back the next ones.
+            Optional<ReplayState> locked = store.lockExclusive(projection.name());
+            if (locked.isEmpty() || !ReplayState.REBUILDING.equals(locked.get().state())
+                    || !caughtUp(projection, locked.get().resetPosition())) {
+                return;
+            }
+            tables.swap(projection);
+            store.completed(projection.name());
+            log.info("Replay of projection {} completed: the rebuilt {} are live", projection.name(),
+                    projection.tables());
+        });
+    }
+
+    private boolean caughtUp(Projection projection, Long resetPosition) {
+        return resetPosition == null || resetPosition < 0 || positions.allAtLeast(projection.name(), resetPosition);
+    }
+
+    private void stopHere(Projection projection) {
+        StreamingEventProcessor processor = processor(projection);
+        if (processor.isRunning()) {
+            log.info("Shutting projection {} down on this node for its replay", projection.name());
+            stoppedHere.add(projection.name());
+            processor.shutDown();
+        }
+    }
+
+    private void startHere(Projection projection) {
+        if (stoppedHere.remove(projection.name())) {
+            processor(projection).start();
+        }
+    }
+
+    private StreamingEventProcessor processor(Projection projection) {
+        return processing.eventProcessor(projection.name(), StreamingEventProcessor.class).orElseThrow(
+                () -> new IllegalStateException("No streaming processor for projection " + projection.name()));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
