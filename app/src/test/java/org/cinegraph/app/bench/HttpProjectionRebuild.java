@@ -13,27 +13,35 @@ import java.util.Map;
  * {@code GET /api/projections} lists, then polls that list until every rebuild is {@code completed}, which
  * means its rebuilt tables have been swapped in.
  */
-final class HttpProjectionRebuild implements ProjectionRebuild {
+final class HttpProjectionRebuild {
 
     /** Short beside a rebuild of any size worth measuring, so the figure is not rounded up by much. */
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final BenchmarkApp app;
     private final Runnable onPoll;
+    private final List<String> only;
 
-    /** @param onPoll runs at every poll, for samples taken while the rebuild runs */
-    HttpProjectionRebuild(BenchmarkApp app, Runnable onPoll) {
+    /**
+     * @param onPoll runs at every poll, for samples taken while the rebuild runs
+     * @param only the projections to rebuild; every one when empty
+     */
+    HttpProjectionRebuild(BenchmarkApp app, Runnable onPoll, List<String> only) {
         this.app = app;
         this.onPoll = onPoll;
+        this.only = only;
     }
 
-    @Override
-    public Map<String, Duration> rebuildAll() throws Exception {
+    /** @return how long after the first request each projection's rebuild was seen completed, by name */
+    Map<String, Duration> rebuildAll() throws Exception {
         // A rebuild finished before this one (none in a fresh benchmark) must not count as this one's end.
         Map<String, String> earlierRequests = new LinkedHashMap<>();
         app.get("/api/projections").forEach(projection -> earlierRequests.put(projection.get("name").asText(),
                 projection.path("rebuild").path("requestedAt").asText()));
         List<String> names = new ArrayList<>(earlierRequests.keySet());
+        if (!only.isEmpty()) {
+            names.retainAll(only);
+        }
         long start = System.nanoTime();
         for (String name : names) {
             HttpResponse<String> answer = app.postAsAdmin("/api/admin/projections/" + name + "/replay");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,54 +37,81 @@ import org.springframework.transaction.support.TransactionTemplate;
  * How fast every projection rebuilds from the event store (issue 4): seeds events shaped like real year
  * imports, lets the projections build once, then rebuilds all of them through the admin API and reports
  * events per second beside a plain JDBC read and Jackson parse of the same rows. A benchmark, not a test:
- * its name keeps it out of {@code mvn verify}; {@code bench/replay [events]} runs it.
- *
- * <p>System properties: {@code bench.events} (default 200,000), {@code bench.results} (where the report goes,
- * default {@code ../bench/results}, the repository's), {@code bench.jfr=true} to record the rebuild with Java
- * Flight Recorder beside the report, {@code bench.keep-data=true} to keep the database for a closer look.
+ * its name keeps it out of {@code mvn verify}; {@code bench/replay [events]} runs it. Its system properties
+ * are those of {@link Options#fromSystemProperties()}.
  */
 class ReplayBenchmark {
 
-    static final long DEFAULT_EVENTS = 200_000;
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
-    @Test
-    void replayEveryProjection() throws Exception {
-        long events = Long.getLong("bench.events", DEFAULT_EVENTS);
-        Path results = Path.of(System.getProperty("bench.results", "../bench/results"));
-        ReplayReport report = run(events, results, "bench/replay " + events, Boolean.getBoolean("bench.jfr"),
-                Boolean.getBoolean("bench.keep-data"));
-        log.info("Replay benchmark done; report in {}\n{}", results.toAbsolutePath().normalize(), report.markdown());
+    /**
+     * @param events how many events to seed, about ({@code bench.events}, default 200,000)
+     * @param results where the report goes ({@code bench.results}, default the repository's bench/results)
+     * @param projections the projections to rebuild, all when empty ({@code bench.projections}, comma-separated)
+     * @param jfr whether to record the rebuild with Java Flight Recorder into the results ({@code bench.jfr})
+     * @param pgStatements whether to report PostgreSQL's slowest statements of the rebuild
+     *     ({@code bench.pg-statements}; restarts the application once to load pg_stat_statements)
+     * @param keepData whether to keep the database under target/bench-data for a closer look ({@code bench.keep-data})
+     */
+    record Options(long events, Path results, List<String> projections, boolean jfr, boolean pgStatements,
+                   boolean keepData) {
+
+        static Options fromSystemProperties() {
+            String projections = System.getProperty("bench.projections", "");
+            return new Options(Long.getLong("bench.events", 200_000),
+                    Path.of(System.getProperty("bench.results", "../bench/results")),
+                    Arrays.stream(projections.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList(),
+                    Boolean.getBoolean("bench.jfr"), Boolean.getBoolean("bench.pg-statements"),
+                    Boolean.getBoolean("bench.keep-data"));
+        }
+
+        String command() {
+            return "bench/replay " + events + (projections.isEmpty() ? "" : " -Dbench.projections="
+                    + String.join(",", projections));
+        }
     }
 
-    static ReplayReport run(long requestedEvents, Path resultsDir, String command, boolean recordJfr, boolean keepData)
-            throws Exception {
+    @Test
+    void replayEveryProjection() throws Exception {
+        Options options = Options.fromSystemProperties();
+        ReplayReport report = run(options);
+        log.info("Replay benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
+                report.markdown());
+    }
+
+    static ReplayReport run(Options options) throws Exception {
         Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
         ReplayReport report;
-        try (BenchmarkApp app = BenchmarkApp.start(dataDir)) {
-            report = measure(app, requestedEvents, resultsDir, command, recordJfr);
+        try {
+            if (options.pgStatements()) {
+                try (BenchmarkApp first = BenchmarkApp.start(dataDir)) {
+                    PostgresStatements.loadAtNextStart(jdbc(first));
+                }
+            }
+            try (BenchmarkApp app = BenchmarkApp.start(dataDir)) {
+                report = measure(app, options);
+            }
         } finally {
-            if (!keepData) {
+            if (!options.keepData()) {
                 deleteRecursively(dataDir);
             }
         }
-        report.write(resultsDir);
+        report.write(options.results());
         return report;
     }
 
-    private static ReplayReport measure(BenchmarkApp app, long requestedEvents, Path resultsDir, String command,
-                                        boolean recordJfr) throws Exception {
-        JdbcClient jdbc = JdbcClient.create(app.context().getBean(DataSource.class));
+    private static ReplayReport measure(BenchmarkApp app, Options options) throws Exception {
+        JdbcClient jdbc = jdbc(app);
         List<EventProcessor> processors = List.copyOf(
                 app.context().getBean(EventProcessingConfiguration.class).eventProcessors().values());
 
         // The projections are stopped while the store fills, so seeding and their first build do not compete
         // for the cores and each can be timed; the year-import runner is stopped so no import starts.
         processors.forEach(EventProcessor::shutDown);
-        Map<Integer, Integer> years = YearImportSeeder.plan(requestedEvents);
-        progress("Seeding about %,d events: %d years of imports", requestedEvents, years.size());
+        Map<Integer, Integer> years = YearImportSeeder.plan(options.events());
+        progress("Seeding about %,d events: %d years of imports", options.events(), years.size());
         long start = System.nanoTime();
         long movies = new YearImportSeeder(app.context().getBean(EventStore.class),
                 new TransactionTemplate(app.context().getBean(PlatformTransactionManager.class))).seed(years);
@@ -102,6 +130,33 @@ class ReplayBenchmark {
         Phase baseline = Phase.of(read.events(), read.nanos());
         progress("Baseline read and parsed %,d events in %.1f s", read.events(), baseline.seconds());
 
+        if (options.pgStatements()) {
+            PostgresStatements.reset(jdbc);
+        }
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        RebuildMeasurement rebuild = rebuild(app, options);
+        if (options.projections().isEmpty()) {
+            requireRebuiltAnswers(app, stored);
+        }
+
+        Phase replayed = Phase.of(events, rebuild.nanos());
+        Map<String, Double> secondsByProjection = new LinkedHashMap<>();
+        rebuild.finished().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> secondsByProjection.put(entry.getKey(), entry.getValue().toNanos() / 1e9));
+        Replay replay = new Replay(events, replayed.seconds(), replayed.eventsPerSecond(),
+                ReplayReport.TARGET_EVENTS_PER_SECOND,
+                replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
+                rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds());
+        return new ReplayReport(options.command(), Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding,
+                catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), rebuild.heap(),
+                options.pgStatements() ? PostgresStatements.slowest(jdbc) : null);
+    }
+
+    private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu, Heap heap) {
+    }
+
+    /** Rebuilds while sampling the heap, counting CPU time on both sides and, if asked, recording with JFR. */
+    private static RebuildMeasurement rebuild(BenchmarkApp app, Options options) throws Exception {
         System.gc();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peakHeap = new AtomicLong();
@@ -118,48 +173,25 @@ class ReplayBenchmark {
             }
         };
         ProcessCpu cpu = new ProcessCpu(app.dataDir().resolve("postgres"));
-        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         ProcessCpu.Sample cpuBefore = cpu.sample();
-        Map<String, Duration> finished;
-        long replayNanos;
-        ProcessCpu.Sample cpuUsed;
-        try (Recording recording = recordJfr ? new Recording(Configuration.getConfiguration("profile")) : null) {
+        try (Recording recording = options.jfr() ? new Recording(Configuration.getConfiguration("profile")) : null) {
             if (recording != null) {
-                Files.createDirectories(resultsDir);
-                recording.setDestination(resultsDir.resolve("replay-latest.jfr"));
+                Files.createDirectories(options.results());
+                recording.setDestination(options.results().resolve("replay-latest.jfr"));
                 recording.start();
             }
-            start = System.nanoTime();
-            finished = rebuild(app, duringRebuild).rebuildAll();
-            replayNanos = System.nanoTime() - start;
-            cpuUsed = cpu.sample().since(cpuBefore);
+            long start = System.nanoTime();
+            Map<String, Duration> finished = new HttpProjectionRebuild(app, duringRebuild, options.projections())
+                    .rebuildAll();
+            long nanos = System.nanoTime() - start;
+            ProcessCpu.Sample cpuUsed = cpu.sample().since(cpuBefore);
             if (recording != null) {
                 recording.stop();
             }
+            System.gc();
+            return new RebuildMeasurement(finished, nanos, cpuUsed,
+                    new Heap(peakHeap.get(), memory.getHeapMemoryUsage().getUsed()));
         }
-        System.gc();
-        Heap heap = new Heap(peakHeap.get(), memory.getHeapMemoryUsage().getUsed());
-        requireRebuiltAnswers(app, stored);
-
-        Phase replayed = Phase.of(events, replayNanos);
-        Map<String, Double> secondsByProjection = new LinkedHashMap<>();
-        finished.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(entry -> secondsByProjection.put(entry.getKey(), entry.getValue().toNanos() / 1e9));
-        Replay replay = new Replay(rebuildMethod(), events, replayed.seconds(), replayed.eventsPerSecond(),
-                ReplayReport.TARGET_EVENTS_PER_SECOND,
-                replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
-                cpuUsed.jvmSeconds(), cpuUsed.postgresSeconds());
-        return new ReplayReport(command, Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding, catchUp, replay,
-                baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), heap);
-    }
-
-    private static String rebuildMethod() {
-        return System.getProperty("bench.rebuild", "http");
-    }
-
-    private static ProjectionRebuild rebuild(BenchmarkApp app, Runnable onPoll) {
-        return rebuildMethod().equals("axon") ? new AxonResetRebuild(app, onPoll)
-                : new HttpProjectionRebuild(app, onPoll);
     }
 
     private static void awaitCaughtUp(BenchmarkApp app) throws Exception {
@@ -221,6 +253,10 @@ class ReplayBenchmark {
                         + expected);
             }
         }
+    }
+
+    private static JdbcClient jdbc(BenchmarkApp app) {
+        return JdbcClient.create(app.context().getBean(DataSource.class));
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

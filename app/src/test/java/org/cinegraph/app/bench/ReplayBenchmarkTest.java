@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +23,7 @@ class ReplayBenchmarkTest {
 
     @Test
     void aSmallRunWritesTheReport() throws Exception {
-        ReplayBenchmark.run(EVENTS, results, "test", false, false);
+        ReplayBenchmark.run(new ReplayBenchmark.Options(EVENTS, results, List.of(), false, false, false));
 
         JsonNode report = new ObjectMapper().readTree(results.resolve("replay-latest.json").toFile());
         assertThat(report.at("/events/total").asLong()).isBetween(EVENTS - 20, EVENTS);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ record ReplayReport(
         Replay replay,
         Phase baseline,
         double replayToBaseline,
-        Heap heap) {
+        Heap heap,
+        List<PostgresStatements.Statement> slowestStatements) {
 
     static final int TARGET_EVENTS_PER_SECOND = 20_000;
 
@@ -42,12 +44,11 @@ record ReplayReport(
     }
 
     /**
-     * @param method how the rebuild was asked for
      * @param secondsByProjection when each projection's rebuild was seen finished, from the first request
      * @param jvmCpuSeconds CPU time the application's JVM used during the rebuild
      * @param postgresCpuSeconds CPU time PostgreSQL used during the rebuild; null where it cannot be read
      */
-    record Replay(String method, long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
+    record Replay(long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
                   boolean meetsTarget, Map<String, Double> secondsByProjection, double jvmCpuSeconds,
                   Double postgresCpuSeconds) {
     }
@@ -77,7 +78,7 @@ record ReplayReport(
         row(table, "payload bytes", number(events.payloadBytes()) + " ("
                 + number(events.payloadBytes() / events.total()) + " per event)");
         row(table, "years, movies", events.years() + ", " + number(events.movies()));
-        row(table, "**replay of all projections (" + replay.method() + ")**",
+        row(table, "**replay of all projections (admin API)**",
                 "**" + rate(replay.eventsPerSecond()) + "** (" + seconds(replay.seconds()) + ", target "
                         + number(replay.targetEventsPerSecond()) + ": " + (replay.meetsTarget() ? "met" : "not met")
                         + ")");
@@ -97,6 +98,15 @@ record ReplayReport(
         row(table, "machine", machine.cores() + " cores, " + mebibytes(machine.ramBytes()) + " RAM, " + machine.cpu()
                 + String.format(Locale.ROOT, "; load average %.2f before the rebuild", machine.loadAverage()));
         row(table, "software", machine.jdk() + "; " + machine.os() + "; " + machine.postgres());
+        if (slowestStatements != null) {
+            table.append("\nPostgreSQL's slowest statements during the replay (pg_stat_statements):\n\n")
+                    .append("| calls | total ms | mean ms | rows | statement |\n|---|---|---|---|---|\n");
+            for (PostgresStatements.Statement statement : slowestStatements) {
+                table.append(String.format(Locale.ROOT, "| %,d | %,.0f | %.3f | %,d | `%s` |%n", statement.calls(),
+                        statement.totalMillis(), statement.meanMillis(), statement.rows(),
+                        statement.query().replace("|", "\\|")));
+            }
+        }
         return table.toString();
     }
 

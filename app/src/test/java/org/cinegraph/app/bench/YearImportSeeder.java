@@ -153,7 +153,8 @@ final class YearImportSeeder {
                     SOURCE, catalogue.detailsJson(movie));
         }
         if (draw < 95) {
-            return new MovieSkipped(movie.tmdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER,
+            return new MovieSkipped(movie.tmdbId(), movie.imdbId(), movie.title(), year, SOURCE,
+                    MovieSkipped.QUALITY_FILTER,
                     SKIP_REASONS.get(draws.nextInt(SKIP_REASONS.size())));
         }
         return switch (draws.nextInt(3)) {
