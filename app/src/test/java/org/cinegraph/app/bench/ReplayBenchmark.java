@@ -43,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReplayBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     /**
@@ -205,7 +204,7 @@ class ReplayBenchmark {
                 progress("Catching up: %s", slowest(projections));
                 lastReport = System.nanoTime();
             }
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(HttpProjectionRebuild.POLL.toMillis());
         }
     }
 

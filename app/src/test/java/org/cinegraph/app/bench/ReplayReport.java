@@ -54,7 +54,7 @@ record ReplayReport(
     }
 
     /**
-     * @param peakUsedBytes the most the heap held during the rebuild
+     * @param peakUsedBytes the most the heap held during the rebuild, sampled at every poll of its progress
      * @param usedAfterRebuildBytes what it still held after a full collection once the rebuild finished
      */
     record Heap(long peakUsedBytes, long usedAfterRebuildBytes) {
