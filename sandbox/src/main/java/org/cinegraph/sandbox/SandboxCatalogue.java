@@ -1,8 +1,10 @@
 package org.cinegraph.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +28,14 @@ public final class SandboxCatalogue {
     private final long seed;
     private final CatalogueLayout layout;
     private final MovieGenerator generator;
+    private final DetailsGenerator details;
     private final Set<Integer> years;
 
     private SandboxCatalogue(long seed, SortedMap<Integer, Integer> moviesPerYear) {
         this.seed = seed;
         layout = new CatalogueLayout(seed, moviesPerYear);
         generator = new MovieGenerator(seed);
+        details = new DetailsGenerator(seed);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(moviesPerYear.keySet()));
     }
 
@@ -85,6 +89,15 @@ public final class SandboxCatalogue {
                 .filter(movie -> !movie.releaseDate().isBefore(from) && !movie.releaseDate().isAfter(to))
                 .sorted(Comparator.comparing(SandboxMovie::releaseDate).thenComparingInt(SandboxMovie::tmdbId))
                 .toList();
+    }
+
+    /**
+     * The body the details endpoint answers for one of this catalogue's movies with every section the
+     * importer appends: realistic TMDb records for tools that need many of them without a server (benchmarks).
+     */
+    public String detailsJson(SandboxMovie movie) {
+        return new String(MovieDetailsJson.write(details.details(movie), EnumSet.allOf(AppendSection.class)),
+                StandardCharsets.UTF_8);
     }
 
     long seed() {

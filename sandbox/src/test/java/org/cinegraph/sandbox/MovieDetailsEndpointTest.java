@@ -152,6 +152,14 @@ class MovieDetailsEndpointTest {
         assertThat(http.get(path).body()).isEqualTo(http.get(path).body());
     }
 
+    @Test
+    void theCatalogueWritesTheSameRecordTheServerAnswers() {
+        SandboxMovie movie = anyMovie();
+
+        assertThat(server.catalogue().detailsJson(movie))
+                .isEqualTo(http.get("/movie/" + movie.tmdbId() + ALL_SECTIONS).text());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "999999999", "abc", "12x", "-5"})
     void unknownOrMalformedIdsAreNotFound(String id) {

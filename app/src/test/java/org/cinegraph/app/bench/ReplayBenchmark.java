@@ -1,0 +1,271 @@
+package org.cinegraph.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cinegraph.app.bench.ReplayReport.Heap;
+import org.cinegraph.app.bench.ReplayReport.Phase;
+import org.cinegraph.app.bench.ReplayReport.Replay;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How fast every projection rebuilds from the event store (issue 4): seeds events shaped like real year
+ * imports, lets the projections build once, then rebuilds all of them through the admin API and reports
+ * events per second beside a plain JDBC read and Jackson parse of the same rows. A benchmark, not a test:
+ * its name keeps it out of {@code mvn verify}; {@code bench/replay [events]} runs it. Its system properties
+ * are those of {@link Options#fromSystemProperties()}.
+ */
+class ReplayBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    /**
+     * @param events how many events to seed, about ({@code bench.events}, default 200,000)
+     * @param results where the report goes ({@code bench.results}, default the repository's bench/results)
+     * @param projections the projections to rebuild, all when empty ({@code bench.projections}, comma-separated)
+     * @param jfr whether to record the rebuild with Java Flight Recorder into the results ({@code bench.jfr})
+     * @param pgStatements whether to report PostgreSQL's slowest statements of the rebuild
+     *     ({@code bench.pg-statements}; restarts the application once to load pg_stat_statements)
+     * @param keepData whether to keep the database under target/bench-data for a closer look ({@code bench.keep-data})
+     */
+    record Options(long events, Path results, List<String> projections, boolean jfr, boolean pgStatements,
+                   boolean keepData) {
+
+        static Options fromSystemProperties() {
+            String projections = System.getProperty("bench.projections", "");
+            return new Options(Long.getLong("bench.events", 200_000),
+                    Path.of(System.getProperty("bench.results", "../bench/results")),
+                    Arrays.stream(projections.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList(),
+                    Boolean.getBoolean("bench.jfr"), Boolean.getBoolean("bench.pg-statements"),
+                    Boolean.getBoolean("bench.keep-data"));
+        }
+
+        String command() {
+            return "bench/replay " + events + (projections.isEmpty() ? "" : " -Dbench.projections="
+                    + String.join(",", projections));
+        }
+    }
+
+    @Test
+    void replayEveryProjection() throws Exception {
+        Options options = Options.fromSystemProperties();
+        ReplayReport report = run(options);
+        log.info("Replay benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
+                report.markdown());
+    }
+
+    static ReplayReport run(Options options) throws Exception {
+        Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
+        ReplayReport report;
+        try {
+            if (options.pgStatements()) {
+                try (BenchmarkApp first = BenchmarkApp.start(dataDir)) {
+                    PostgresStatements.loadAtNextStart(jdbc(first));
+                }
+            }
+            try (BenchmarkApp app = BenchmarkApp.start(dataDir)) {
+                report = measure(app, options);
+            }
+        } finally {
+            if (!options.keepData()) {
+                deleteRecursively(dataDir);
+            }
+        }
+        report.write(options.results());
+        return report;
+    }
+
+    private static ReplayReport measure(BenchmarkApp app, Options options) throws Exception {
+        JdbcClient jdbc = jdbc(app);
+        List<EventProcessor> processors = List.copyOf(
+                app.context().getBean(EventProcessingConfiguration.class).eventProcessors().values());
+
+        // The projections are stopped while the store fills, so seeding and their first build do not compete
+        // for the cores and each can be timed; the year-import runner is stopped so no import starts.
+        processors.forEach(EventProcessor::shutDown);
+        Map<Integer, Integer> years = YearImportSeeder.plan(options.events());
+        progress("Seeding about %,d events: %d years of imports", options.events(), years.size());
+        long start = System.nanoTime();
+        long movies = new YearImportSeeder(app.context().getBean(EventStore.class),
+                new TransactionTemplate(app.context().getBean(PlatformTransactionManager.class))).seed(years);
+        long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
+        Phase seeding = Phase.of(events, System.nanoTime() - start);
+        progress("Seeded %,d events in %.1f s", events, seeding.seconds());
+
+        start = System.nanoTime();
+        processors.forEach(EventProcessor::start);
+        awaitCaughtUp(app);
+        Phase catchUp = Phase.of(events, System.nanoTime() - start);
+        progress("Projections built for the first time in %.1f s", catchUp.seconds());
+
+        ReplayReport.Events stored = storedEvents(jdbc, years.size(), movies);
+        EventReadBaseline.Result read = new EventReadBaseline(app.context().getBean(DataSource.class)).run();
+        Phase baseline = Phase.of(read.events(), read.nanos());
+        progress("Baseline read and parsed %,d events in %.1f s", read.events(), baseline.seconds());
+
+        if (options.pgStatements()) {
+            PostgresStatements.reset(jdbc);
+        }
+        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        RebuildMeasurement rebuild = rebuild(app, options);
+        if (options.projections().isEmpty()) {
+            requireRebuiltAnswers(app, stored);
+        }
+
+        Phase replayed = Phase.of(events, rebuild.nanos());
+        Map<String, Double> secondsByProjection = new LinkedHashMap<>();
+        rebuild.finished().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(entry -> secondsByProjection.put(entry.getKey(), entry.getValue().toNanos() / 1e9));
+        Replay replay = new Replay(events, replayed.seconds(), replayed.eventsPerSecond(),
+                ReplayReport.TARGET_EVENTS_PER_SECOND,
+                replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
+                rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds());
+        return new ReplayReport(options.command(), Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding,
+                catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), rebuild.heap(),
+                options.pgStatements() ? PostgresStatements.slowest(jdbc) : null);
+    }
+
+    private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu, Heap heap) {
+    }
+
+    /** Rebuilds while sampling the heap, counting CPU time on both sides and, if asked, recording with JFR. */
+    private static RebuildMeasurement rebuild(BenchmarkApp app, Options options) throws Exception {
+        System.gc();
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peakHeap = new AtomicLong();
+        AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        Runnable duringRebuild = () -> {
+            peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            if (System.nanoTime() - lastReport.get() > PROGRESS_EVERY.toNanos()) {
+                lastReport.set(System.nanoTime());
+                try {
+                    progress("Rebuilding: %s", slowest(app.get("/api/projections")));
+                } catch (Exception e) {
+                    log.warn("No progress to show: {}", e.toString());
+                }
+            }
+        };
+        ProcessCpu cpu = new ProcessCpu(app.dataDir().resolve("postgres"));
+        ProcessCpu.Sample cpuBefore = cpu.sample();
+        try (Recording recording = options.jfr() ? new Recording(Configuration.getConfiguration("profile")) : null) {
+            if (recording != null) {
+                Files.createDirectories(options.results());
+                recording.setDestination(options.results().resolve("replay-latest.jfr"));
+                recording.start();
+            }
+            long start = System.nanoTime();
+            Map<String, Duration> finished = new HttpProjectionRebuild(app, duringRebuild, options.projections())
+                    .rebuildAll();
+            long nanos = System.nanoTime() - start;
+            ProcessCpu.Sample cpuUsed = cpu.sample().since(cpuBefore);
+            if (recording != null) {
+                recording.stop();
+            }
+            System.gc();
+            return new RebuildMeasurement(finished, nanos, cpuUsed,
+                    new Heap(peakHeap.get(), memory.getHeapMemoryUsage().getUsed()));
+        }
+    }
+
+    private static void awaitCaughtUp(BenchmarkApp app) throws Exception {
+        long lastReport = System.nanoTime();
+        while (true) {
+            JsonNode projections = app.get("/api/projections");
+            if (!projections.isEmpty() && projections.findValuesAsText("caughtUp").stream().allMatch("true"::equals)) {
+                return;
+            }
+            if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                progress("Catching up: %s", slowest(projections));
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(HttpProjectionRebuild.POLL.toMillis());
+        }
+    }
+
+    /** {@code bench/replay} shows these lines of the log while it waits. */
+    private static void progress(String format, Object... values) {
+        log.info(String.format(Locale.ROOT, format, values));
+    }
+
+    /** The projection furthest behind, for progress lines. */
+    private static String slowest(JsonNode projections) {
+        JsonNode slowest = null;
+        for (JsonNode projection : projections) {
+            if (slowest == null || projection.path("position").asLong() < slowest.path("position").asLong()) {
+                slowest = projection;
+            }
+        }
+        return slowest == null ? "no projections yet" : String.format(Locale.ROOT, "%s at %,d of %,d events",
+                slowest.get("name").asText(), slowest.path("position").asLong(), slowest.path("head").asLong());
+    }
+
+    private static ReplayReport.Events storedEvents(JdbcClient jdbc, int years, long movies) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        long[] totals = new long[2];
+        jdbc.sql("""
+                        SELECT payload_type, count(*) AS events, sum(octet_length(payload)) AS bytes
+                          FROM domain_event_entry GROUP BY payload_type ORDER BY count(*) DESC""")
+                .query(rows -> {
+                    String type = rows.getString("payload_type");
+                    byType.put(type.substring(type.lastIndexOf('.') + 1), rows.getLong("events"));
+                    totals[0] += rows.getLong("events");
+                    totals[1] += rows.getLong("bytes");
+                });
+        return new ReplayReport.Events(totals[0], byType, totals[1], years, movies);
+    }
+
+    /** A rebuild that ends with other answers than the events hold is no rebuild, however fast. */
+    private static void requireRebuiltAnswers(BenchmarkApp app, ReplayReport.Events stored) throws Exception {
+        Map<String, String> listByType = Map.of("MovieImported", "/api/movies?limit=1",
+                "MovieSkipped", "/api/import/skipped?limit=1", "MovieImportFailed", "/api/import/failures?limit=1");
+        for (Map.Entry<String, String> list : listByType.entrySet()) {
+            long expected = stored.byType().getOrDefault(list.getKey(), 0L);
+            long total = app.get(list.getValue()).get("total").asLong();
+            if (total != expected) {
+                throw new IllegalStateException(list.getValue() + " holds " + total + " after the rebuild, the events "
+                        + expected);
+            }
+        }
+    }
+
+    private static JdbcClient jdbc(BenchmarkApp app) {
+        return JdbcClient.create(app.context().getBean(DataSource.class));
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.cinegraph.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keeps {@code bench/replay} working: a small run must complete and write its report. Timings are never
+ * asserted; they depend on the machine and on what else runs on it.
+ */
+class ReplayBenchmarkTest {
+
+    private static final long EVENTS = 3_000;
+
+    @TempDir
+    Path results;
+
+    @Test
+    void aSmallRunWritesTheReport() throws Exception {
+        ReplayBenchmark.run(new ReplayBenchmark.Options(EVENTS, results, List.of(), false, false, false));
+
+        JsonNode report = new ObjectMapper().readTree(results.resolve("replay-latest.json").toFile());
+        assertThat(report.at("/events/total").asLong()).isBetween(EVENTS - 20, EVENTS);
+        assertThat(report.at("/events/byType").fieldNames()).toIterable().contains("YearImportStarted",
+                "TmdbTotalUpdated", "YearImportPlanned", "PageDiscovered", "MovieImported", "MovieSkipped",
+                "MovieImportFailed", "YearImportCompleted");
+        assertThat(report.at("/events/payloadBytes").asLong()).isPositive();
+        for (String figure : new String[] {"/replay/eventsPerSecond", "/baseline/eventsPerSecond",
+                "/replayToBaseline", "/catchUp/eventsPerSecond", "/seeding/eventsPerSecond"}) {
+            assertThat(report.at(figure).isNumber()).as(figure).isTrue();
+        }
+        assertThat(report.at("/replay/secondsByProjection").size()).isEqualTo(5);
+        assertThat(report.at("/machine/cores").asInt()).isPositive();
+        assertThat(report.at("/machine/jdk").asText()).isNotBlank();
+        assertThat(report.at("/heap/peakUsedBytes").asLong()).isPositive();
+        assertThat(Files.readString(results.resolve("replay-latest.md")))
+                .contains("events/s", "replay / baseline", "MovieImported");
+    }
+}

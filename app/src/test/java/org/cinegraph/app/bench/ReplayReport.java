@@ -1,0 +1,132 @@
+package org.cinegraph.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What one run of the replay benchmark measured, written as JSON for tools and as a Markdown table for people. */
+record ReplayReport(
+        String command,
+        Instant measuredAt,
+        Machine machine,
+        Events events,
+        Phase seeding,
+        Phase catchUp,
+        Replay replay,
+        Phase baseline,
+        double replayToBaseline,
+        Heap heap,
+        List<PostgresStatements.Statement> slowestStatements) {
+
+    static final int TARGET_EVENTS_PER_SECOND = 20_000;
+
+    /** @param loadAverage the system's load average over the minute before the rebuild: others' work competes */
+    record Machine(int cores, long ramBytes, String cpu, String jdk, String os, String postgres, long maxHeapBytes,
+                   double loadAverage) {
+    }
+
+    record Events(long total, Map<String, Long> byType, long payloadBytes, int years, long movies) {
+    }
+
+    record Phase(long events, double seconds, double eventsPerSecond) {
+
+        static Phase of(long events, long nanos) {
+            double seconds = nanos / 1e9;
+            return new Phase(events, seconds, events / seconds);
+        }
+    }
+
+    /**
+     * @param secondsByProjection when each projection's rebuild was seen finished, from the first request
+     * @param jvmCpuSeconds CPU time the application's JVM used during the rebuild
+     * @param postgresCpuSeconds CPU time PostgreSQL used during the rebuild; null where it cannot be read
+     */
+    record Replay(long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
+                  boolean meetsTarget, Map<String, Double> secondsByProjection, double jvmCpuSeconds,
+                  Double postgresCpuSeconds) {
+    }
+
+    /**
+     * @param peakUsedBytes the most the heap held during the rebuild, sampled at every poll of its progress
+     * @param usedAfterRebuildBytes what it still held after a full collection once the rebuild finished
+     */
+    record Heap(long peakUsedBytes, long usedAfterRebuildBytes) {
+    }
+
+    void write(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .writerWithDefaultPrettyPrinter()
+                .writeValue(directory.resolve("replay-latest.json").toFile(), this);
+        Files.writeString(directory.resolve("replay-latest.md"), markdown());
+    }
+
+    String markdown() {
+        StringBuilder table = new StringBuilder()
+                .append("Replay benchmark, ").append(measuredAt).append(": `").append(command).append("`\n\n")
+                .append("| measure | value |\n|---|---|\n");
+        row(table, "events in store", number(events.total()));
+        events.byType().forEach((type, count) -> row(table, "&nbsp;&nbsp;" + type, number(count)));
+        row(table, "payload bytes", number(events.payloadBytes()) + " ("
+                + number(events.payloadBytes() / events.total()) + " per event)");
+        row(table, "years, movies", events.years() + ", " + number(events.movies()));
+        row(table, "**replay of all projections (admin API)**",
+                "**" + rate(replay.eventsPerSecond()) + "** (" + seconds(replay.seconds()) + ", target "
+                        + number(replay.targetEventsPerSecond()) + ": " + (replay.meetsTarget() ? "met" : "not met")
+                        + ")");
+        replay.secondsByProjection().forEach((name, finished) ->
+                row(table, "&nbsp;&nbsp;" + name + " finished after", seconds(finished)));
+        row(table, "baseline: JDBC read + Jackson parse", rate(baseline.eventsPerSecond()) + " ("
+                + seconds(baseline.seconds()) + ", fetch size " + EventReadBaseline.FETCH_SIZE + ")");
+        row(table, "replay / baseline", String.format(Locale.ROOT, "%.3f", replayToBaseline));
+        row(table, "CPU during replay: JVM, PostgreSQL", seconds(replay.jvmCpuSeconds()) + ", "
+                + (replay.postgresCpuSeconds() == null ? "unknown" : seconds(replay.postgresCpuSeconds())));
+        row(table, "first catch-up of all projections", rate(catchUp.eventsPerSecond()) + " ("
+                + seconds(catchUp.seconds()) + ")");
+        row(table, "seeding through the event store", rate(seeding.eventsPerSecond()) + " ("
+                + seconds(seeding.seconds()) + ")");
+        row(table, "heap: peak during replay, after it", mebibytes(heap.peakUsedBytes()) + ", "
+                + mebibytes(heap.usedAfterRebuildBytes()) + " (max " + mebibytes(machine.maxHeapBytes()) + ")");
+        row(table, "machine", machine.cores() + " cores, " + mebibytes(machine.ramBytes()) + " RAM, " + machine.cpu()
+                + String.format(Locale.ROOT, "; load average %.2f before the rebuild", machine.loadAverage()));
+        row(table, "software", machine.jdk() + "; " + machine.os() + "; " + machine.postgres());
+        if (slowestStatements != null) {
+            table.append("\nPostgreSQL's slowest statements during the replay (pg_stat_statements):\n\n")
+                    .append("| calls | total ms | mean ms | rows | statement |\n|---|---|---|---|---|\n");
+            for (PostgresStatements.Statement statement : slowestStatements) {
+                table.append(String.format(Locale.ROOT, "| %,d | %,.0f | %.3f | %,d | `%s` |%n", statement.calls(),
+                        statement.totalMillis(), statement.meanMillis(), statement.rows(),
+                        statement.query().replace("|", "\\|")));
+            }
+        }
+        return table.toString();
+    }
+
+    private static void row(StringBuilder table, String measure, String value) {
+        table.append("| ").append(measure).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String number(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String rate(double eventsPerSecond) {
+        return number(Math.round(eventsPerSecond)) + " events/s";
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    private static String mebibytes(long bytes) {
+        return number(bytes >> 20) + " MiB";
+    }
+}
