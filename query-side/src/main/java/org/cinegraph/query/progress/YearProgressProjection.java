@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
@@ -49,6 +49,7 @@ class YearProgressProjection {
 
     @EventHandler
     void on(YearImportStarted event, @Timestamp Instant startedAt) {
+        pending().flush();
         jdbc.sql("""
                         INSERT INTO year_progress (year, status, trigger, started_at, last_progress_at)
                         VALUES (:year, 'importing', :trigger, :startedAt, :startedAt)
@@ -65,6 +66,7 @@ class YearProgressProjection {
 
     @EventHandler
     void on(YearImportPlanned event, @Timestamp Instant at) {
+        pending().flush();
         int pages = event.windows().stream().mapToInt(PlannedWindow::totalPages)
                 .map(total -> Math.min(total, LAST_DISCOVER_PAGE)).sum();
         jdbc.sql("""
@@ -76,20 +78,14 @@ class YearProgressProjection {
 
     @EventHandler
     void on(PageDiscovered event, @Timestamp Instant at) {
-        int newMovies = 0;
-        for (ListedMovie movie : event.movies()) {
-            newMovies += jdbc.sql("""
-                            INSERT INTO year_progress_movie (year, tmdb_id) VALUES (:year, :id)
-                            ON CONFLICT DO NOTHING""")
-                    .param("year", event.year()).param("id", movie.tmdbId()).update();
-        }
-        jdbc.sql("""
-                        UPDATE year_progress
-                           SET pages_done = pages_done + :firstReading, discovered = discovered + :newMovies,
-                               last_progress_at = :at
-                         WHERE year = :year""")
-                .param("year", event.year()).param("firstReading", event.pass() == 1 ? 1 : 0)
-                .param("newMovies", newMovies).param("at", utc(at)).update();
+        String ids = event.movies().stream().map(movie -> Integer.toString(movie.tmdbId()))
+                .collect(Collectors.joining(","));
+        int newMovies = ids.isEmpty() ? 0 : jdbc.sql("""
+                        INSERT INTO year_progress_movie (year, tmdb_id)
+                        SELECT :year, unnest(CAST(string_to_array(:ids, ',') AS int[]))
+                        ON CONFLICT DO NOTHING""")
+                .param("year", event.year()).param("ids", ids).update();
+        pending().add(event.year(), event.pass() == 1 ? 1 : 0, newMovies, 0, 0, 0, at);
     }
 
     @EventHandler
@@ -109,6 +105,7 @@ class YearProgressProjection {
 
     @EventHandler
     void on(YearImportCompleted event, @Timestamp Instant at) {
+        pending().flush();
         jdbc.sql("""
                         UPDATE year_progress
                            SET status = 'completed', completed_at = :at, last_progress_at = :at,
@@ -121,6 +118,7 @@ class YearProgressProjection {
 
     @EventHandler
     void on(YearImportFailed event, @Timestamp Instant at) {
+        pending().flush();
         jdbc.sql("""
                         UPDATE year_progress SET status = 'failed', failure_reason = :reason, last_progress_at = :at
                          WHERE year = :year""")
@@ -132,31 +130,28 @@ class YearProgressProjection {
         if (year == null) {
             return; // imported outside any year import: no year's progress to count it in
         }
-        Optional<Optional<String>> previous = jdbc.sql(
-                        "SELECT outcome FROM year_progress_movie WHERE year = :year AND tmdb_id = :id FOR UPDATE")
-                .param("year", year).param("id", tmdbId)
+        // Every part of the statement sees the row as it was before it: "previous" is the outcome before this one.
+        Optional<Optional<String>> previous = jdbc.sql("""
+                        WITH previous AS (
+                            SELECT outcome FROM year_progress_movie WHERE year = :year AND tmdb_id = :id
+                        ), recorded AS (
+                            INSERT INTO year_progress_movie (year, tmdb_id, outcome) VALUES (:year, :id, :outcome)
+                            ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome
+                             WHERE year_progress_movie.outcome IS DISTINCT FROM EXCLUDED.outcome
+                        )
+                        SELECT outcome FROM previous""")
+                .param("year", year).param("id", tmdbId).param("outcome", outcome)
                 .query((rs, row) -> Optional.ofNullable(rs.getString("outcome"))).optional();
         Optional<String> before = previous.orElse(Optional.empty());
         if (before.filter(outcome::equals).isPresent()) {
             return;
         }
-        jdbc.sql("""
-                        INSERT INTO year_progress_movie (year, tmdb_id, outcome) VALUES (:year, :id, :outcome)
-                        ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome""")
-                .param("year", year).param("id", tmdbId).param("outcome", outcome).update();
-        jdbc.sql("""
-                        UPDATE year_progress
-                           SET discovered = discovered + :newlyDiscovered,
-                               imported = imported + :imported, skipped = skipped + :skipped, failed = failed + :failed,
-                               last_progress_at = :at
-                         WHERE year = :year""")
-                .param("year", year)
-                .param("newlyDiscovered", previous.isEmpty() ? 1 : 0)
-                .param("imported", delta("imported", outcome, before))
-                .param("skipped", delta("skipped", outcome, before))
-                .param("failed", delta("failed", outcome, before))
-                .param("at", utc(at))
-                .update();
+        pending().add(year, 0, previous.isEmpty() ? 1 : 0, delta("imported", outcome, before),
+                delta("skipped", outcome, before), delta("failed", outcome, before), at);
+    }
+
+    private PendingCounts pending() {
+        return PendingCounts.ofCurrentBatch(jdbc);
     }
 
     private static int delta(String count, String outcome, Optional<String> before) {

@@ -90,6 +90,11 @@ class RebuildTables {
                 .param("schema", REBUILD).query(String.class).single();
     }
 
+    /** Lets the current transaction commit before its WAL reaches the disk (see {@link ProjectionTransaction}). */
+    void commitWithoutWaitingForTheDisk() {
+        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query(String.class).single();
+    }
+
     private void copy(String fromSchema, String toSchema, String table) {
         jdbc.sql("CREATE TABLE " + qualified(toSchema, table) + " (LIKE " + qualified(fromSchema, table)
                 + " INCLUDING ALL)").update();

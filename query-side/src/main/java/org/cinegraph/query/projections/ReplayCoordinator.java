@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       event (Axon's reset, which claims every segment and so fails while any other node still runs one)
  *       and records the event store's head, all in one transaction.</li>
  *   <li><b>rebuilding</b>: the nodes start their processors again; the projection's batches write to the
- *       copies (see {@link WriteToCopiesWhileRebuilding}) while the API reads the untouched live tables.</li>
+ *       copies (see {@link ProjectionTransaction}) while the API reads the untouched live tables.</li>
  *   <li>Once every segment has passed the recorded head, one node swaps the copies in, waiting for the
  *       batches in flight, and records <b>completed</b>. Later batches write to the new live tables.</li>
  * </ol>
