@@ -50,11 +50,12 @@ class ReplayBenchmark {
      * @param results where the report goes ({@code bench.results}, default the repository's bench/results)
      * @param projections the projections to rebuild, all when empty ({@code bench.projections}, comma-separated)
      * @param jfr whether to record the rebuild with Java Flight Recorder into the results ({@code bench.jfr})
-     * @param pgStatements whether to report PostgreSQL's slowest statements of the rebuild
-     *     ({@code bench.pg-statements}; restarts the application once to load pg_stat_statements)
+     * @param pgProfile whether to report what PostgreSQL did during the rebuild: its slowest statements, rows
+     *     written, autovacuum, checkpoints, WAL ({@code bench.pg-profile}; restarts the application once to load
+     *     pg_stat_statements)
      * @param keepData whether to keep the database under target/bench-data for a closer look ({@code bench.keep-data})
      */
-    record Options(long events, Path results, List<String> projections, boolean jfr, boolean pgStatements,
+    record Options(long events, Path results, List<String> projections, boolean jfr, boolean pgProfile,
                    boolean keepData) {
 
         static Options fromSystemProperties() {
@@ -62,7 +63,7 @@ class ReplayBenchmark {
             return new Options(Long.getLong("bench.events", 200_000),
                     Path.of(System.getProperty("bench.results", "../bench/results")),
                     Arrays.stream(projections.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList(),
-                    Boolean.getBoolean("bench.jfr"), Boolean.getBoolean("bench.pg-statements"),
+                    Boolean.getBoolean("bench.jfr"), Boolean.getBoolean("bench.pg-profile"),
                     Boolean.getBoolean("bench.keep-data"));
         }
 
@@ -84,13 +85,13 @@ class ReplayBenchmark {
         Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
         ReplayReport report;
         try {
-            if (options.pgStatements()) {
+            if (options.pgProfile()) {
                 try (BenchmarkApp first = BenchmarkApp.start(dataDir)) {
-                    PostgresStatements.loadAtNextStart(jdbc(first));
+                    PostgresProfile.loadAtNextStart(jdbc(first));
                 }
             }
             try (BenchmarkApp app = BenchmarkApp.start(dataDir)) {
-                report = measure(app, options);
+                report = measure(app, options, new Progress(options.results().resolve("replay-progress.log")));
             }
         } finally {
             if (!options.keepData()) {
@@ -101,7 +102,7 @@ class ReplayBenchmark {
         return report;
     }
 
-    private static ReplayReport measure(BenchmarkApp app, Options options) throws Exception {
+    private static ReplayReport measure(BenchmarkApp app, Options options, Progress progress) throws Exception {
         JdbcClient jdbc = jdbc(app);
         List<EventProcessor> processors = List.copyOf(
                 app.context().getBean(EventProcessingConfiguration.class).eventProcessors().values());
@@ -110,30 +111,30 @@ class ReplayBenchmark {
         // for the cores and each can be timed; the year-import runner is stopped so no import starts.
         processors.forEach(EventProcessor::shutDown);
         Map<Integer, Integer> years = YearImportSeeder.plan(options.events());
-        progress("Seeding about %,d events: %d years of imports", options.events(), years.size());
+        progress.say("Seeding about %,d events: %d years of imports", options.events(), years.size());
         long start = System.nanoTime();
         long movies = new YearImportSeeder(app.context().getBean(EventStore.class),
                 new TransactionTemplate(app.context().getBean(PlatformTransactionManager.class))).seed(years);
         long events = jdbc.sql("SELECT count(*) FROM domain_event_entry").query(Long.class).single();
         Phase seeding = Phase.of(events, System.nanoTime() - start);
-        progress("Seeded %,d events in %.1f s", events, seeding.seconds());
+        progress.say("Seeded %,d events in %.1f s", events, seeding.seconds());
 
         start = System.nanoTime();
         processors.forEach(EventProcessor::start);
-        awaitCaughtUp(app);
+        awaitCaughtUp(app, progress);
         Phase catchUp = Phase.of(events, System.nanoTime() - start);
-        progress("Projections built for the first time in %.1f s", catchUp.seconds());
+        progress.say("Projections built for the first time in %.1f s", catchUp.seconds());
 
         ReplayReport.Events stored = storedEvents(jdbc, years.size(), movies);
         EventReadBaseline.Result read = new EventReadBaseline(app.context().getBean(DataSource.class)).run();
         Phase baseline = Phase.of(read.events(), read.nanos());
-        progress("Baseline read and parsed %,d events in %.1f s", read.events(), baseline.seconds());
+        progress.say("Baseline read and parsed %,d events in %.1f s", read.events(), baseline.seconds());
 
-        if (options.pgStatements()) {
-            PostgresStatements.reset(jdbc);
+        if (options.pgProfile()) {
+            PostgresProfile.reset(jdbc);
         }
         double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        RebuildMeasurement rebuild = rebuild(app, options);
+        RebuildMeasurement rebuild = rebuild(app, options, progress);
         if (options.projections().isEmpty()) {
             requireRebuiltAnswers(app, stored);
         }
@@ -142,20 +143,23 @@ class ReplayBenchmark {
         Map<String, Double> secondsByProjection = new LinkedHashMap<>();
         rebuild.finished().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .forEach(entry -> secondsByProjection.put(entry.getKey(), entry.getValue().toNanos() / 1e9));
-        Replay replay = new Replay(events, replayed.seconds(), replayed.eventsPerSecond(),
+        String scope = options.projections().isEmpty() ? "all projections"
+                : String.join(", ", options.projections());
+        Replay replay = new Replay(scope, events, replayed.seconds(), replayed.eventsPerSecond(),
                 ReplayReport.TARGET_EVENTS_PER_SECOND,
                 replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
                 rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds());
         return new ReplayReport(options.command(), Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding,
                 catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), rebuild.heap(),
-                options.pgStatements() ? PostgresStatements.slowest(jdbc) : null);
+                options.pgProfile() ? PostgresProfile.since(jdbc) : null);
     }
 
     private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu, Heap heap) {
     }
 
     /** Rebuilds while sampling the heap, counting CPU time on both sides and, if asked, recording with JFR. */
-    private static RebuildMeasurement rebuild(BenchmarkApp app, Options options) throws Exception {
+    private static RebuildMeasurement rebuild(BenchmarkApp app, Options options, Progress progress)
+            throws Exception {
         System.gc();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peakHeap = new AtomicLong();
@@ -165,7 +169,7 @@ class ReplayBenchmark {
             if (System.nanoTime() - lastReport.get() > PROGRESS_EVERY.toNanos()) {
                 lastReport.set(System.nanoTime());
                 try {
-                    progress("Rebuilding: %s", slowest(app.get("/api/projections")));
+                    progress.say("Rebuilding: %s", slowest(app.get("/api/projections")));
                 } catch (Exception e) {
                     log.warn("No progress to show: {}", e.toString());
                 }
@@ -193,7 +197,7 @@ class ReplayBenchmark {
         }
     }
 
-    private static void awaitCaughtUp(BenchmarkApp app) throws Exception {
+    private static void awaitCaughtUp(BenchmarkApp app, Progress progress) throws Exception {
         long lastReport = System.nanoTime();
         while (true) {
             JsonNode projections = app.get("/api/projections");
@@ -201,16 +205,11 @@ class ReplayBenchmark {
                 return;
             }
             if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
-                progress("Catching up: %s", slowest(projections));
+                progress.say("Catching up: %s", slowest(projections));
                 lastReport = System.nanoTime();
             }
             Thread.sleep(HttpProjectionRebuild.POLL.toMillis());
         }
-    }
-
-    /** {@code bench/replay} shows these lines of the log while it waits. */
-    private static void progress(String format, Object... values) {
-        log.info(String.format(Locale.ROOT, format, values));
     }
 
     /** The projection furthest behind, for progress lines. */

@@ -23,7 +23,7 @@ record ReplayReport(
         Phase baseline,
         double replayToBaseline,
         Heap heap,
-        List<PostgresStatements.Statement> slowestStatements) {
+        PostgresProfile.Report postgres) {
 
     static final int TARGET_EVENTS_PER_SECOND = 20_000;
 
@@ -44,11 +44,12 @@ record ReplayReport(
     }
 
     /**
+     * @param scope what was rebuilt: all projections, or the ones named
      * @param secondsByProjection when each projection's rebuild was seen finished, from the first request
      * @param jvmCpuSeconds CPU time the application's JVM used during the rebuild
      * @param postgresCpuSeconds CPU time PostgreSQL used during the rebuild; null where it cannot be read
      */
-    record Replay(long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
+    record Replay(String scope, long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
                   boolean meetsTarget, Map<String, Double> secondsByProjection, double jvmCpuSeconds,
                   Double postgresCpuSeconds) {
     }
@@ -78,7 +79,7 @@ record ReplayReport(
         row(table, "payload bytes", number(events.payloadBytes()) + " ("
                 + number(events.payloadBytes() / events.total()) + " per event)");
         row(table, "years, movies", events.years() + ", " + number(events.movies()));
-        row(table, "**replay of all projections (admin API)**",
+        row(table, "**replay of " + replay.scope() + " (admin API)**",
                 "**" + rate(replay.eventsPerSecond()) + "** (" + seconds(replay.seconds()) + ", target "
                         + number(replay.targetEventsPerSecond()) + ": " + (replay.meetsTarget() ? "met" : "not met")
                         + ")");
@@ -98,13 +99,22 @@ record ReplayReport(
         row(table, "machine", machine.cores() + " cores, " + mebibytes(machine.ramBytes()) + " RAM, " + machine.cpu()
                 + String.format(Locale.ROOT, "; load average %.2f before the rebuild", machine.loadAverage()));
         row(table, "software", machine.jdk() + "; " + machine.os() + "; " + machine.postgres());
-        if (slowestStatements != null) {
-            table.append("\nPostgreSQL's slowest statements during the replay (pg_stat_statements):\n\n")
-                    .append("| calls | total ms | mean ms | rows | statement |\n|---|---|---|---|---|\n");
-            for (PostgresStatements.Statement statement : slowestStatements) {
+        if (postgres != null) {
+            table.append("\nWhat PostgreSQL did during the replay: ").append(String.format(Locale.ROOT,
+                    "%,d checkpoints, %s of WAL, %,d full-page images.%n", postgres.checkpoints(),
+                    mebibytes(postgres.walBytes()), postgres.fullPageImages()))
+                    .append("\n| calls | total ms | mean ms | rows | statement |\n|---|---|---|---|---|\n");
+            for (PostgresProfile.Statement statement : postgres.slowestStatements()) {
                 table.append(String.format(Locale.ROOT, "| %,d | %,.0f | %.3f | %,d | `%s` |%n", statement.calls(),
                         statement.totalMillis(), statement.meanMillis(), statement.rows(),
                         statement.query().replace("|", "\\|")));
+            }
+            table.append("\n| table | inserted | updated | deleted | autovacuums | autoanalyzes |\n")
+                    .append("|---|---|---|---|---|---|\n");
+            for (PostgresProfile.TableWrites writes : postgres.tables()) {
+                table.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %d | %d |%n", writes.table(),
+                        writes.inserted(), writes.updated(), writes.deleted(), writes.autovacuums(),
+                        writes.autoanalyzes()));
             }
         }
         return table.toString();
