@@ -1,5 +1,7 @@
 package org.cinegraph.query.projections;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,8 @@ public class ReplayCoordinator {
     private final TransactionTemplate transactions;
     /** The processors this node shut down for a replay, to start again once it is under way. */
     private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
+    /** The replay (by its start) whose copies this node has checked against the live tables, per projection. */
+    private final Map<String, Instant> shapeChecked = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-replay");
         thread.setDaemon(true);
@@ -130,8 +134,12 @@ public class ReplayCoordinator {
                 reset(projection);
             }
             case ReplayState.REBUILDING -> {
-                if (!transactions.execute(status -> tables.copiesExist(projection) && tables.copiesMatchLive(projection))) {
-                    // A migration changed the live tables since the copies were made: start over with new copies.
+                // Migrations run when a node starts: each node checks each replay once that the copies still
+                // have the live tables' columns, and starts it over with new copies if not.
+                Instant started = replay.get().startedAt();
+                if (!started.equals(shapeChecked.put(projection.name(), started))
+                        && !transactions.execute(status -> tables.copiesExist(projection)
+                                && tables.copiesMatchLive(projection))) {
                     log.warn("The tables of projection {} changed during its replay; starting the replay over",
                             projection.name());
                     store.requestAgain(projection.name());
