@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 final class Progress {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Path file;
 
@@ -35,7 +36,7 @@ final class Progress {
         String line = String.format(Locale.ROOT, format, values);
         log.info(line);
         try {
-            Files.writeString(file, LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line + "\n",
+            Files.writeString(file, TIME.format(LocalTime.now()) + " " + line + "\n",
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             log.warn("Could not write progress to {}: {}", file, e.toString());

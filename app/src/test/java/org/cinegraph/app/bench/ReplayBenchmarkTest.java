@@ -32,7 +32,7 @@ class ReplayBenchmarkTest {
                 "MovieImportFailed", "YearImportCompleted");
         assertThat(report.at("/events/payloadBytes").asLong()).isPositive();
         for (String figure : new String[] {"/replay/eventsPerSecond", "/baseline/eventsPerSecond",
-                "/replayToBaseline", "/catchUp/eventsPerSecond", "/seeding/eventsPerSecond"}) {
+                "/replayToBaseline", "/catchUp/eventsPerSecond", "/seeding/eventsPerSecond", "/replay/jvmCpuSeconds"}) {
             assertThat(report.at(figure).isNumber()).as(figure).isTrue();
         }
         assertThat(report.at("/replay/secondsByProjection").size()).isEqualTo(5);
