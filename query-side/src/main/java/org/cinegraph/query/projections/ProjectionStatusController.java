@@ -80,7 +80,8 @@ class ProjectionStatusController {
         boolean rebuilding = rebuild != null && rebuild.active();
         Collection<EventTrackerStatus> local = processor.processingStatus().values();
         if (local.isEmpty()) {
-            return new ProjectionStatus(processor.getName(), null, head, null, rebuilding, false, replay);
+            return new ProjectionStatus(processor.getName(), null, head, null, rebuilding, false, processor.isError(),
+                    replay);
         }
         long position = local.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min()
                 .orElse(0);
@@ -90,7 +91,8 @@ class ProjectionStatusController {
                 && below(segment.getCurrentPosition(), segment.getResetPosition()));
         long lag = Math.max(0, head - position);
         boolean caughtUp = !replaying && lag == 0 && local.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp, replay);
+        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp,
+                processor.isError(), replay);
     }
 
     private Rebuild rebuild(ReplayState state) {
@@ -128,10 +130,11 @@ class ProjectionStatusController {
 
     /**
      * {@code position} and {@code lag} are null while no segment of the projection runs on this node;
-     * {@code rebuild} is null for a projection never replayed.
+     * {@code error} says a segment on this node failed its last batch and is retrying it; {@code rebuild} is
+     * null for a projection never replayed.
      */
     record ProjectionStatus(String name, Long position, long head, Long lag, boolean replaying, boolean caughtUp,
-            Rebuild rebuild) {
+            boolean error, Rebuild rebuild) {
     }
 
     /** The projection's latest replay: {@code state} is requested, rebuilding, completed or failed. */

@@ -37,7 +37,7 @@ class ProjectionTransaction implements MessageHandlerInterceptor<EventMessage<?>
             throws Exception {
         unitOfWork.root().getOrComputeResource(resourceKey, key -> {
             tables.commitWithoutWaitingForTheDisk();
-            boolean rebuilding = store.lockShared(projection).filter(ReplayState.REBUILDING::equals).isPresent();
+            boolean rebuilding = store.lockShared(projection).filter(ReplayState::writesToCopies).isPresent();
             if (rebuilding) {
                 tables.writeToCopiesInThisTransaction();
             }

@@ -1,5 +1,6 @@
 package org.cinegraph.query.projections;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,13 @@ class RebuildTables {
                 .param("name", quote(schema) + "." + quote(table)).query(Boolean.class).single();
     }
 
-    /** Remembers the shape of each live table, so that the table can be rebuilt even after it was dropped. */
+    /**
+     * Remembers the shape of each live table, so that the table can be rebuilt even after it was dropped. Nodes
+     * starting together take turns (a transaction-scoped advisory lock), instead of creating the same table.
+     */
     void rememberShape(Projection projection) {
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext(:key))) AS locked")
+                .param("key", SHAPE).query(Integer.class).single();
         String live = liveSchema();
         for (String table : projection.tables()) {
             if (exists(live, table)) {
@@ -61,11 +67,14 @@ class RebuildTables {
         }
     }
 
-    /** Whether the copies still have the live tables' columns (a migration may have run since they were made). */
+    /**
+     * Whether the copies still have the live tables' shape (columns with their types, defaults and nullability,
+     * constraints and indexes): a migration may have run since they were made.
+     */
     boolean copiesMatchLive(Projection projection) {
         String live = liveSchema();
         return projection.tables().stream().allMatch(table -> !exists(live, table)
-                || columns(live, table).equals(columns(REBUILD, table)));
+                || shape(live, table).equals(shape(REBUILD, table)));
     }
 
     boolean copiesExist(Projection projection) {
@@ -128,11 +137,22 @@ class RebuildTables {
                 }).list();
     }
 
-    private List<String> columns(String schema, String table) {
-        return jdbc.sql("""
-                        SELECT column_name || ' ' || data_type || ' ' || is_nullable FROM information_schema.columns
-                         WHERE table_schema = :schema AND table_name = :table ORDER BY ordinal_position
-                        """).param("schema", schema).param("table", table).query(String.class).list();
+    private List<String> shape(String schema, String table) {
+        List<String> shape = new ArrayList<>(jdbc.sql("""
+                        SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' '
+                               || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                          FROM pg_attribute a
+                          LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                         WHERE a.attrelid = to_regclass(:name) AND a.attnum > 0 AND NOT a.attisdropped
+                         ORDER BY a.attnum""")
+                .param("name", qualified(schema, table)).query(String.class).list());
+        shape.addAll(jdbc.sql("""
+                        SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
+                         WHERE conrelid = to_regclass(:name) ORDER BY conname""")
+                .param("name", qualified(schema, table)).query(String.class).list());
+        indexes(schema, table).stream().map(index -> index.name() + " " + index.definition()).sorted()
+                .forEach(shape::add);
+        return shape;
     }
 
     private static String qualified(String schema, String name) {

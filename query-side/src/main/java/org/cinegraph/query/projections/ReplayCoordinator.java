@@ -80,12 +80,16 @@ public class ReplayCoordinator {
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         for (Projection projection : projections.all()) {
-            transactions.executeWithoutResult(status -> tables.rememberShape(projection));
-            String live = transactions.execute(status -> tables.liveSchema());
-            boolean missing = projection.tables().stream().anyMatch(table -> !tables.exists(live, table));
-            if (missing && store.request(projection.name())) {
-                log.warn("A table of projection {} is missing; rebuilding {} from the events", projection.name(),
-                        projection.tables());
+            try {
+                transactions.executeWithoutResult(status -> tables.rememberShape(projection));
+                String live = transactions.execute(status -> tables.liveSchema());
+                boolean missing = projection.tables().stream().anyMatch(table -> !tables.exists(live, table));
+                if (missing && store.request(projection.name())) {
+                    log.warn("A table of projection {} is missing; rebuilding {} from the events",
+                            projection.name(), projection.tables());
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not check the tables of projection {} at start", projection.name(), e);
             }
         }
         ticks.scheduleWithFixedDelay(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -142,7 +146,7 @@ public class ReplayCoordinator {
                                 && tables.copiesMatchLive(projection))) {
                     log.warn("The tables of projection {} changed during its replay; starting the replay over",
                             projection.name());
-                    store.requestAgain(projection.name());
+                    store.requestAgain(projection.name(), started);
                     return;
                 }
                 startHere(projection);

@@ -11,6 +11,15 @@ record ReplayState(String name, String state, Instant requestedAt, Instant start
     static final String COMPLETED = "completed";
     static final String FAILED = "failed";
 
+    /**
+     * Whether the projection's batches write to the copies: while rebuilding, and while a rebuild that had
+     * begun waits to be started over (its processors, still running from the old reset, must not write the
+     * live tables).
+     */
+    boolean writesToCopies() {
+        return REBUILDING.equals(state) || (REQUESTED.equals(state) && startedAt != null);
+    }
+
     boolean active() {
         return REQUESTED.equals(state) || REBUILDING.equals(state);
     }

@@ -46,9 +46,9 @@ class ReplayStore {
      * The projection's replay state, locked until the end of the transaction: shared by the projection's own
      * transactions, exclusively by a reset or a swap, so neither happens while a batch is being written.
      */
-    Optional<String> lockShared(String name) {
-        return jdbc.sql("SELECT state FROM projection_replay WHERE name = :name FOR SHARE")
-                .param("name", name).query(String.class).optional();
+    Optional<ReplayState> lockShared(String name) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM projection_replay WHERE name = :name FOR SHARE")
+                .param("name", name).query(ReplayStore::row).optional();
     }
 
     Optional<ReplayState> lockExclusive(String name) {
@@ -68,16 +68,22 @@ class ReplayStore {
                 .param("name", name).update();
     }
 
+    /** Records that the requested replay could not start; never overrides a reset another node made. */
     void failed(String name, String failure) {
         jdbc.sql("UPDATE projection_replay SET state = 'failed', completed_at = now(), failure = :failure"
-                        + " WHERE name = :name")
+                        + " WHERE name = :name AND state = 'requested'")
                 .param("name", name).param("failure", failure).update();
     }
 
-    /** Starts the rebuild over, for copies that no longer match the live tables. */
-    void requestAgain(String name) {
-        jdbc.sql("UPDATE projection_replay SET state = 'requested', started_at = NULL, reset_position = NULL"
-                + " WHERE name = :name").param("name", name).update();
+    /**
+     * Starts the rebuild that began at {@code startedAt} over, for copies that no longer match the live
+     * tables. It keeps its start, which tells the projection's batches to go on writing to the old copies
+     * (never the live tables) until every node has shut its processor down for the new reset.
+     */
+    void requestAgain(String name, Instant startedAt) {
+        jdbc.sql("UPDATE projection_replay SET state = 'requested', reset_position = NULL"
+                        + " WHERE name = :name AND state = 'rebuilding' AND started_at = :started")
+                .param("name", name).param("started", Timestamp.from(startedAt)).update();
     }
 
     private static ReplayState row(ResultSet rs, int row) throws SQLException {
