@@ -1,6 +1,5 @@
 package org.cinegraph.query.projections;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Every projection of the application, found by its {@link ProjectionTables} annotation. */
 @Component
-public class Projections {
+class Projections {
 
     private final Map<String, Projection> byName = new TreeMap<>();
 
@@ -44,10 +43,5 @@ public class Projections {
 
     Optional<Projection> find(String name) {
         return Optional.ofNullable(byName.get(name));
-    }
-
-    /** The names of every projection, in order. */
-    public List<String> names() {
-        return new ArrayList<>(byName.keySet());
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and any node carries on from them.
  */
 @Component
-public class ReplayCoordinator {
+class ReplayCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayCoordinator.class);
     private static final long TICK_MILLIS = 500;
@@ -105,7 +105,7 @@ public class ReplayCoordinator {
      * Asks for a replay of the projection, which every node then carries out; empty when there is no such
      * projection, false when its replay is already under way.
      */
-    public Optional<Boolean> request(String name) {
+    Optional<Boolean> request(String name) {
         if (projections.find(name).isEmpty()) {
             return Optional.empty();
         }
