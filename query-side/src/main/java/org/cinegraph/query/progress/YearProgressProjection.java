@@ -3,7 +3,6 @@ package org.cinegraph.query.progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -78,6 +77,8 @@ class YearProgressProjection {
 
     @EventHandler
     void on(PageDiscovered event, @Timestamp Instant at) {
+        // Which of the page's movies are new depends on the outcomes recorded before it.
+        pending().flushOutcomes();
         String ids = event.movies().stream().map(movie -> Integer.toString(movie.tmdbId()))
                 .collect(Collectors.joining(","));
         int newMovies = ids.isEmpty() ? 0 : jdbc.sql("""
@@ -125,37 +126,16 @@ class YearProgressProjection {
                 .param("year", event.year()).param("reason", event.reason()).param("at", utc(at)).update();
     }
 
-    /** Moves the movie from its previous outcome's count, if any, to the new one's. */
+    /** Counts the movie under its new outcome, and out of its previous one's, when the batch's outcomes are flushed. */
     private void countOutcome(Integer year, int tmdbId, String outcome, Instant at) {
         if (year == null) {
             return; // imported outside any year import: no year's progress to count it in
         }
-        // Every part of the statement sees the row as it was before it: "previous" is the outcome before this one.
-        Optional<Optional<String>> previous = jdbc.sql("""
-                        WITH previous AS (
-                            SELECT outcome FROM year_progress_movie WHERE year = :year AND tmdb_id = :id
-                        ), recorded AS (
-                            INSERT INTO year_progress_movie (year, tmdb_id, outcome) VALUES (:year, :id, :outcome)
-                            ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome
-                             WHERE year_progress_movie.outcome IS DISTINCT FROM EXCLUDED.outcome
-                        )
-                        SELECT outcome FROM previous""")
-                .param("year", year).param("id", tmdbId).param("outcome", outcome)
-                .query((rs, row) -> Optional.ofNullable(rs.getString("outcome"))).optional();
-        Optional<String> before = previous.orElse(Optional.empty());
-        if (before.filter(outcome::equals).isPresent()) {
-            return;
-        }
-        pending().add(year, 0, previous.isEmpty() ? 1 : 0, delta("imported", outcome, before),
-                delta("skipped", outcome, before), delta("failed", outcome, before), at);
+        pending().outcome(year, tmdbId, outcome, at);
     }
 
     private PendingCounts pending() {
         return PendingCounts.ofCurrentBatch(jdbc);
-    }
-
-    private static int delta(String count, String outcome, Optional<String> before) {
-        return (count.equals(outcome) ? 1 : 0) - (before.filter(count::equals).isPresent() ? 1 : 0);
     }
 
     private static OffsetDateTime utc(Instant instant) {
