@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds through the operator's API: {@code POST /api/admin/projections/{name}/replay} for every projection
- * {@code GET /api/projections} lists, then polls that list until every rebuild is {@code completed}, which
- * means its rebuilt tables have been swapped in.
+ * Rebuilds through the operator's API: {@code POST /api/admin/projections/replay} (or
+ * {@code POST /api/admin/projections/{name}/replay} for each projection chosen), then polls
+ * {@code GET /api/projections} until every rebuild is {@code completed}, which means its rebuilt tables have
+ * been swapped in.
  */
 final class HttpProjectionRebuild {
 
@@ -46,11 +47,11 @@ final class HttpProjectionRebuild {
             names.retainAll(only);
         }
         long start = System.nanoTime();
-        for (String name : names) {
-            HttpResponse<String> answer = app.postAsAdmin("/api/admin/projections/" + name + "/replay");
-            if (answer.statusCode() != 202) {
-                throw new IllegalStateException("The replay of " + name + " was refused with "
-                        + answer.statusCode() + ": " + answer.body());
+        if (only.isEmpty()) {
+            request("/api/admin/projections/replay");
+        } else {
+            for (String name : names) {
+                request("/api/admin/projections/" + name + "/replay");
             }
         }
         Map<String, Duration> finished = new LinkedHashMap<>();
@@ -71,5 +72,12 @@ final class HttpProjectionRebuild {
             }
         }
         return finished;
+    }
+
+    private void request(String path) throws Exception {
+        HttpResponse<String> answer = app.postAsAdmin(path);
+        if (answer.statusCode() != 202) {
+            throw new IllegalStateException(path + " was refused with " + answer.statusCode() + ": " + answer.body());
+        }
     }
 }

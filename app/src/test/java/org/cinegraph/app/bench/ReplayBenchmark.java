@@ -169,7 +169,7 @@ class ReplayBenchmark {
             if (System.nanoTime() - lastReport.get() > PROGRESS_EVERY.toNanos()) {
                 lastReport.set(System.nanoTime());
                 try {
-                    progress.say("Rebuilding: %s", slowest(app.get("/api/projections")));
+                    progress.say("Rebuilding: %s", slowestRebuild(app.get("/api/projections")));
                 } catch (Exception e) {
                     log.warn("No progress to show: {}", e.toString());
                 }
@@ -222,6 +222,21 @@ class ReplayBenchmark {
         }
         return slowest == null ? "no projections yet" : String.format(Locale.ROOT, "%s at %,d of %,d events",
                 slowest.get("name").asText(), slowest.path("position").asLong(), slowest.path("head").asLong());
+    }
+
+    /** The rebuild furthest behind, by its share of the way to the head it must reach, across all nodes. */
+    private static String slowestRebuild(JsonNode projections) {
+        JsonNode slowest = null;
+        for (JsonNode projection : projections) {
+            if (slowest == null || projection.path("rebuild").path("progress").asDouble()
+                    < slowest.path("rebuild").path("progress").asDouble()) {
+                slowest = projection;
+            }
+        }
+        return slowest == null ? "no projections yet" : String.format(Locale.ROOT, "%s %s, %.1f%% of %,d events",
+                slowest.get("name").asText(), slowest.path("rebuild").path("state").asText(),
+                100 * slowest.path("rebuild").path("progress").asDouble(),
+                slowest.path("rebuild").path("resetPosition").asLong());
     }
 
     private static ReplayReport.Events storedEvents(JdbcClient jdbc, int years, long movies) {

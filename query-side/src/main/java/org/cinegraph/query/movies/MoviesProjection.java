@@ -1,6 +1,11 @@
 package org.cinegraph.query.movies;
 
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,6 +14,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.query.projections.BatchedWrites;
 import org.cinegraph.query.projections.ProjectionTables;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +23,10 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("movies")
 @ProjectionTables("movies")
 class MoviesProjection {
+
+    private static final int ROWS_PER_STATEMENT = 100;
+    private static final String ROW = "(CAST(? AS int), CAST(? AS text), CAST(? AS text), CAST(? AS date),"
+            + " CAST(? AS int), CAST(? AS text), CAST(? AS timestamptz))";
 
     private final JdbcClient jdbc;
 
@@ -36,38 +46,47 @@ class MoviesProjection {
     }
 
     /**
-     * Upserts the batch's movies in one statement. Each record is parsed once, in a subquery that OFFSET 0 keeps
-     * PostgreSQL from inlining: inlined, it would parse the whole TMDb record again for each column extracted
+     * Upserts the batch's movies, {@value #ROWS_PER_STATEMENT} per statement (one statement text the driver
+     * parses once, then one for the rest). Each TMDb record is its own parameter: in an array it would cost
+     * PostgreSQL as much to unquote as to parse. Each record is parsed once, in a subquery that OFFSET 0
+     * keeps PostgreSQL from inlining: inlined, it would parse the whole record again for each column extracted
      * from it.
      */
     private void write(List<Integer> deletes, List<ImportedMovie> movies) {
-        jdbc.sql("""
-                        INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
-                                            runtime, original_language, tmdb_data, imported_at)
-                        SELECT id, imdb_id, title, release_date, COALESCE(year, EXTRACT(YEAR FROM release_date)::int),
-                               (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int,
-                               (data ->> 'runtime')::int, data ->> 'original_language', data, at
-                          FROM (SELECT id, imdb_id, title, release_date, year, CAST(record AS jsonb) AS data, at
-                                  FROM unnest(CAST(:ids AS int[]), CAST(:imdbIds AS text[]), CAST(:titles AS text[]),
-                                              CAST(:releaseDates AS date[]), CAST(:years AS int[]),
-                                              CAST(:records AS text[]), CAST(:ats AS timestamptz[]))
-                                       AS movie (id, imdb_id, title, release_date, year, record, at)
-                                OFFSET 0) AS parsed
-                        ON CONFLICT (tmdb_id) DO UPDATE
-                           SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title, release_date = EXCLUDED.release_date,
-                               year = EXCLUDED.year, popularity = EXCLUDED.popularity,
-                               vote_count = EXCLUDED.vote_count, runtime = EXCLUDED.runtime,
-                               original_language = EXCLUDED.original_language, tmdb_data = EXCLUDED.tmdb_data,
-                               imported_at = EXCLUDED.imported_at""")
-                .param("ids", movies.stream().map(movie -> movie.event().tmdbId()).toArray(Integer[]::new))
-                .param("imdbIds", movies.stream().map(movie -> movie.event().imdbId()).toArray(String[]::new))
-                .param("titles", movies.stream().map(movie -> movie.event().title()).toArray(String[]::new))
-                .param("releaseDates", movies.stream().map(movie -> movie.event().releaseDate())
-                        .map(date -> date == null ? null : date.toString()).toArray(String[]::new))
-                .param("years", movies.stream().map(movie -> movie.event().year()).toArray(Integer[]::new))
-                .param("records", movies.stream().map(movie -> movie.event().tmdbData()).toArray(String[]::new))
-                .param("ats", movies.stream().map(movie -> movie.at().toString()).toArray(String[]::new))
-                .update();
+        for (int from = 0; from < movies.size(); from += ROWS_PER_STATEMENT) {
+            List<ImportedMovie> rows = movies.subList(from, Math.min(movies.size(), from + ROWS_PER_STATEMENT));
+            List<SqlParameterValue> params = new ArrayList<>(rows.size() * 7);
+            for (ImportedMovie movie : rows) {
+                MovieImported event = movie.event();
+                params.add(new SqlParameterValue(Types.INTEGER, event.tmdbId()));
+                params.add(new SqlParameterValue(Types.VARCHAR, event.imdbId()));
+                params.add(new SqlParameterValue(Types.VARCHAR, event.title()));
+                params.add(new SqlParameterValue(Types.DATE, event.releaseDate()));
+                params.add(new SqlParameterValue(Types.INTEGER, event.year()));
+                params.add(new SqlParameterValue(Types.VARCHAR, event.tmdbData()));
+                params.add(new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
+                        OffsetDateTime.ofInstant(movie.at(), ZoneOffset.UTC)));
+            }
+            String values = String.join(",", Collections.nCopies(rows.size(), ROW));
+            jdbc.sql("""
+                            INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
+                                                runtime, original_language, tmdb_data, imported_at)
+                            SELECT id, imdb_id, title, release_date, COALESCE(year, EXTRACT(YEAR FROM release_date)::int),
+                                   (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int,
+                                   (data ->> 'runtime')::int, data ->> 'original_language', data, at
+                              FROM (SELECT id, imdb_id, title, release_date, year, CAST(record AS jsonb) AS data, at
+                                      FROM (VALUES %s) AS movie (id, imdb_id, title, release_date, year, record, at)
+                                    OFFSET 0) AS parsed
+                            ON CONFLICT (tmdb_id) DO UPDATE
+                               SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title,
+                                   release_date = EXCLUDED.release_date, year = EXCLUDED.year,
+                                   popularity = EXCLUDED.popularity, vote_count = EXCLUDED.vote_count,
+                                   runtime = EXCLUDED.runtime, original_language = EXCLUDED.original_language,
+                                   tmdb_data = EXCLUDED.tmdb_data, imported_at = EXCLUDED.imported_at"""
+                            .formatted(values))
+                    .params(params)
+                    .update();
+        }
     }
 
     private record ImportedMovie(MovieImported event, Instant at) {

@@ -83,8 +83,10 @@ final class PendingCounts {
         if (outcomes.isEmpty()) {
             return;
         }
+        List<Outcome> pending = List.copyOf(outcomes);
+        outcomes.clear();
         Set<MovieKey> keys = new LinkedHashSet<>();
-        outcomes.forEach(outcome -> keys.add(outcome.movie()));
+        pending.forEach(outcome -> keys.add(outcome.movie()));
         // A movie without a row is absent from the map; a movie listed by a page but without outcome maps to empty.
         Map<MovieKey, Optional<String>> recorded = new HashMap<>();
         jdbc.sql("""
@@ -99,7 +101,7 @@ final class PendingCounts {
                             Optional.ofNullable(rs.getString("outcome")));
                 });
         Map<MovieKey, String> changed = new LinkedHashMap<>();
-        for (Outcome outcome : outcomes) {
+        for (Outcome outcome : pending) {
             Optional<String> before = recorded.get(outcome.movie());
             Optional<String> previous = before == null ? Optional.empty() : before;
             if (previous.filter(outcome.outcome()::equals).isPresent()) {
@@ -111,7 +113,6 @@ final class PendingCounts {
             recorded.put(outcome.movie(), Optional.of(outcome.outcome()));
             changed.put(outcome.movie(), outcome.outcome());
         }
-        outcomes.clear();
         if (changed.isEmpty()) {
             return;
         }

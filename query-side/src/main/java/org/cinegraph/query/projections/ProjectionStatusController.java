@@ -75,6 +75,19 @@ class ProjectionStatusController {
         return ResponseEntity.accepted().location(URI.create("/api/projections")).body(status);
     }
 
+    /**
+     * Rebuilds every projection not being replayed already, as one replay request each but from a single read
+     * of the event store: 202 with every projection's status, 409 when every one was being replayed.
+     */
+    @PostMapping("/api/admin/projections/replay")
+    ResponseEntity<List<ProjectionStatus>> replayAll() {
+        if (replays.requestAll().isEmpty()) {
+            throw problem(HttpStatus.CONFLICT, "Replay already under way",
+                    "Every projection is already being replayed; their progress is in GET /api/projections.");
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/projections")).body(projections());
+    }
+
     private ProjectionStatus status(StreamingEventProcessor processor, long head, ReplayState rebuild) {
         Rebuild replay = rebuild == null ? null : rebuild(rebuild);
         boolean rebuilding = rebuild != null && rebuild.active();

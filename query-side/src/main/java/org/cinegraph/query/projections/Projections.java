@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 class Projections {
 
     private final Map<String, Projection> byName = new TreeMap<>();
+    private final Map<String, String> beanByName = new TreeMap<>();
+    private final ListableBeanFactory beans;
 
     Projections(ListableBeanFactory beans) {
+        this.beans = beans;
         Set<String> claimed = new HashSet<>();
         for (String bean : beans.getBeanNamesForAnnotation(ProjectionTables.class)) {
             ProcessingGroup group = beans.findAnnotationOnBean(bean, ProcessingGroup.class);
@@ -34,11 +37,17 @@ class Projections {
             if (byName.putIfAbsent(projection.name(), projection) != null) {
                 throw new IllegalStateException("Two beans claim tables for projection " + projection.name());
             }
+            beanByName.put(projection.name(), bean);
         }
     }
 
     Collection<Projection> all() {
         return byName.values();
+    }
+
+    /** The bean whose event handlers make up the projection. */
+    Object handlers(Projection projection) {
+        return beans.getBean(beanByName.get(projection.name()));
     }
 
     Optional<Projection> find(String name) {

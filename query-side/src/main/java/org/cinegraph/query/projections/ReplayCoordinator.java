@@ -1,11 +1,14 @@
 package org.cinegraph.query.projections;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -30,8 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       The first node to hold them all makes empty copies of the tables, resets the tokens to the first
  *       event (Axon's reset, which claims every segment and so fails while any other node still runs one)
  *       and records the event store's head, all in one transaction.</li>
- *   <li><b>rebuilding</b>: the nodes start their processors again; the projection's batches write to the
- *       copies (see {@link ProjectionTransaction}) while the API reads the untouched live tables.</li>
+ *   <li><b>rebuilding</b>: the node that made the reset loads the events up to the recorded head into the
+ *       copies, from one read of the store for all the projections it reset together ({@link BulkReplay}),
+ *       holding their segments meanwhile. Then it releases them, and the processors on every node carry on
+ *       from the tokens; they write to the copies too (see {@link ProjectionTransaction}). The API reads the
+ *       untouched live tables all along.</li>
  *   <li>Once every segment has passed the recorded head, one node swaps the copies in, waiting for the
  *       batches in flight, and records <b>completed</b>. Later batches write to the new live tables.</li>
  * </ol>
@@ -52,6 +58,9 @@ class ReplayCoordinator {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TransactionTemplate transactions;
+    private final BulkReplay bulk;
+    /** The projections this node is loading in bulk, whose processors stay down here until the load ends. */
+    private final Set<String> loadingHere = ConcurrentHashMap.newKeySet();
     /** The processors this node shut down for a replay, to start again once it is under way. */
     private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
     /** The replay (by its start) whose copies this node has checked against the live tables, per projection. */
@@ -63,7 +72,8 @@ class ReplayCoordinator {
     });
 
     ReplayCoordinator(Projections projections, ReplayStore store, RebuildTables tables, SegmentPositions positions,
-            EventProcessingConfiguration processing, EventStore eventStore, TransactionTemplate transactions) {
+            EventProcessingConfiguration processing, EventStore eventStore, TransactionTemplate transactions,
+            BulkReplay bulk) {
         this.projections = projections;
         this.store = store;
         this.tables = tables;
@@ -71,6 +81,7 @@ class ReplayCoordinator {
         this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;
+        this.bulk = bulk;
     }
 
     /**
@@ -117,25 +128,52 @@ class ReplayCoordinator {
         return Optional.of(requested);
     }
 
+    /**
+     * Asks for a replay of every projection not being replayed already, all read from one pass over the event
+     * store; the names of those requested, empty when every one was under way.
+     */
+    List<String> requestAll() {
+        List<String> requested = transactions.execute(status -> projections.all().stream()
+                .map(Projection::name).filter(store::request).toList());
+        if (!requested.isEmpty()) {
+            log.info("Replay of projections {} requested", requested);
+            ticks.execute(this::tick);
+        }
+        return requested;
+    }
+
     private void tick() {
+        List<BulkReplay.Target> resetHere = new ArrayList<>();
         for (Projection projection : projections.all()) {
             try {
-                advance(projection);
+                advance(projection).ifPresent(resetHere::add);
             } catch (RuntimeException e) {
                 log.warn("Replay of projection {} could not advance; trying again", projection.name(), e);
             }
         }
+        if (!resetHere.isEmpty()) {
+            resetHere.forEach(target -> loadingHere.add(target.projection().name()));
+            bulk.start(resetHere, name -> {
+                loadingHere.remove(name);
+                try {
+                    ticks.execute(this::tick); // starts the processors here at once
+                } catch (RejectedExecutionException e) {
+                    log.debug("The node stops; projection {} is started again by the next node to start", name);
+                }
+            });
+        }
     }
 
-    private void advance(Projection projection) {
+    /** Takes the projection's replay a step further; the projection to load, when this node has just reset it. */
+    private Optional<BulkReplay.Target> advance(Projection projection) {
         Optional<ReplayState> replay = store.find(projection.name());
         if (replay.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         switch (replay.get().state()) {
             case ReplayState.REQUESTED -> {
                 stopHere(projection);
-                reset(projection);
+                return reset(projection);
             }
             case ReplayState.REBUILDING -> {
                 // Migrations run when a node starts: each node checks each replay once that the copies still
@@ -147,22 +185,32 @@ class ReplayCoordinator {
                     log.warn("The tables of projection {} changed during its replay; starting the replay over",
                             projection.name());
                     store.requestAgain(projection.name(), started);
-                    return;
+                    return Optional.empty();
                 }
-                startHere(projection);
+                if (!loadingHere.contains(projection.name())) {
+                    startHere(projection);
+                }
                 swapIfCaughtUp(projection, replay.get().resetPosition());
             }
-            default -> startHere(projection);
+            default -> {
+                if (!loadingHere.contains(projection.name())) {
+                    startHere(projection);
+                }
+            }
         }
+        return Optional.empty();
     }
 
-    private void reset(Projection projection) {
+    private Optional<BulkReplay.Target> reset(Projection projection) {
+        if (loadingHere.contains(projection.name())) {
+            return Optional.empty(); // a load of the replay before is still stopping; its chunks see the new state
+        }
         StreamingEventProcessor processor = processor(projection);
         try {
-            transactions.executeWithoutResult(status -> {
+            return Optional.ofNullable(transactions.execute(status -> {
                 Optional<ReplayState> locked = store.lockExclusive(projection.name());
                 if (locked.isEmpty() || !ReplayState.REQUESTED.equals(locked.get().state())) {
-                    return;
+                    return null;
                 }
                 tables.createCopies(projection);
                 long head = position(eventStore.createHeadToken());
@@ -172,13 +220,16 @@ class ReplayCoordinator {
                 store.rebuilding(projection.name(), head);
                 log.info("Replay of projection {} started: rebuilding {} up to event {} beside the live tables",
                         projection.name(), projection.tables(), head);
-            });
+                Instant started = store.find(projection.name()).map(ReplayState::startedAt).orElseThrow();
+                return new BulkReplay.Target(projection, head, started);
+            }));
         } catch (UnableToClaimTokenException e) {
             log.debug("Replay of projection {} waits for other nodes to release its segments", projection.name());
         } catch (IllegalStateException e) {
             log.error("Replay of projection {} failed", projection.name(), e);
             transactions.executeWithoutResult(status -> store.failed(projection.name(), e.getMessage()));
         }
+        return Optional.empty();
     }
 
     private void swapIfCaughtUp(Projection projection, Long resetPosition) {

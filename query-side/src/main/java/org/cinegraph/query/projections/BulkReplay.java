@@ -1,0 +1,308 @@
+package org.cinegraph.query.projections;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The fast first part of a rebuild: the projections whose tokens this node has just reset are fed from one read
+ * of the event store, instead of each processor reading the whole store for itself.
+ *
+ * <p>One thread reads the events in order and decodes each once; each segment of each projection applies them
+ * on a thread of its own, a chunk of {@value #CHUNK} events per transaction, with the handlers and the
+ * sequencing policy its processor uses. Each
+ * transaction does what a processor's batch does: it takes the shared lock on the projection's replay row,
+ * writes to the copies of its tables and advances the projection's tokens, whose claims it holds. So the
+ * tokens always say how far the copies are, {@code GET /api/projections} shows the progress, and the
+ * projection's processors can carry on from them at any moment.
+ *
+ * <p>A projection's load ends once it has passed the head recorded at the reset (the processors take the
+ * events after it), or as soon as anything goes wrong: a handler fails, another node takes a claim over, the
+ * replay is started over, the node stops. Either way the load releases the claims and the projection's
+ * processors, on any node, go on from the last committed chunk, dead-letter queue included. Nothing is lost:
+ * this path only ever does sooner what the processors would do.
+ */
+@Component
+class BulkReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
+    /** Events per transaction. */
+    static final int CHUNK = 1000;
+    /** Chunks read ahead of the slowest projection. */
+    private static final int READ_AHEAD = 4;
+    private static final List<TrackedEventMessage<?>> END_OF_STREAM = List.of();
+
+    /** A projection to load: reset by this node, up to the event store's head at that moment. */
+    record Target(Projection projection, long head, Instant startedAt) {
+    }
+
+    private final Projections projections;
+    private final ReplayStore store;
+    private final RebuildTables tables;
+    private final ObjectProvider<EventStorageEngine> storageEngine;
+    private final ObjectProvider<TokenStore> tokenStore;
+    private final ObjectProvider<Configuration> axon;
+    private final TransactionTemplate transactions;
+    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-bulk-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BulkReplay(Projections projections, ReplayStore store, RebuildTables tables,
+            ObjectProvider<EventStorageEngine> storageEngine, ObjectProvider<TokenStore> tokenStore,
+            ObjectProvider<Configuration> axon, TransactionTemplate transactions) {
+        this.projections = projections;
+        this.store = store;
+        this.tables = tables;
+        this.storageEngine = storageEngine;
+        this.tokenStore = tokenStore;
+        this.axon = axon;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Loads the targets in the background. {@code ended} is called with each target's name once its load has
+     * ended, however it ended, and its claims are released.
+     */
+    void start(List<Target> targets, Consumer<String> ended) {
+        log.info("Loading {} from one read of the event store",
+                targets.stream().map(target -> target.projection().name()).toList());
+        List<Loader> loaders = new ArrayList<>();
+        for (Target target : targets) {
+            String name = target.projection().name();
+            EventHandlerInvoker invoker = invoker(target.projection());
+            int[] segmentIds = transactions.execute(status -> tokenStore.getObject().fetchSegments(name));
+            // Each segment on a thread of its own, as the processors do: a projection's writes use both cores.
+            AtomicInteger loading = new AtomicInteger(segmentIds.length);
+            Runnable segmentEnded = () -> {
+                if (loading.decrementAndGet() == 0) {
+                    ended.accept(name);
+                }
+            };
+            for (int segmentId : segmentIds) {
+                loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), invoker, segmentEnded));
+            }
+            if (segmentIds.length == 0) {
+                ended.accept(name);
+            }
+        }
+        loaders.forEach(threads::execute);
+        threads.execute(() -> read(loaders));
+    }
+
+    /**
+     * The projection's handlers with its processor's sequencing policy, failing on the first error as a
+     * processor's batch does.
+     */
+    private EventHandlerInvoker invoker(Projection projection) {
+        Object handlers = projections.handlers(projection);
+        Configuration configuration = axon.getObject();
+        return SimpleEventHandlerInvoker.builder()
+                .eventHandlers(handlers)
+                .parameterResolverFactory(configuration.parameterResolverFactory())
+                .handlerDefinition(configuration.handlerDefinition(handlers.getClass()))
+                .sequencingPolicy(configuration.eventProcessingConfiguration().sequencingPolicy(projection.name()))
+                .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                .build();
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stop() throws InterruptedException {
+        threads.shutdownNow();
+        threads.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private void read(List<Loader> loaders) {
+        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.getObject().readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                // Decoded here, once for every projection, while the projections write the previous chunks.
+                event.getPayload();
+                event.getTimestamp();
+                chunk.add(event);
+                if (chunk.size() == CHUNK) {
+                    if (!deliver(loaders, chunk)) {
+                        return;
+                    }
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                deliver(loaders, chunk);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Reading the event store for a replay failed; the projections' processors carry on", e);
+        } finally {
+            loaders.forEach(Loader::endOfStream);
+        }
+    }
+
+    /** Hands the chunk to every loader still loading; false once none is. */
+    private static boolean deliver(List<Loader> loaders, List<TrackedEventMessage<?>> chunk)
+            throws InterruptedException {
+        boolean anyLoading = false;
+        for (Loader loader : loaders) {
+            anyLoading |= loader.offer(chunk);
+        }
+        return anyLoading;
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    /** Applies the chunks to one segment of one projection. */
+    private final class Loader implements Runnable {
+
+        private final Target target;
+        private final String name;
+        private final Segment segment;
+        private final EventHandlerInvoker invoker;
+        private final Runnable ended;
+        private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
+        private volatile boolean done;
+        private long position = -1;
+
+        Loader(Target target, Segment segment, EventHandlerInvoker invoker, Runnable ended) {
+            this.target = target;
+            this.name = target.projection().name();
+            this.segment = segment;
+            this.invoker = invoker;
+            this.ended = ended;
+        }
+
+        boolean offer(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
+            while (!done) {
+                if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void endOfStream() {
+            try {
+                while (!done && !chunks.offer(END_OF_STREAM, 100, TimeUnit.MILLISECONDS)) {
+                    // the loader is still applying the chunks before
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the node stops, and the loaders with it
+            }
+        }
+
+        @Override
+        public void run() {
+            long started = System.nanoTime();
+            long events = 0;
+            try {
+                while (position < target.head()) {
+                    List<TrackedEventMessage<?>> chunk = chunks.take();
+                    if (chunk == END_OF_STREAM || !apply(chunk)) {
+                        break;
+                    }
+                    events += chunk.size();
+                }
+                log.info("Loaded segment {} of projection {} up to event {} ({} events in {} ms); its processors"
+                                + " take it from there", segment.getSegmentId(), name, position, events,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Loading segment {} of projection {} stopped at event {}; its processors carry on from there",
+                        segment.getSegmentId(), name, position, e);
+            } finally {
+                done = true;
+                chunks.clear();
+                releaseClaim();
+                ended.run();
+            }
+        }
+
+        /**
+         * Applies the segment's events of one chunk in one transaction; false when the replay is no longer this
+         * load's to write.
+         */
+        private boolean apply(List<TrackedEventMessage<?>> chunk) {
+            TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
+            Boolean applied = transactions.execute(status -> {
+                tables.commitWithoutWaitingForTheDisk();
+                boolean ours = store.lockShared(name)
+                        .filter(replay -> ReplayState.REBUILDING.equals(replay.state()))
+                        .filter(replay -> target.startedAt().equals(replay.startedAt()))
+                        .isPresent();
+                if (!ours) {
+                    return false;
+                }
+                tables.writeToCopiesInThisTransaction();
+                BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
+                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                    EventMessage<?> event = unitOfWork.getMessage();
+                    if (invoker.canHandle(event, segment)) {
+                        invoker.handle(event, segment);
+                    }
+                    return null;
+                }, RollbackConfigurationType.ANY_THROWABLE);
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("Applying events up to " + last + " failed",
+                            result.exceptionResult());
+                }
+                // Claims the segment (failing if another node holds it) and advances a replay token as the
+                // processor would.
+                TokenStore tokens = tokenStore.getObject();
+                TrackingToken current = tokens.fetchToken(name, segment.getSegmentId());
+                tokens.storeToken(WrappedToken.advance(current, last), name, segment.getSegmentId());
+                return true;
+            });
+            if (Boolean.TRUE.equals(applied)) {
+                position = position(last);
+                return true;
+            }
+            return false;
+        }
+
+        private void releaseClaim() {
+            try {
+                transactions.executeWithoutResult(
+                        status -> tokenStore.getObject().releaseClaim(name, segment.getSegmentId()));
+            } catch (RuntimeException e) {
+                log.warn("Could not release the claim on segment {} of projection {}; it expires by itself",
+                        segment.getSegmentId(), name, e);
+            }
+        }
+    }
+}
