@@ -139,6 +139,10 @@ class ReplayBenchmark {
             requireRebuiltAnswers(app, stored);
         }
 
+        JsonbCeiling.Result ceiling = JsonbCeiling.measure(jdbc, events, Runtime.getRuntime().availableProcessors());
+        progress.say("PostgreSQL alone stored %,d TMDb records as jsonb in %.1f s", ceiling.records(),
+                ceiling.seconds());
+
         Phase replayed = Phase.of(events, rebuild.nanos());
         Map<String, Double> secondsByProjection = new LinkedHashMap<>();
         rebuild.finished().entrySet().stream().sorted(Map.Entry.comparingByValue())
@@ -150,7 +154,7 @@ class ReplayBenchmark {
                 replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
                 rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds());
         return new ReplayReport(options.command(), Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding,
-                catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), rebuild.heap(),
+                catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), ceiling, rebuild.heap(),
                 options.pgProfile() ? PostgresProfile.since(jdbc) : null);
     }
 
