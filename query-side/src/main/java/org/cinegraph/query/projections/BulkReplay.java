@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,24 +102,47 @@ class BulkReplay {
         List<Loader> loaders = new ArrayList<>();
         for (Target target : targets) {
             String name = target.projection().name();
-            EventHandlerInvoker invoker = invoker(target.projection());
-            int[] segmentIds = transactions.execute(status -> tokenStore.getObject().fetchSegments(name));
-            // Each segment on a thread of its own, as the processors do: a projection's writes use both cores.
-            AtomicInteger loading = new AtomicInteger(segmentIds.length);
-            Runnable segmentEnded = () -> {
-                if (loading.decrementAndGet() == 0) {
-                    ended.accept(name);
-                }
-            };
-            for (int segmentId : segmentIds) {
-                loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), invoker, segmentEnded));
-            }
-            if (segmentIds.length == 0) {
+            try {
+                loaders.addAll(loaders(target, ended));
+            } catch (RuntimeException e) {
+                log.warn("Projection {} cannot be loaded in bulk; its processors rebuild it", name, e);
                 ended.accept(name);
             }
         }
-        loaders.forEach(threads::execute);
-        threads.execute(() -> read(loaders));
+        List<Loader> started = new ArrayList<>();
+        try {
+            for (Loader loader : loaders) {
+                threads.execute(loader);
+                started.add(loader);
+            }
+            threads.execute(() -> read(started));
+        } catch (RejectedExecutionException e) {
+            // The node is stopping: the loaders that did not start end here, the others see no more chunks.
+            loaders.stream().filter(loader -> !started.contains(loader)).forEach(Loader::abandon);
+            started.forEach(Loader::endOfStream);
+        }
+    }
+
+    /** A loader for each segment of the projection, on a thread of its own as the processors do. */
+    private List<Loader> loaders(Target target, Consumer<String> ended) {
+        String name = target.projection().name();
+        EventHandlerInvoker invoker = invoker(target.projection());
+        int[] segmentIds = transactions.execute(status -> tokenStore.getObject().fetchSegments(name));
+        if (segmentIds == null || segmentIds.length == 0) {
+            ended.accept(name);
+            return List.of();
+        }
+        AtomicInteger loading = new AtomicInteger(segmentIds.length);
+        Runnable segmentEnded = () -> {
+            if (loading.decrementAndGet() == 0) {
+                ended.accept(name);
+            }
+        };
+        List<Loader> loaders = new ArrayList<>();
+        for (int segmentId : segmentIds) {
+            loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), invoker, segmentEnded));
+        }
+        return loaders;
     }
 
     /**
@@ -213,6 +237,13 @@ class BulkReplay {
                 }
             }
             return false;
+        }
+
+        /** Ends a loader that never ran. */
+        void abandon() {
+            done = true;
+            releaseClaim();
+            ended.run();
         }
 
         void endOfStream() {
