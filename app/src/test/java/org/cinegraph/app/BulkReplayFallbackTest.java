@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,9 +26,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A replay is first loaded from one read of the event store; when that load stops (here a handler fails once
- * on the loading thread), the projection's processors carry on from its last chunk and the rebuilt table is
- * still exactly what the events say.
+ * A replay is first loaded from one read of the event store, in chunks; when that load stops midway (here a
+ * handler fails once on the loading thread), the projection's processors carry on from its last chunk and the
+ * rebuilt table is still exactly what the events say: the projection counts how often each movie's import was
+ * applied, so an event applied twice, or skipped, shows.
  */
 @SpringBootTest(classes = CinegraphApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "cinegraph.data-dir=target/test-data/bulk-replay-${random.uuid}",
@@ -38,10 +38,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "axon.eventhandling.processors.flaky.mode=pooled",
         "axon.eventhandling.processors.flaky.thread-count=2",
         "axon.eventhandling.processors.flaky.initial-segment-count=2",
-        "axon.eventhandling.processors.flaky.batch-size=50"})
+        "axon.eventhandling.processors.flaky.batch-size=50",
+        "cinegraph.replay.load-chunk-size=" + BulkReplayFallbackTest.CHUNK})
 @Import(BulkReplayFallbackTest.FlakyProjectionConfiguration.class)
 class BulkReplayFallbackTest {
 
+    static final int CHUNK = 40;
     private static final int YEAR = Year.now(ZoneOffset.UTC).getValue() - 2;
 
     @Autowired
@@ -58,17 +60,19 @@ class BulkReplayFallbackTest {
                 .get("years").findValuesAsText("status").contains("completed"));
         await().atMost(Duration.ofSeconds(60)).until(this::everyProjectionCaughtUp);
         List<String> before = rows();
-        assertThat(before).isNotEmpty();
+        assertThat(before).hasSizeGreaterThan(3 * CHUNK).allMatch(row -> row.endsWith(",1)"));
 
         replay();
         assertThat(flaky.failuresOnTheLoadingThread()).isZero();
-        assertThat(flaky.eventsOnTheLoadingThread()).as("the load applied the events, not the processors")
-                .isPositive();
+        int loadedWhole = flaky.eventsOnTheLoadingThread();
+        assertThat(loadedWhole).as("the load applied the events, not the processors").isEqualTo(before.size());
         assertThat(rows()).isEqualTo(before);
 
-        flaky.failOnceOnTheLoadingThread();
+        // Fails in a later chunk of one segment: the chunks before it stay, the processors do the rest.
+        flaky.failOnceOnTheLoadingThreadAfter(CHUNK);
         replay();
         assertThat(flaky.failuresOnTheLoadingThread()).isEqualTo(1);
+        assertThat(flaky.eventsOnTheLoadingThread() - loadedWhole).isBetween(CHUNK / 4, before.size() - 1);
         assertThat(rows()).isEqualTo(before);
     }
 
@@ -112,7 +116,10 @@ class BulkReplayFallbackTest {
         }
     }
 
-    /** A projection of the imported movies' titles whose handler can be made to fail once on the loading thread. */
+    /**
+     * How often each imported movie's import was applied, with its title; its handler can be made to fail once
+     * on the loading thread.
+     */
     @ProcessingGroup("flaky")
     @ProjectionTables("flaky_projection")
     static class FlakyProjection {
@@ -120,7 +127,7 @@ class BulkReplayFallbackTest {
         private static final String LOADING_THREAD = "projection-bulk-replay";
 
         private final JdbcClient jdbc;
-        private final AtomicBoolean failNext = new AtomicBoolean();
+        private final AtomicInteger failAfter = new AtomicInteger(-1);
         private final AtomicInteger failures = new AtomicInteger();
         private final AtomicInteger loaded = new AtomicInteger();
 
@@ -128,8 +135,9 @@ class BulkReplayFallbackTest {
             this.jdbc = jdbc;
         }
 
-        void failOnceOnTheLoadingThread() {
-            failNext.set(true);
+        /** Fails the first import the loading thread applies after {@code applied} more. */
+        void failOnceOnTheLoadingThreadAfter(int applied) {
+            failAfter.set(applied);
         }
 
         int failuresOnTheLoadingThread() {
@@ -148,15 +156,16 @@ class BulkReplayFallbackTest {
         @EventHandler
         void on(MovieImported event) {
             if (Thread.currentThread().getName().equals(LOADING_THREAD)) {
-                if (failNext.compareAndSet(true, false)) {
+                if (failAfter.get() >= 0 && failAfter.getAndDecrement() == 0) {
                     failures.incrementAndGet();
                     throw new IllegalStateException("A failure injected by the test");
                 }
                 loaded.incrementAndGet();
             }
             jdbc.sql("""
-                            INSERT INTO flaky_projection (tmdb_id, title) VALUES (:id, :title)
-                            ON CONFLICT (tmdb_id) DO UPDATE SET title = EXCLUDED.title""")
+                            INSERT INTO flaky_projection (tmdb_id, title, applied) VALUES (:id, :title, 1)
+                            ON CONFLICT (tmdb_id) DO UPDATE
+                               SET title = EXCLUDED.title, applied = flaky_projection.applied + 1""")
                     .param("id", event.tmdbId()).param("title", event.title()).update();
         }
     }

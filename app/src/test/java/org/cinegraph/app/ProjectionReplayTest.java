@@ -106,6 +106,31 @@ class ProjectionReplayTest {
 
     @Test
     @Order(2)
+    void everyProjectionReplayedAtOnceFromOneReadAnswersByteForByteTheSame() {
+        ResponseEntity<JsonNode> accepted = admin().postForEntity("/api/admin/projections/replay", null,
+                JsonNode.class);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getBody().findValuesAsText("name")).containsAll(ReadModels.TABLES.keySet());
+        assertThat(accepted.getBody().findValuesAsText("replaying")).containsOnly("true");
+        ResponseEntity<JsonNode> again = admin().postForEntity("/api/admin/projections/replay", null, JsonNode.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(http.postForEntity("/api/admin/projections/replay", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        while (anyReplaying()) {
+            assertThat(answers()).isEqualTo(answers);
+        }
+        awaitEveryProjectionCaughtUp();
+
+        assertThat(answers()).isEqualTo(answers);
+        assertThat(ReadModels.rows(jdbc)).isEqualTo(rows);
+        assertThat(ReadModels.indexes(jdbc)).isEqualTo(indexes);
+        assertThat(http.getForObject("/api/projections", JsonNode.class).findValuesAsText("state"))
+                .containsOnly("completed");
+    }
+
+    @Test
+    @Order(3)
     void aReplayUnderWayIsAConflictAndAnUnknownProjectionIsNotFound() {
         assertThat(admin().postForEntity("/api/admin/projections/import-state/replay", null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -125,7 +150,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aDroppedImportStateTableComesBackWithExactlyItsContent() {
         jdbc.sql("DROP TABLE import_state").update();
         ResponseEntity<JsonNode> missing = http.getForEntity("/api/import/state", JsonNode.class);
@@ -139,7 +164,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void everyProjectionTableDroppedAtOnceComesBackExactly() {
         ReadModels.TABLES.values().stream().flatMap(List::stream)
                 .forEach(table -> jdbc.sql("DROP TABLE " + table).update());
@@ -152,7 +177,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aReplayFillsColumnsAddedAfterTheMoviesWereImported() {
         // As if the movies had been imported before V8 added the columns.
         jdbc.sql("UPDATE movies SET runtime = NULL, original_language = NULL").update();
@@ -176,7 +201,7 @@ class ProjectionReplayTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aReplayAppliesTheEventsParkedAsDeadLettersAgainAndClearsThem() {
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("skipped-imports").orElseThrow();
         String sequence = "parked-before-the-replay";

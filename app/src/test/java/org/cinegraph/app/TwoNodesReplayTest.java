@@ -53,9 +53,12 @@ class TwoNodesReplayTest {
                     .query(String.class).single()).isEqualTo(Integer.toString(second));
             assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'projection_rebuild'")
                     .query(Long.class).single()).as("no copy is left behind").isZero();
+            // The node that loaded a projection starts its processor when the load has let go of its segments,
+            // which may be a moment after another node swapped the rebuilt tables in.
             for (RunningApp node : List.of(one, two)) {
-                assertThat(node.context().getBean(EventProcessingConfiguration.class).eventProcessors().values())
-                        .as("every processor runs again on every node").allMatch(EventProcessor::isRunning);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(node.context()
+                        .getBean(EventProcessingConfiguration.class).eventProcessors().values())
+                        .as("every processor runs again on every node").allMatch(EventProcessor::isRunning));
             }
         }
     }

@@ -61,7 +61,8 @@ class SkippedImportsProjection {
                         INSERT INTO skipped_imports
                                (tmdb_id, imdb_id, title, year, source, reason, criteria_failed, skipped_at)
                         SELECT id, imdb_id, title, year, source, reason,
-                               ARRAY(SELECT jsonb_array_elements_text(CAST(criteria AS jsonb))), at
+                               CASE WHEN criteria IS NOT NULL
+                                    THEN ARRAY(SELECT jsonb_array_elements_text(CAST(criteria AS jsonb))) END, at
                           FROM unnest(CAST(:ids AS int[]), CAST(:imdbIds AS text[]), CAST(:titles AS text[]),
                                       CAST(:years AS int[]), CAST(:sources AS text[]), CAST(:reasons AS text[]),
                                       CAST(:criteria AS text[]), CAST(:ats AS timestamptz[]))

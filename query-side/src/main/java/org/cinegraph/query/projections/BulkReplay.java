@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
@@ -30,6 +32,7 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -57,8 +60,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
-    /** Events per transaction. */
+    /** Events per transaction, unless {@code cinegraph.replay.load-chunk-size} says otherwise. */
     static final int CHUNK = 1000;
+    /** How often a loader waiting for its next chunk renews its claims, well within Axon's 10 s claim timeout. */
+    private static final long RENEW_CLAIM_SECONDS = 2;
     /** Chunks read ahead of the slowest projection. */
     private static final int READ_AHEAD = 4;
     private static final List<TrackedEventMessage<?>> END_OF_STREAM = List.of();
@@ -74,6 +79,7 @@ class BulkReplay {
     private final ObjectProvider<TokenStore> tokenStore;
     private final ObjectProvider<Configuration> axon;
     private final TransactionTemplate transactions;
+    private final int chunkSize;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-bulk-replay");
         thread.setDaemon(true);
@@ -82,7 +88,11 @@ class BulkReplay {
 
     BulkReplay(Projections projections, ReplayStore store, RebuildTables tables,
             ObjectProvider<EventStorageEngine> storageEngine, ObjectProvider<TokenStore> tokenStore,
-            ObjectProvider<Configuration> axon, TransactionTemplate transactions) {
+            ObjectProvider<Configuration> axon, TransactionTemplate transactions,
+            @Value("${cinegraph.replay.load-chunk-size:" + CHUNK + "}") int chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("cinegraph.replay.load-chunk-size must be 1 or more, not " + chunkSize);
+        }
         this.projections = projections;
         this.store = store;
         this.tables = tables;
@@ -90,6 +100,7 @@ class BulkReplay {
         this.tokenStore = tokenStore;
         this.axon = axon;
         this.transactions = transactions;
+        this.chunkSize = chunkSize;
     }
 
     /**
@@ -140,7 +151,11 @@ class BulkReplay {
         };
         List<Loader> loaders = new ArrayList<>();
         for (int segmentId : segmentIds) {
-            loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), invoker, segmentEnded));
+            // The token the reset left, which this node holds the claim of: the load goes on only while the
+            // token is the one it last stored.
+            TrackingToken reset = transactions.execute(status -> tokenStore.getObject().fetchToken(name, segmentId));
+            loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), reset, invoker,
+                    segmentEnded));
         }
         return loaders;
     }
@@ -170,19 +185,22 @@ class BulkReplay {
     private void read(List<Loader> loaders) {
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.getObject().readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
-            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
+            List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
             while (iterator.hasNext()) {
                 TrackedEventMessage<?> event = iterator.next();
                 // Decoded here, once for every projection, while the projections write the previous chunks.
                 event.getPayload();
                 event.getTimestamp();
-                chunk.add(event);
-                if (chunk.size() == CHUNK) {
+                // Events that share a token (an upcaster made several of one stored event) stay in one chunk,
+                // as Axon's processors keep them in one batch: a token can only stand after all of them.
+                if (chunk.size() >= chunkSize
+                        && !event.trackingToken().equals(chunk.get(chunk.size() - 1).trackingToken())) {
                     if (!deliver(loaders, chunk)) {
                         return;
                     }
-                    chunk = new ArrayList<>(CHUNK);
+                    chunk = new ArrayList<>(chunkSize);
                 }
+                chunk.add(event);
             }
             if (!chunk.isEmpty()) {
                 deliver(loaders, chunk);
@@ -221,11 +239,14 @@ class BulkReplay {
         private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
         private volatile boolean done;
         private long position = -1;
+        /** The segment's token as this load last left it; anything else means another node moved it. */
+        private TrackingToken expected;
 
-        Loader(Target target, Segment segment, EventHandlerInvoker invoker, Runnable ended) {
+        Loader(Target target, Segment segment, TrackingToken expected, EventHandlerInvoker invoker, Runnable ended) {
             this.target = target;
             this.name = target.projection().name();
             this.segment = segment;
+            this.expected = expected;
             this.invoker = invoker;
             this.ended = ended;
         }
@@ -262,7 +283,14 @@ class BulkReplay {
             long events = 0;
             try {
                 while (position < target.head()) {
-                    List<TrackedEventMessage<?>> chunk = chunks.take();
+                    List<TrackedEventMessage<?>> chunk = chunks.poll(RENEW_CLAIM_SECONDS, TimeUnit.SECONDS);
+                    if (chunk == null) {
+                        // Waiting for the reader, which waits for the slowest projection: keep the claim.
+                        if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
+                            break;
+                        }
+                        continue;
+                    }
                     if (chunk == END_OF_STREAM || !apply(chunk)) {
                         break;
                     }
@@ -290,14 +318,14 @@ class BulkReplay {
          */
         private boolean apply(List<TrackedEventMessage<?>> chunk) {
             TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
-            Boolean applied = transactions.execute(status -> {
+            TrackingToken applied = transactions.execute(status -> {
                 tables.commitWithoutWaitingForTheDisk();
                 boolean ours = store.lockShared(name)
                         .filter(replay -> ReplayState.REBUILDING.equals(replay.state()))
                         .filter(replay -> target.startedAt().equals(replay.startedAt()))
                         .isPresent();
-                if (!ours) {
-                    return false;
+                if (!ours || !tokenStillOurs()) {
+                    return null;
                 }
                 tables.writeToCopiesInThisTransaction();
                 BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
@@ -312,18 +340,39 @@ class BulkReplay {
                     throw new IllegalStateException("Applying events up to " + last + " failed",
                             result.exceptionResult());
                 }
-                // Claims the segment (failing if another node holds it) and advances a replay token as the
-                // processor would.
-                TokenStore tokens = tokenStore.getObject();
-                TrackingToken current = tokens.fetchToken(name, segment.getSegmentId());
-                tokens.storeToken(WrappedToken.advance(current, last), name, segment.getSegmentId());
-                return true;
+                // Advances the token as the processor would (a replay token stays one until past the reset).
+                TrackingToken advanced = WrappedToken.advance(expected, last);
+                tokenStore.getObject().storeToken(advanced, name, segment.getSegmentId());
+                return advanced;
             });
-            if (Boolean.TRUE.equals(applied)) {
+            if (applied != null) {
+                expected = applied;
                 position = position(last);
                 return true;
             }
             return false;
+        }
+
+        /**
+         * Claims the segment for this transaction (its token row stays locked until the commit) and checks its
+         * token is still the one this load stored. Another node may have taken the claim over after a stall,
+         * moved the token on and let the claim go again; the load must then stop rather than move it back.
+         */
+        private boolean tokenStillOurs() {
+            TrackingToken current;
+            try {
+                current = tokenStore.getObject().fetchToken(name, segment.getSegmentId());
+            } catch (UnableToClaimTokenException e) {
+                log.info("Another node holds segment {} of projection {}; the load leaves it to the processors",
+                        segment.getSegmentId(), name);
+                return false;
+            }
+            if (!Objects.equals(current, expected)) {
+                log.info("The token of segment {} of projection {} moved on without this load; it stops there",
+                        segment.getSegmentId(), name);
+                return false;
+            }
+            return true;
         }
 
         private void releaseClaim() {

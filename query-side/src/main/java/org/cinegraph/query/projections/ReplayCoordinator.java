@@ -143,6 +143,15 @@ class ReplayCoordinator {
     }
 
     private void tick() {
+        // Whatever escaped would cancel every later tick of the schedule without a word.
+        try {
+            advanceAll();
+        } catch (Throwable e) {
+            log.error("Replays could not advance on this node; trying again at the next tick", e);
+        }
+    }
+
+    private void advanceAll() {
         List<BulkReplay.Target> resetHere = new ArrayList<>();
         for (Projection projection : projections.all()) {
             try {
@@ -151,16 +160,26 @@ class ReplayCoordinator {
                 log.warn("Replay of projection {} could not advance; trying again", projection.name(), e);
             }
         }
-        if (!resetHere.isEmpty()) {
-            resetHere.forEach(target -> loadingHere.add(target.projection().name()));
-            bulk.start(resetHere, name -> {
-                loadingHere.remove(name);
-                try {
-                    ticks.execute(this::tick); // starts the processors here at once
-                } catch (RejectedExecutionException e) {
-                    log.debug("The node stops; projection {} is started again by the next node to start", name);
-                }
-            });
+        if (resetHere.isEmpty()) {
+            return;
+        }
+        resetHere.forEach(target -> loadingHere.add(target.projection().name()));
+        try {
+            bulk.start(resetHere, this::loaded);
+        } catch (Throwable e) {
+            // The processors rebuild the projections instead, from the reset tokens.
+            resetHere.forEach(target -> loadingHere.remove(target.projection().name()));
+            throw e;
+        }
+    }
+
+    /** The bulk load of a projection has ended: its processors on this node start again at once. */
+    private void loaded(String name) {
+        loadingHere.remove(name);
+        try {
+            ticks.execute(this::tick);
+        } catch (RejectedExecutionException e) {
+            log.debug("The node stops; projection {} is started again by the next node to start", name);
         }
     }
 

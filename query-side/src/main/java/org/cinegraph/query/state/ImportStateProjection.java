@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.cinegraph.events.PageDiscovered;
 import org.cinegraph.events.TmdbTotalUpdated;
 import org.cinegraph.events.YearImportCompleted;
@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The old system's {@code import_state} keys, derived from events. Keys are set by events of different
- * aggregates, which different segments may apply in any order; a value only moves forward in the event
- * stream's global order.
+ * aggregates, which may arrive in another order than the store's (an event committed late); a value only moves
+ * forward in the event stream's global order, by each event's own global index ({@link EventPositions}), so a
+ * replay records exactly what the first pass did.
  */
 @Component
 @ProcessingGroup(ImportStateProjection.NAME)
@@ -30,9 +31,11 @@ class ImportStateProjection {
     static final String NAME = "import-state";
 
     private final JdbcClient jdbc;
+    private final EventPositions positions;
 
-    ImportStateProjection(JdbcClient jdbc) {
+    ImportStateProjection(JdbcClient jdbc, EventPositions positions) {
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     /** A replay rebuilds the table from the first event, so it starts empty. */
@@ -42,50 +45,45 @@ class ImportStateProjection {
     }
 
     @EventHandler
-    void on(YearImportStarted event, TrackingToken token, @Timestamp Instant at) {
-        set(ImportStateKey.CURRENT_IMPORT_YEAR, Integer.toString(event.year()), token, at);
+    void on(YearImportStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        set(ImportStateKey.CURRENT_IMPORT_YEAR, Integer.toString(event.year()), positions.of(eventId), at);
     }
 
     @EventHandler
-    void on(PageDiscovered event, TrackingToken token, @Timestamp Instant at) {
-        set(ImportStateKey.LAST_PAGE_PROCESSED, Integer.toString(event.page()), token, at);
+    void on(PageDiscovered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        set(ImportStateKey.LAST_PAGE_PROCESSED, Integer.toString(event.page()), positions.of(eventId), at);
     }
 
     @EventHandler
-    void on(TmdbTotalUpdated event, TrackingToken token, @Timestamp Instant at) {
-        set(ImportStateKey.TMDB_TOTAL_MOVIES, Long.toString(event.total()), token, at);
+    void on(TmdbTotalUpdated event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        set(ImportStateKey.TMDB_TOTAL_MOVIES, Long.toString(event.total()), positions.of(eventId), at);
     }
 
     @EventHandler
-    void on(YearImportCompleted event, TrackingToken token, @Timestamp Instant at) {
-        set(ImportStateKey.LAST_COMPLETED_YEAR, Integer.toString(event.year()), token, at);
-        clearCurrentYear(event.year(), token, at);
+    void on(YearImportCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long position = positions.of(eventId);
+        set(ImportStateKey.LAST_COMPLETED_YEAR, Integer.toString(event.year()), position, at);
+        clearCurrentYear(event.year(), position, at);
     }
 
     @EventHandler
-    void on(YearImportFailed event, TrackingToken token, @Timestamp Instant at) {
-        clearCurrentYear(event.year(), token, at);
+    void on(YearImportFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        clearCurrentYear(event.year(), positions.of(eventId), at);
     }
 
     /** The current import year is unset when that year's import ends, unless another one began since. */
-    private void clearCurrentYear(int year, TrackingToken token, Instant at) {
+    private void clearCurrentYear(int year, long position, Instant at) {
         jdbc.sql("""
                         UPDATE import_state SET value = NULL, position = :position, updated_at = :at
                          WHERE key = :key AND value = :year AND position < :position""")
                 .param("key", ImportStateKey.CURRENT_IMPORT_YEAR.key())
                 .param("year", Integer.toString(year))
-                .param("position", position(token))
+                .param("position", position)
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(
-                () -> new IllegalStateException("The import-state projection needs a token with a position"));
-    }
-
-    private void set(ImportStateKey key, String value, TrackingToken token, Instant at) {
-        long position = position(token);
+    private void set(ImportStateKey key, String value, long position, Instant at) {
         jdbc.sql("""
                         INSERT INTO import_state (key, value, position, updated_at)
                         VALUES (:key, :value, :position, :at)

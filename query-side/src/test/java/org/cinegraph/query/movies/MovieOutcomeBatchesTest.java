@@ -55,15 +55,20 @@ class MovieOutcomeBatchesTest {
         at(events, at -> failures.on(failed(2, "year_import", 1, "Gone"), at));
         at(events, at -> failures.on(failed(2, "list:canon", 2, "Gone again"), at));
         at(events, at -> failures.on(failed(2, "year_import", 3, "Gone for good"), at));
-        at(events, at -> imported(events.size(), 2, "First title", at));
-        at(events, at -> imported(events.size(), 2, "Second title", at));
+        at(events, importing(events.size(), 2, "First title"));
+        at(events, importing(events.size(), 2, "Second title"));
         at(events, at -> skipped.on(skipped(3, List.of()), at));
         at(events, at -> skipped.on(skipped(4, List.of("runtime")), at));
-        at(events, at -> imported(events.size(), 4, "Imported after a skip", at));
+        at(events, importing(events.size(), 4, "Imported after a skip"));
         at(events, at -> skipped.on(skipped(4, List.of("vote_count")), at));
-        at(events, at -> imported(events.size(), 1, "Imported at last", at));
+        at(events, importing(events.size(), 1, "Imported at last"));
         at(events, at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
         return events;
+    }
+
+    /** An import whose release date and year depend on where it is in the list, so some of each are null. */
+    private Consumer<Instant> importing(int index, int id, String title) {
+        return at -> imported(index, id, title, at);
     }
 
     private void imported(int index, int id, String title, Instant at) {
