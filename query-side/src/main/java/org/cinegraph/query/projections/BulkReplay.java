@@ -1,5 +1,7 @@
 package org.cinegraph.query.projections;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -31,12 +34,15 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The fast first part of a rebuild: the projections whose tokens this node has just reset are fed from one read
@@ -137,6 +143,13 @@ class BulkReplay {
     /** A loader for each segment of the projection, on a thread of its own as the processors do. */
     private List<Loader> loaders(Target target, Consumer<String> ended) {
         String name = target.projection().name();
+        Class<?> handlers = AopUtils.getTargetClass(projections.handlers(target.projection()));
+        if (skipsReplays(handlers)) {
+            // The load hands its events over as they are, not as a replay; only the processors know to skip them.
+            log.info("Projection {} has handlers that must not see a replay; its processors rebuild it", name);
+            ended.accept(name);
+            return List.of();
+        }
         EventHandlerInvoker invoker = invoker(target.projection());
         int[] segmentIds = transactions.execute(status -> tokenStore.getObject().fetchSegments(name));
         if (segmentIds == null || segmentIds.length == 0) {
@@ -158,6 +171,24 @@ class BulkReplay {
                     segmentEnded));
         }
         return loaders;
+    }
+
+    /** Whether any of the class's event handlers is marked not to run during a replay ({@code @DisallowReplay}). */
+    static boolean skipsReplays(Class<?> handlers) {
+        if (!replayAllowed(handlers)) {
+            return true;
+        }
+        for (Method method : ReflectionUtils.getUniqueDeclaredMethods(handlers)) {
+            if (!replayAllowed(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean replayAllowed(AnnotatedElement element) {
+        AllowReplay allow = AnnotatedElementUtils.findMergedAnnotation(element, AllowReplay.class);
+        return allow == null || allow.value();
     }
 
     /**
