@@ -34,10 +34,13 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresCredentials.in(dataDir.toAbsolutePath().normalize());
     }
 
+    /**
+     * The data directory comes from the credentials, so that it is read from the configuration once: a value such
+     * as {@code ${random.uuid}} would give a new directory at every read.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${cinegraph.data-dir}") Path dataDir,
-                                      EmbeddedPostgresCredentials credentials) throws IOException, SQLException {
-        Path pgData = dataDir.resolve("postgres").toAbsolutePath().normalize();
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresCredentials credentials) throws IOException, SQLException {
+        Path pgData = credentials.dataDirectory().resolve("postgres");
         Files.createDirectories(pgData);
         OrphanedPostmaster.stopIfOrphaned(pgData);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

@@ -49,6 +49,11 @@ final class EmbeddedPostgresCredentials {
         return password;
     }
 
+    /** The data directory the password is kept in, and the server's data with it. */
+    Path dataDirectory() {
+        return passwordFile.getParent();
+    }
+
     /** Before the server starts: require the password once it is saved, trust local connections until then. */
     void writeHostBasedAuthentication(Path pgData) {
         String method = saved ? "scram-sha-256" : "trust";
