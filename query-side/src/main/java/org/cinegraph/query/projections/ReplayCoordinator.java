@@ -206,16 +206,10 @@ class ReplayCoordinator {
                     store.requestAgain(projection.name(), started);
                     return Optional.empty();
                 }
-                if (!loadingHere.contains(projection.name())) {
-                    startHere(projection);
-                }
+                startHere(projection);
                 swapIfCaughtUp(projection, replay.get().resetPosition());
             }
-            default -> {
-                if (!loadingHere.contains(projection.name())) {
-                    startHere(projection);
-                }
-            }
+            default -> startHere(projection);
         }
         return Optional.empty();
     }
@@ -282,8 +276,9 @@ class ReplayCoordinator {
         }
     }
 
+    /** Starts the processor this node shut down for a replay, once no bulk load of it runs here. */
     private void startHere(Projection projection) {
-        if (stoppedHere.remove(projection.name())) {
+        if (!loadingHere.contains(projection.name()) && stoppedHere.remove(projection.name())) {
             processor(projection).start();
         }
     }
