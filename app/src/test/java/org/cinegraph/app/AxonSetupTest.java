@@ -76,7 +76,8 @@ class AxonSetupTest {
 
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
-        assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner");
+        assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner",
+                "import-pass");
         for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
                     .isInstanceOf(PooledStreamingEventProcessor.class);
@@ -84,8 +85,10 @@ class AxonSetupTest {
     }
 
     @Test
-    void theYearImportRunnerRunsInTheTransactionOfTheStart() {
+    void theYearImportRunnerAndThePassRunInTheTransactionOfTheirEvents() {
         assertThat(processing.eventProcessors().get("year-import-runner"))
+                .isInstanceOf(SubscribingEventProcessor.class);
+        assertThat(processing.eventProcessors().get("import-pass"))
                 .isInstanceOf(SubscribingEventProcessor.class);
     }
 }

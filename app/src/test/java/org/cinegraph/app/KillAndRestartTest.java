@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,10 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,22 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndRestartTest {
 
-    private static final Pattern STARTED_ON_PORT = Pattern.compile("Tomcat started on port (\\d+)");
-
     @TempDir
     Path dataDir;
 
     @Test
     void anApplicationKilledWithSigkillLeavesNothingThatStopsTheNextStart() throws Exception {
-        Process killed = startInChildJvm();
         String startedAt;
-        try {
-            int port = awaitPort(killed);
+        try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed.log"),
+                "cinegraph.data-dir=" + dataDir)) {
+            int port = killed.port();
             assertThat(postAsAdmin(port, "/api/admin/imports/years/2018")).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/import/years/2018") == 200);
             startedAt = startedAt(port, 2018);
-        } finally {
-            killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            killed.kill();
         }
         assertThat(orphanedPostmaster()).as("the killed JVM's PostgreSQL server outlives it").isTrue();
 
@@ -65,39 +56,6 @@ class KillAndRestartTest {
             assertThat(first.postAsAdmin("/api/admin/imports/years/2017").statusCode()).isEqualTo(202);
             await().atMost(Duration.ofSeconds(20)).until(() -> first.get("/api/import/years/2017").statusCode() == 200);
         }
-    }
-
-    private Process startInChildJvm() throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CinegraphApplication.class.getName(),
-                "--server.port=0", "--cinegraph.data-dir=" + dataDir,
-                "--cinegraph.admin.password=" + RunningApp.ADMIN_PASSWORD)
-                .redirectErrorStream(true)
-                .start();
-    }
-
-    /** Reads the child's log until it says its port, then keeps draining it so the child never blocks. */
-    private static int awaitPort(Process child) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    Matcher matcher = STARTED_ON_PORT.matcher(line);
-                    if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("the child application ended before it started"));
-            } catch (IOException e) {
-                port.completeExceptionally(e);
-            }
-        }, "child-app-log");
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(120, TimeUnit.SECONDS);
     }
 
     private boolean orphanedPostmaster() throws IOException {

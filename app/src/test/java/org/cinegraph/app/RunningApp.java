@@ -9,10 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The application started the way {@code java -jar} starts it, for tests that stop and start it again. */
 final class RunningApp implements AutoCloseable {
@@ -29,12 +32,21 @@ final class RunningApp implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Starts the application with the given properties; its daily schedule is off unless they set it. */
     static RunningApp start(String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--cinegraph.admin.password=" + ADMIN_PASSWORD));
         for (String property : properties) {
             args.add("--" + property);
         }
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("cinegraph.schedule.enabled="))) {
+            args.add("--cinegraph.schedule.enabled=false");
+        }
         return new RunningApp(new SpringApplicationBuilder(CinegraphApplication.class).run(args.toArray(String[]::new)));
+    }
+
+    /** The application's own database. */
+    JdbcClient jdbc() {
+        return JdbcClient.create(context.getBean(DataSource.class));
     }
 
     ConfigurableApplicationContext context() {

@@ -38,7 +38,9 @@ class SchemaTest {
                 "association_value_entry", "dead_letter_entry",
                 "year_progress", "year_progress_movie", "import_state", "movies", "skipped_imports", "import_failures",
                 "projection_replay",
-                "import_ledger_run", "import_ledger_page", "import_ledger_discovered", "import_ledger_outcome");
+                "import_ledger_run", "import_ledger_page", "import_ledger_discovered", "import_ledger_outcome",
+                "import_ledger_year", "import_ledger_tick", "import_ledger_full_sync", "import_ledger_change_sync",
+                "scheduled_tasks");
     }
 
     @Test

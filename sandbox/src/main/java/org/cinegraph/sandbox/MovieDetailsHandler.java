@@ -13,11 +13,13 @@ final class MovieDetailsHandler implements SandboxHandler {
     private final SandboxCatalogue catalogue;
     private final DetailsGenerator details;
     private final PopularityDrift drift;
+    private final SandboxChanges changes;
 
-    MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift) {
+    MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift, SandboxChanges changes) {
         this.catalogue = catalogue;
         this.details = new DetailsGenerator(catalogue.seed());
         this.drift = drift;
+        this.changes = changes;
     }
 
     /** The TMDb id a details request asks for; empty for any other request, or an id that cannot be one. */
@@ -35,7 +37,8 @@ final class MovieDetailsHandler implements SandboxHandler {
         Set<AppendSection> sections = AppendSection.parse(request.parameter("append_to_response").orElse(""));
         return catalogue.movie(id.getAsInt())
                 .map(movie -> drift.nextReading().map(reading -> reading.apply(movie)).orElse(movie))
-                .map(movie -> SandboxResponse.ok(MovieDetailsJson.write(details.details(movie), sections)))
+                .map(movie -> changes.asEdited(details.details(movie)))
+                .map(edited -> SandboxResponse.ok(MovieDetailsJson.write(edited, sections)))
                 .orElseGet(TmdbError.NOT_FOUND::response);
     }
 }

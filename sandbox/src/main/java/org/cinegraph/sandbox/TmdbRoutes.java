@@ -6,18 +6,21 @@ import org.cinegraph.sandbox.Router.Route;
 
 /**
  * The part of TMDb API v3 the sandbox imitates, over one catalogue; the drift lets popularity move
- * between requests, and the deletions take movies out of discover, when the faults switch them on.
+ * between requests, and the deletions take movies out of discover, when the faults switch them on; the
+ * changes are TMDb's edits, in its change feed and its details.
  */
 final class TmdbRoutes {
 
     private TmdbRoutes() {
     }
 
-    static SandboxHandler over(SandboxCatalogue catalogue, PopularityDrift drift, DeletionsDuringDiscovery deletions) {
+    static SandboxHandler over(SandboxCatalogue catalogue, PopularityDrift drift, DeletionsDuringDiscovery deletions,
+                               SandboxChanges changes) {
         byte[] configuration = TmdbJson.configuration();
         return new Router(List.of(
                 Route.of("/3/discover/movie", new DiscoverHandler(new DiscoverIndex(catalogue, drift), deletions)),
-                Route.of("/3/movie/[^/]+", new MovieDetailsHandler(catalogue, drift)),
+                Route.of("/3/movie/changes", new ChangesHandler(catalogue, changes)),
+                Route.of("/3/movie/[^/]+", new MovieDetailsHandler(catalogue, drift, changes)),
                 Route.of("/3/configuration", request -> SandboxResponse.ok(configuration))));
     }
 }

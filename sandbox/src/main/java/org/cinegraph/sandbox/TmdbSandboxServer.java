@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -46,16 +47,18 @@ public final class TmdbSandboxServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ExchangeAdapter adapter;
     private final SandboxFaults faults;
+    private final SandboxChanges changes;
     private final URI baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TmdbSandboxServer(SandboxCatalogue catalogue, HttpServer server, ExecutorService executor,
-                              ExchangeAdapter adapter, SandboxFaults faults) {
+                              ExchangeAdapter adapter, SandboxFaults faults, SandboxChanges changes) {
         this.catalogue = catalogue;
         this.server = server;
         this.executor = executor;
         this.adapter = adapter;
         this.faults = faults;
+        this.changes = changes;
         this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
     }
 
@@ -69,12 +72,13 @@ public final class TmdbSandboxServer implements AutoCloseable {
             PopularityDrift drift = new PopularityDrift();
             DeletionsDuringDiscovery deletions = new DeletionsDuringDiscovery();
             SandboxFaults faults = new SandboxFaults(drift, deletions);
-            ExchangeAdapter adapter =
-                    new ExchangeAdapter(new FaultLayer(faults, TmdbRoutes.over(catalogue, drift, deletions)));
+            SandboxChanges changes = new SandboxChanges(catalogue.seed(), Clock.systemUTC());
+            ExchangeAdapter adapter = new ExchangeAdapter(
+                    new FaultLayer(faults, TmdbRoutes.over(catalogue, drift, deletions, changes)));
             server.createContext("/", adapter);
             server.setExecutor(executor);
             server.start();
-            TmdbSandboxServer sandbox = new TmdbSandboxServer(catalogue, server, executor, adapter, faults);
+            TmdbSandboxServer sandbox = new TmdbSandboxServer(catalogue, server, executor, adapter, faults, changes);
             log.info("TMDb sandbox serving {} movies in years {} at {}",
                     catalogue.totalMovies(), catalogue.years(), sandbox.baseUrl());
             return sandbox;
@@ -100,6 +104,11 @@ public final class TmdbSandboxServer implements AutoCloseable {
     /** The faults this server answers with, all off until switched on. */
     public SandboxFaults faults() {
         return faults;
+    }
+
+    /** TMDb's edits to the catalogue's movies, in its change feed and its details. */
+    public SandboxChanges changes() {
+        return changes;
     }
 
     /** Requests received so far, whatever their answer, faults' answers included. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.cinegraph.sandbox.SandboxHttp.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -153,11 +155,18 @@ class MovieDetailsEndpointTest {
     }
 
     @Test
-    void theCatalogueWritesTheSameRecordTheServerAnswers() {
+    void theCatalogueWritesTheRecordTheServerAnswersBeforeTmdbsEdits() throws Exception {
         SandboxMovie movie = anyMovie();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode written = (ObjectNode) json.readTree(server.catalogue().detailsJson(movie));
+        ObjectNode answered = (ObjectNode) http.get("/movie/" + movie.tmdbId() + ALL_SECTIONS).body();
 
-        assertThat(server.catalogue().detailsJson(movie))
-                .isEqualTo(http.get("/movie/" + movie.tmdbId() + ALL_SECTIONS).text());
+        long edits = server.changes().revision(movie.tmdbId());
+        assertThat(answered.get("revenue").asLong())
+                .isEqualTo(written.get("revenue").asLong() + edits * SandboxChanges.REVENUE_PER_EDIT);
+        written.remove("revenue");
+        answered.remove("revenue");
+        assertThat(answered).isEqualTo(written);
     }
 
     @ParameterizedTest

@@ -3,8 +3,10 @@ package org.cinegraph.app.config;
 import java.time.Clock;
 import java.time.Year;
 import org.cinegraph.events.ImportRange;
+import org.cinegraph.events.ImportSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.support.CronExpression;
 
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
@@ -19,5 +21,18 @@ class CoreConfiguration {
     ImportRange importRange(ImportProperties properties, Clock clock) {
         int firstYear = properties.firstYear() != null ? properties.firstYear() : Year.now(clock).getValue();
         return new ImportRange(firstYear, properties.lastYear());
+    }
+
+    /** A cron expression that cannot be parsed stops the start, saying which setting it is. */
+    @Bean
+    ImportSchedule importSchedule(ScheduleProperties schedule, ImportProperties properties) {
+        try {
+            CronExpression.parse(schedule.dailyImportCron());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cinegraph.schedule.daily-import-cron is not a cron expression of six "
+                    + "fields (second minute hour day-of-month month day-of-week): " + e.getMessage(), e);
+        }
+        return new ImportSchedule(schedule.enabled(), schedule.dailyImportCron(), properties.continuous(),
+                properties.stallAfter());
     }
 }

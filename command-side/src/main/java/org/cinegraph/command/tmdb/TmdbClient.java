@@ -112,6 +112,30 @@ public class TmdbClient {
     }
 
     /**
+     * One page of the ids of movies TMDb changed from {@code from} to {@code to} (both inclusive, at most 14
+     * days apart, as TMDb requires), 100 a page.
+     */
+    public ChangesPage changes(LocalDate from, LocalDate to, int page) {
+        String what = "changes " + from + ".." + to + " page " + page;
+        JsonNode body = get(uri -> uri.path("/movie/changes")
+                .queryParam("start_date", from)
+                .queryParam("end_date", to)
+                .queryParam("page", page)
+                .build(), what).tree();
+        if (!body.path("results").isArray() || !body.path("total_pages").canConvertToInt()) {
+            throw new TmdbMalformedResponseException(what, null);
+        }
+        List<Integer> ids = new ArrayList<>();
+        for (JsonNode result : body.get("results")) {
+            if (!result.path("id").canConvertToInt()) {
+                throw new TmdbMalformedResponseException(what, null);
+            }
+            ids.add(result.get("id").asInt());
+        }
+        return new ChangesPage(body.path("page").asInt(page), body.get("total_pages").asInt(), List.copyOf(ids));
+    }
+
+    /**
      * A movie's whole TMDb record, its credits, external ids, keywords and release dates appended.
      *
      * @throws TmdbNotFoundException when TMDb no longer knows the movie

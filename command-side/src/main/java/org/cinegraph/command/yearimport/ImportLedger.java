@@ -1,19 +1,24 @@
 package org.cinegraph.command.yearimport;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.events.DateWindow;
+import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PageDiscovered;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,12 +44,41 @@ class ImportLedger {
         this.clock = clock;
     }
 
-    /** The year's run that started at {@code startedAt} is the running one, replacing any earlier run. */
-    void markRunning(int year, Instant startedAt) {
+    /**
+     * The year's run that started at {@code startedAt} is the running one, replacing any earlier run, and
+     * {@code owner} works on it. Called in the transaction that appends the year's {@link
+     * org.cinegraph.events.YearImportStarted}.
+     */
+    void markRunning(int year, Instant startedAt, ImportTrigger trigger, String owner, Duration lease) {
         jdbc.sql("""
-                        INSERT INTO import_ledger_run (year, started_at) VALUES (:year, :at)
-                        ON CONFLICT (year) DO UPDATE SET started_at = EXCLUDED.started_at""")
-                .param("year", year).param("at", utc(startedAt)).update();
+                        INSERT INTO import_ledger_run (year, started_at, owner, lease_until)
+                        VALUES (:year, :at, :owner, clock_timestamp() + make_interval(secs => :lease))
+                        ON CONFLICT (year) DO UPDATE
+                           SET started_at = EXCLUDED.started_at, owner = EXCLUDED.owner,
+                               lease_until = EXCLUDED.lease_until""")
+                .param("year", year).param("at", utc(startedAt)).param("owner", owner)
+                .param("lease", interval(lease)).update();
+        jdbc.sql("""
+                        INSERT INTO import_ledger_year (year, status, trigger, started_at)
+                        VALUES (:year, 'importing', :trigger, :at)
+                        ON CONFLICT (year) DO UPDATE
+                           SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
+                               ended_at = NULL""")
+                .param("year", year).param("trigger", trigger.name().toLowerCase(Locale.ROOT))
+                .param("at", utc(startedAt)).update();
+        // The range holding this year is no longer complete; its next completion is a new full sync.
+        jdbc.sql("DELETE FROM import_ledger_full_sync WHERE :year BETWEEN last_year AND first_year")
+                .param("year", year).update();
+    }
+
+    /**
+     * The year's import ended ({@code completed} or {@code failed}), in the transaction that appends the event
+     * that ended it: its run is over.
+     */
+    void markEnded(int year, String status, Instant at) {
+        jdbc.sql("UPDATE import_ledger_year SET status = :status, ended_at = :at WHERE year = :year")
+                .param("year", year).param("status", status).param("at", utc(at)).update();
+        jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year").param("year", year).update();
     }
 
     Optional<Instant> runStartedAt(int year) {
@@ -52,14 +86,63 @@ class ImportLedger {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    List<Integer> runningYears() {
-        return jdbc.sql("SELECT year FROM import_ledger_run ORDER BY year DESC").query(Integer.class).list();
+    /**
+     * Claims the year's running import for {@code owner}, unless another node's claim still holds.
+     *
+     * @return whether {@code owner} now holds the claim
+     */
+    boolean claim(int year, String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_run
+                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE year = :year
+                           AND (owner IS NULL OR owner = :owner OR lease_until < clock_timestamp())""")
+                .param("year", year).param("owner", owner).param("lease", interval(lease)).update() == 1;
     }
 
-    /** The run ended; a newer run of the same year that began meanwhile stays running. */
-    void markFinished(int year, Instant runStartedAt) {
-        jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year AND started_at = :run")
-                .param("year", year).param("run", utc(runStartedAt)).update();
+    /** Claims every running import whose owner let its claim run out (a node that stopped or was killed). */
+    List<Integer> claimAbandoned(String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_run
+                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE owner IS NOT NULL AND owner <> :owner AND lease_until < clock_timestamp()
+                        RETURNING year""")
+                .param("owner", owner).param("lease", interval(lease)).query(Integer.class).list();
+    }
+
+    /** Claims every running import that no node holds: those paused, and those of nodes that stopped. */
+    List<Integer> claimAllUnheld(String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_run
+                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE owner IS NULL OR owner = :owner OR lease_until < clock_timestamp()
+                        RETURNING year""")
+                .param("owner", owner).param("lease", interval(lease)).query(Integer.class).list();
+    }
+
+    /** Renews {@code owner}'s claims on {@code years}; returns the years whose claim it still held. */
+    Set<Integer> renew(String owner, Set<Integer> years, Duration lease) {
+        if (years.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        UPDATE import_ledger_run SET lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE owner = :owner AND year IN (:years)
+                        RETURNING year""")
+                .param("owner", owner).param("years", years).param("lease", interval(lease))
+                .query(Integer.class).list());
+    }
+
+    /** {@code owner} stops working on the year: it waits, paused, for the next trigger or an admin. */
+    void release(int year, String owner) {
+        jdbc.sql("UPDATE import_ledger_run SET owner = NULL, lease_until = NULL WHERE year = :year AND owner = :owner")
+                .param("year", year).param("owner", owner).update();
+    }
+
+    /** {@code owner} is stopping: its claims run out now, so another node takes its years over at once. */
+    void handOver(String owner) {
+        jdbc.sql("UPDATE import_ledger_run SET lease_until = clock_timestamp() WHERE owner = :owner")
+                .param("owner", owner).update();
     }
 
     Set<Integer> pagesRead(int year, Instant runStartedAt, DateWindow window, int pass) {
@@ -146,15 +229,18 @@ class ImportLedger {
             OffsetDateTime now = utc(clock.instant());
             for (MovieOutcome outcome : outcomes) {
                 Optional<Integer> attempt = jdbc.sql("""
-                                INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at)
-                                VALUES (:id, :year, :outcome, 1, :at)
+                                INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at,
+                                                                   content_hash)
+                                VALUES (:id, :year, :outcome, 1, :at, :hash)
                                 ON CONFLICT (tmdb_id) DO UPDATE
                                    SET outcome = EXCLUDED.outcome, year = EXCLUDED.year,
-                                       attempts = import_ledger_outcome.attempts + 1, recorded_at = EXCLUDED.recorded_at
+                                       attempts = import_ledger_outcome.attempts + 1,
+                                       recorded_at = EXCLUDED.recorded_at, content_hash = EXCLUDED.content_hash
                                  WHERE import_ledger_outcome.outcome = 'failed'
                                 RETURNING attempts""")
                         .param("id", outcome.tmdbId()).param("year", outcome.year())
                         .param("outcome", outcome.kind().column()).param("at", now)
+                        .param("hash", new SqlParameterValue(Types.BINARY, outcome.contentHash()))
                         .query(Integer.class).optional();
                 if (attempt.isPresent()) {
                     events.publish(outcome.event().apply(attempt.get()));
@@ -180,6 +266,11 @@ class ImportLedger {
                 .query((rs, row) -> new YearCounts(rs.getInt("discovered"), rs.getInt("imported"),
                         rs.getInt("skipped"), rs.getInt("failed")))
                 .single();
+    }
+
+    /** A duration in seconds, for {@code make_interval(secs => ...)}. */
+    private static double interval(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -18,8 +18,9 @@ import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
 
 /**
- * The lifecycle of one year's import: started, planned, then completed or failed; a year that is not
- * running may be run again. Pages and per-movie outcomes are not in this stream: a year can hold 30,000
+ * The lifecycle of one year's import: started, planned, then completed or failed. A year that is not running
+ * may be run again, except that the pass over the range ({@link org.cinegraph.events.ImportTrigger#inTurn()})
+ * never starts a completed year. Pages and per-movie outcomes are not in this stream: a year can hold 30,000
  * movies, and this aggregate must stay quick to load.
  */
 @Aggregate
@@ -41,6 +42,10 @@ class YearImport {
     void handle(StartYearImport command) {
         if (status == Status.IMPORTING) {
             throw new YearImportAlreadyRunningException(command.year());
+        }
+        if (status == Status.COMPLETED && command.trigger().inTurn()) {
+            // The pass takes each year once; only an admin's choice imports a completed year again.
+            throw new YearImportAlreadyCompletedException(command.year());
         }
         apply(new YearImportStarted(command.year(), command.trigger()));
     }

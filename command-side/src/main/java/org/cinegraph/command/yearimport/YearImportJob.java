@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.tmdb.ContentHash;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
@@ -55,9 +57,12 @@ class YearImportJob {
     private final EventStore eventStore;
     private final QualityFilter quality;
     private final ExecutorService detailWorkers;
+    private final BooleanSupplier keepGoing;
 
+    /** @param keepGoing false once this node must stop working on the year (another node took it over) */
     YearImportJob(int year, Instant runStartedAt, TmdbClient tmdb, ImportLedger ledger, CommandGateway commands,
-                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers) {
+                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers,
+                  BooleanSupplier keepGoing) {
         this.year = year;
         this.runStartedAt = runStartedAt;
         this.tmdb = tmdb;
@@ -66,17 +71,23 @@ class YearImportJob {
         this.eventStore = eventStore;
         this.quality = quality;
         this.detailWorkers = detailWorkers;
+        this.keepGoing = keepGoing;
     }
 
     /** @return true when the year completed, false when the run stopped early and is to be resumed */
     boolean run() throws InterruptedException {
         List<PlannedWindow> windows = plannedWindows();
         for (PlannedWindow window : windows) {
-            discover(window);
+            if (!discover(window)) {
+                return false;
+            }
         }
         List<ListedMovie> awaiting = ledger.awaitingOutcome(year, runStartedAt);
         log.info("Year {}: {} movies to import", year, awaiting.size());
         for (int from = 0; from < awaiting.size(); from += OUTCOMES_PER_BATCH) {
+            if (!keepGoing.getAsBoolean()) {
+                return false;
+            }
             List<MovieOutcome> outcomes = importDetails(awaiting.subList(from,
                     Math.min(from + OUTCOMES_PER_BATCH, awaiting.size())));
             ledger.recordOutcomes(outcomes);
@@ -134,26 +145,33 @@ class YearImportJob {
      * Reads the window until a whole reading saw TMDb's count of it unchanged: a movie deleted or added
      * while the pages are read shifts the movies after it, and one can slip onto a page already read.
      */
-    private void discover(PlannedWindow planned) {
+    private boolean discover(PlannedWindow planned) {
         for (int pass = 1; pass <= MAX_PASSES; pass++) {
-            read(planned, pass);
+            if (!read(planned, pass)) {
+                return false;
+            }
             if (!ledger.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
-                return;
+                return true;
             }
             log.info("Year {}: TMDb's count of {} changed while it was read; reading it again", year,
                     planned.window());
         }
         log.warn("Year {}: {} kept changing over {} readings; movies that moved between its pages may be missing",
                 year, planned.window(), MAX_PASSES);
+        return true;
     }
 
-    private void read(PlannedWindow planned, int pass) {
+    /** @return false when the job has to stop before the reading is done */
+    private boolean read(PlannedWindow planned, int pass) {
         Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window(), pass);
         int totalPages = Math.max(planned.totalPages(),
                 ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
         for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
             if (read.contains(page)) {
                 continue;
+            }
+            if (!keepGoing.getAsBoolean()) {
+                return false;
             }
             LocalDate from = planned.window().from();
             DiscoverPage discovered = tmdb.discover(from, planned.window().to(), page);
@@ -164,6 +182,7 @@ class YearImportJob {
             log.warn("Year {}: window {} grew to {} pages while it was read; discover reaches only {}", year,
                     planned.window(), totalPages, LAST_DISCOVER_PAGE);
         }
+        return true;
     }
 
     /** Fetches the movies in parallel; an interrupted fetch (shutdown) yields no outcome and ends the batch. */
@@ -195,10 +214,11 @@ class YearImportJob {
             TmdbMovie movie = tmdb.movie(listed.tmdbId());
             QualityFilter.Verdict verdict = quality.judge(movie.record());
             if (verdict.passes()) {
-                return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.IMPORTED, attempt -> new MovieImported(
+                return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.IMPORTED, ContentHash.of(movie.record()),
+                        attempt -> new MovieImported(
                         listed.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(), year, SOURCE, movie.json()));
             }
-            return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.SKIPPED, attempt -> new MovieSkipped(
+            return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.SKIPPED, null, attempt -> new MovieSkipped(
                     listed.tmdbId(), movie.imdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER,
                     verdict.failedNames()));
         } catch (TmdbCredentialsRejectedException e) {
@@ -217,7 +237,7 @@ class YearImportJob {
 
     private MovieOutcome failed(ListedMovie listed, String reason, RuntimeException error) {
         String detail = tmdb.describe(error);
-        return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.FAILED, attempt -> new MovieImportFailed(
+        return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.FAILED, null, attempt -> new MovieImportFailed(
                 listed.tmdbId(), null, listed.title(), year, SOURCE, reason, attempt, detail));
     }
 }

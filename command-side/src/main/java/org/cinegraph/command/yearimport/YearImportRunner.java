@@ -1,15 +1,17 @@
 package org.cinegraph.command.yearimport;
 
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -17,7 +19,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.quality.QualityFilter;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
@@ -25,17 +27,22 @@ import org.cinegraph.command.tmdb.TmdbLimits;
 import org.cinegraph.command.tmdb.TmdbUnavailableException;
 import org.cinegraph.events.FailYearImport;
 import org.cinegraph.events.TmdbTotalUpdated;
+import org.cinegraph.events.YearImportCompleted;
+import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs year imports. A started year is marked running in the same transaction as its
- * {@link YearImportStarted} (this processing group is subscribing), and its job starts once that commits; a
- * node that starts again resumes every year still marked running.
+ * Runs year imports, one job per running year across all nodes. A started year is marked running, and claimed
+ * by this node, in the same transaction as its {@link YearImportStarted} (this processing group is
+ * subscribing); its job starts once that commits. While the job runs, this node renews its claim; a node that
+ * stops hands its years over, and a killed node's claims run out, so another node takes its years over. A node
+ * that starts resumes every running year no node holds.
  */
 @Component
 @ProcessingGroup(YearImportRunner.NAME)
@@ -52,11 +59,18 @@ public class YearImportRunner {
     private final EventStore eventStore;
     private final QualityFilter quality;
     private final TmdbLimits limits;
-    private final Set<Integer> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService jobs = Executors.newCachedThreadPool(daemonThreads("year-import-"));
+    private final Duration lease;
+    private final String node = ThisNode.NAME;
+    private final Map<Integer, Future<?>> running = new ConcurrentHashMap<>();
+    /** Years whose claim another node took while this node's job ran: their jobs stop. */
+    private final Set<Integer> lost = ConcurrentHashMap.newKeySet();
+    private final ExecutorService jobs = Executors.newCachedThreadPool(ThisNode.daemonThreads("year-import-"));
+    private final ScheduledExecutorService claims =
+            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("year-import-claims-"));
 
     YearImportRunner(ImportLedger ledger, TmdbClient tmdb, CommandGateway commands, EventGateway events,
-                     EventStore eventStore, QualityFilter quality, TmdbLimits limits) {
+                     EventStore eventStore, QualityFilter quality, TmdbLimits limits,
+                     @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
         this.ledger = ledger;
         this.tmdb = tmdb;
         this.commands = commands;
@@ -64,41 +78,95 @@ public class YearImportRunner {
         this.eventStore = eventStore;
         this.quality = quality;
         this.limits = limits;
+        this.lease = lease;
     }
 
     @EventHandler
     @DisallowReplay
     void on(YearImportStarted event, @Timestamp Instant startedAt) {
-        ledger.markRunning(event.year(), startedAt);
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(committed -> start(event.year())));
+        ledger.markRunning(event.year(), startedAt, event.trigger(), node, lease);
+        AfterCommit.run(() -> start(event.year()));
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(YearImportCompleted event, @Timestamp Instant at) {
+        ledger.markEnded(event.year(), "completed", at);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(YearImportFailed event, @Timestamp Instant at) {
+        ledger.markEnded(event.year(), "failed", at);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeRunningImports() {
-        for (int year : ledger.runningYears()) {
+        for (int year : ledger.claimAllUnheld(node, lease)) {
             log.info("Resuming the import of {}", year);
             start(year);
         }
+        Duration every = lease.dividedBy(3);
+        claims.scheduleWithFixedDelay(this::keepClaims, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Resumes the year's running import if no job of this node works on it (paused because TMDb was
-     * unavailable, say).
+     * Resumes the year's running import on this node, unless a job works on it here or another node holds it.
      *
-     * @return false when the year has no running import to resume
+     * @return whether this node now works on the year
      */
-    boolean resume(int year) {
-        if (ledger.runStartedAt(year).isEmpty()) {
+    public boolean resume(int year) {
+        if (isRunningHere(year)) {
+            return true;
+        }
+        if (!claim(year)) {
             return false;
         }
         start(year);
         return true;
     }
 
-    void start(int year) {
-        if (running.add(year)) {
-            jobs.execute(() -> runWhileStarted(year));
+    /**
+     * Claims the year's running import for this node, in the caller's transaction, unless another node's claim
+     * holds; {@link #start(int)} it once that commits.
+     */
+    public boolean claim(int year) {
+        return ledger.claim(year, node, lease);
+    }
+
+    /** Whether a job of this node works on the year now. */
+    public boolean isRunningHere(int year) {
+        return running.containsKey(year);
+    }
+
+    /** Renews the claims of this node's jobs, stops those whose claim was lost, takes over abandoned years. */
+    private void keepClaims() {
+        try {
+            Set<Integer> held = Set.copyOf(running.keySet());
+            Set<Integer> renewed = ledger.renew(node, held, lease);
+            for (int year : held) {
+                Future<?> job = running.get(year);
+                if (!renewed.contains(year) && job != null && ledger.runStartedAt(year).isPresent()) {
+                    log.warn("Another node took over the import of {}; this node stops working on it", year);
+                    lost.add(year);
+                    job.cancel(true);
+                }
+            }
+            for (int year : ledger.claimAbandoned(node, lease)) {
+                log.info("Taking over the import of {}: the node that worked on it stopped renewing its claim", year);
+                start(year);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not renew this node's claims on running imports; trying again", e);
         }
+    }
+
+    /** Starts this node's job on the year, unless one runs here. */
+    public void start(int year) {
+        running.computeIfAbsent(year, y -> {
+            lost.remove(y);
+            return jobs.submit(() -> runWhileStarted(y));
+        });
     }
 
     /** Runs the year's current run; a newer run that began while this one ended is run next. */
@@ -106,7 +174,7 @@ public class YearImportRunner {
         Instant lastRun = null;
         try {
             Optional<Instant> run = ledger.runStartedAt(year);
-            while (run.isPresent() && !run.get().equals(lastRun)) {
+            while (run.isPresent() && !run.get().equals(lastRun) && !stopped(year)) {
                 lastRun = run.get();
                 run(year, lastRun);
                 run = ledger.runStartedAt(year);
@@ -115,54 +183,62 @@ public class YearImportRunner {
             running.remove(year);
         }
         Instant ended = lastRun;
-        if (ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()) {
+        if (!stopped(year) && ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()
+                && ledger.claim(year, node, lease)) {
             start(year);
         }
     }
 
+    private boolean stopped(int year) {
+        return lost.contains(year) || jobs.isShutdown();
+    }
+
     private void run(int year, Instant runStartedAt) {
         ExecutorService detailWorkers = Executors.newFixedThreadPool(limits.maxConnections(),
-                daemonThreads("year-" + year + "-details-"));
+                ThisNode.daemonThreads("year-" + year + "-details-"));
         try {
             events.publish(new TmdbTotalUpdated(tmdb.totalMovies(), "discover"));
             boolean completed = new YearImportJob(year, runStartedAt, tmdb, ledger, commands, eventStore, quality,
-                    detailWorkers).run();
-            if (completed) {
-                ledger.markFinished(year, runStartedAt);
+                    detailWorkers, () -> !stopped(year)).run();
+            if (!completed && !stopped(year)) {
+                ledger.release(year, node);
             }
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The import of {} stopped: {}", year, e.getMessage());
             try {
                 commands.sendAndWait(new FailYearImport(year, e.getMessage()));
             } catch (YearImportNotRunningException alreadyEnded) {
-                // ended before a crash kept the ledger from noting it
+                // ended on another node meanwhile
             }
-            ledger.markFinished(year, runStartedAt);
         } catch (TmdbUnavailableException e) {
-            log.warn("The import of {} paused, TMDb is unavailable: {}; starting the year again or restarting "
-                    + "resumes it", year, tmdb.describe(e));
+            log.warn("The import of {} paused, TMDb is unavailable: {}; the next trigger, starting the year again "
+                    + "or restarting resumes it", year, tmdb.describe(e));
+            ledger.release(year, node);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("The import of {} stopped unexpectedly; starting the year again or restarting resumes it",
-                    year, e);
+            if (stopped(year)) {
+                return;
+            }
+            log.error("The import of {} stopped unexpectedly; the next trigger, starting the year again or "
+                    + "restarting resumes it", year, e);
+            ledger.release(year, node);
         } finally {
             detailWorkers.shutdownNow();
         }
     }
 
+    /** Stops this node's jobs and lets another node take their years over at once. */
     @PreDestroy
     void stop() throws InterruptedException {
+        claims.shutdownNow();
         jobs.shutdownNow();
         jobs.awaitTermination(30, TimeUnit.SECONDS);
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        try {
+            ledger.handOver(node);
+        } catch (RuntimeException e) {
+            log.warn("Could not hand this node's running imports over; other nodes take them over when its claims "
+                    + "run out", e);
+        }
     }
 }

@@ -48,6 +48,30 @@ class YearImportTest {
     }
 
     @Test
+    void thePassNeverStartsACompletedYearAgain() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.SCHEDULE), new YearImportPlanned(2024, 300, WHOLE_YEAR),
+                        new YearImportCompleted(2024, 300, 250, 50, 0))
+                .when(new StartYearImport(2024, ImportTrigger.NEXT))
+                .expectException(YearImportAlreadyCompletedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAdminMayImportACompletedYearAgain() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.SCHEDULE), new YearImportPlanned(2024, 300, WHOLE_YEAR),
+                        new YearImportCompleted(2024, 300, 250, 50, 0))
+                .when(new StartYearImport(2024, ImportTrigger.ADMIN))
+                .expectEvents(new YearImportStarted(2024, ImportTrigger.ADMIN));
+    }
+
+    @Test
+    void thePassStartsAFailedYearAgain() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.SCHEDULE), new YearImportFailed(2024, "401"))
+                .when(new StartYearImport(2024, ImportTrigger.CONTINUATION))
+                .expectEvents(new YearImportStarted(2024, ImportTrigger.CONTINUATION));
+    }
+
+    @Test
     void theYearImportIsIdentifiedByItsYearInItsOwnNamespace() {
         fixture.givenNoPriorActivity()
                 .when(new StartYearImport(1999, ImportTrigger.SCHEDULE))

@@ -3,11 +3,13 @@ package org.cinegraph.query.movies;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.cinegraph.events.MovieImportOutcome;
+import org.cinegraph.events.MovieUpdated;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts every outcome of one movie in one sequence, so that a failure later replaced by an import is applied
- * in that order. Movie outcomes are not aggregate events; Axon's default policy would scatter them.
+ * in that order, and its updates after its import. Movie outcomes are not aggregate events; Axon's default
+ * policy would scatter them.
  */
 @Component(MovieSequencingPolicy.BEAN)
 class MovieSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
@@ -16,6 +18,10 @@ class MovieSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        return event.getPayload() instanceof MovieImportOutcome outcome ? outcome.tmdbId() : null;
+        Object payload = event.getPayload();
+        if (payload instanceof MovieImportOutcome outcome) {
+            return outcome.tmdbId();
+        }
+        return payload instanceof MovieUpdated updated ? updated.tmdbId() : null;
     }
 }

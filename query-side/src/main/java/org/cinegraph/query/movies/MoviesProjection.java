@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
+import org.cinegraph.events.MovieUpdated;
 import org.cinegraph.query.projections.BatchedWrites;
 import org.cinegraph.query.projections.ProjectionTables;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -41,8 +42,35 @@ class MoviesProjection {
 
     @EventHandler
     void on(MovieImported event, @Timestamp Instant at) {
-        BatchedWrites.<Integer, ImportedMovie>ofCurrentBatch("movies", this::write)
-                .upsert(event.tmdbId(), new ImportedMovie(event, at));
+        pending().upsert(event.tmdbId(), new ImportedMovie(event, at));
+    }
+
+    /**
+     * TMDb's record of an imported movie changed: the row takes the new record and what is extracted from it;
+     * its year stays the one its import gave it. Rare (a delta sync's few changes), so written at once, after
+     * the batch's pending imports.
+     */
+    @EventHandler
+    void on(MovieUpdated event) {
+        pending().flush();
+        jdbc.sql("""
+                        UPDATE movies
+                           SET imdb_id = :imdbId, title = :title, release_date = :releaseDate,
+                               popularity = (data ->> 'popularity')::double precision,
+                               vote_count = (data ->> 'vote_count')::int, runtime = (data ->> 'runtime')::int,
+                               original_language = data ->> 'original_language', tmdb_data = data
+                          FROM (SELECT CAST(:record AS jsonb) AS data) AS parsed
+                         WHERE tmdb_id = :tmdbId""")
+                .param("tmdbId", event.tmdbId())
+                .param("imdbId", event.imdbId())
+                .param("title", event.title())
+                .param("releaseDate", new SqlParameterValue(Types.DATE, event.releaseDate()))
+                .param("record", event.tmdbData())
+                .update();
+    }
+
+    private BatchedWrites<Integer, ImportedMovie> pending() {
+        return BatchedWrites.ofCurrentBatch("movies", this::write);
     }
 
     /**

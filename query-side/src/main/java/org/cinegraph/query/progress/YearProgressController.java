@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.time.Instant;
 import org.cinegraph.events.ImportRange;
+import org.cinegraph.events.ImportSchedule;
 import org.cinegraph.events.ImportYears;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,28 +24,37 @@ class YearProgressController {
 
     private final YearProgressRepository progress;
     private final ImportRange range;
+    private final ImportSchedule schedule;
     private final Clock clock;
 
-    YearProgressController(YearProgressRepository progress, ImportRange range, Clock clock) {
+    YearProgressController(YearProgressRepository progress, ImportRange range, ImportSchedule schedule, Clock clock) {
         this.progress = progress;
         this.range = range;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
-    /** Every year that has started, and the year the next trigger would start, newest first. */
+    /**
+     * Every year that has started, and the year the next trigger would start, newest first, with the time the
+     * rest of the catalogue will take at the measured rate.
+     */
     @GetMapping
     YearsView years() {
-        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst());
+        Instant now = clock.instant();
+        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst().stream()
+                .map(year -> year.asOf(now, schedule.stallAfter())).toList());
+        Long eta = ImportEta.seconds(years, progress.tmdbTotal(), range, schedule.continuous(), now).orElse(null);
         Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
         range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
         years.sort(Comparator.comparingInt(YearProgress::year).reversed());
-        return new YearsView(years, null);
+        return new YearsView(years, eta);
     }
 
     @GetMapping("/{year}")
     YearProgress year(@PathVariable int year) {
         ImportYears.requireImportable(year, clock);
-        return progress.find(year).orElseThrow(() -> notStarted(year));
+        return progress.find(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
+                .orElseThrow(() -> notStarted(year));
     }
 
     private static ErrorResponseException notStarted(int year) {
@@ -53,7 +64,7 @@ class YearProgressController {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
-    /** {@code etaSeconds} is null until an import rate has been measured. */
+    /** {@code etaSeconds} is null until an import rate and TMDb's total are known; 0 once the range is done. */
     record YearsView(List<YearProgress> years, Long etaSeconds) {
     }
 }

@@ -14,7 +14,7 @@ public class YearProgressRepository {
 
     private static final String COLUMNS = """
             year, status, tmdb_total, discovered, imported, skipped, failed, pages_total, pages_done,
-            started_at, completed_at, failure_reason""";
+            started_at, completed_at, failure_reason, last_progress_at""";
 
     private final JdbcClient jdbc;
 
@@ -22,7 +22,7 @@ public class YearProgressRepository {
         this.jdbc = jdbc;
     }
 
-    List<YearProgress> allNewestFirst() {
+    public List<YearProgress> allNewestFirst() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM year_progress ORDER BY year DESC")
                 .query(YearProgressRepository::map)
                 .list();
@@ -33,6 +33,12 @@ public class YearProgressRepository {
                 .param("year", year)
                 .query(YearProgressRepository::map)
                 .optional();
+    }
+
+    /** TMDb's count of all its movies as last recorded, from {@code import_state}; empty until read. */
+    Optional<Long> tmdbTotal() {
+        return jdbc.sql("SELECT value FROM import_state WHERE key = 'tmdb_total_movies'").query(String.class)
+                .optional().map(Long::valueOf);
     }
 
     /** Movies imported over all years: the catalogue we hold. */
@@ -53,7 +59,8 @@ public class YearProgressRepository {
                 rs.getInt("pages_done"),
                 instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("completed_at")),
-                rs.getString("failure_reason"));
+                rs.getString("failure_reason"),
+                instant(rs.getTimestamp("last_progress_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -8,6 +8,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.cinegraph.events.ChangeSyncCompleted;
+import org.cinegraph.events.ChangeSyncFailed;
+import org.cinegraph.events.FullSyncCompleted;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.ImportTriggered;
 import org.cinegraph.events.PageDiscovered;
 import org.cinegraph.events.TmdbTotalUpdated;
 import org.cinegraph.events.YearImportCompleted;
@@ -69,6 +74,33 @@ class ImportStateProjection {
     @EventHandler
     void on(YearImportFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         clearCurrentYear(event.year(), positions.of(eventId), at);
+    }
+
+    @EventHandler
+    void on(FullSyncCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        set(ImportStateKey.LAST_FULL_SYNC, at.toString(), positions.of(eventId), at);
+    }
+
+    @EventHandler
+    void on(ImportTriggered event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (event.trigger() == ImportTrigger.SCHEDULE || event.trigger() == ImportTrigger.NEXT) {
+            set(ImportStateKey.LAST_DAILY_RUN, at.toString(), positions.of(eventId), at);
+        }
+    }
+
+    @EventHandler
+    void on(ChangeSyncCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long position = positions.of(eventId);
+        set(ImportStateKey.LAST_UPDATE_CHECK, at.toString(), position, at);
+        set(ImportStateKey.CHANGE_SYNC_FAILURE, null, position, at);
+        set(ImportStateKey.CHANGE_SYNC_CREDENTIALS_REJECTED, null, position, at);
+    }
+
+    @EventHandler
+    void on(ChangeSyncFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        long position = positions.of(eventId);
+        set(ImportStateKey.CHANGE_SYNC_FAILURE, event.reason(), position, at);
+        set(ImportStateKey.CHANGE_SYNC_CREDENTIALS_REJECTED, event.credentialsRejected() ? "true" : null, position, at);
     }
 
     /** The current import year is unset when that year's import ends, unless another one began since. */

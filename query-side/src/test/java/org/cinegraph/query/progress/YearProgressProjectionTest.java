@@ -27,7 +27,7 @@ class YearProgressProjectionTest {
         projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), startedAt);
 
         assertThat(progress.find(2024)).contains(new YearProgress(
-                2024, "importing", null, 0, 0, 0, 0, null, 0, startedAt, null, null));
+                2024, "importing", null, 0, 0, 0, 0, null, 0, startedAt, null, null, startedAt));
         assertThat(progress.importedMovies()).isZero();
     }
 

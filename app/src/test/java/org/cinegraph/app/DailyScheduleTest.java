@@ -1,0 +1,118 @@
+package org.cinegraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The daily schedule with a cron of one second: the pass imports the range newest first, each year once, then
+ * keeps the catalogue fresh from TMDb's change feed; a tick missed while the application was down fires once
+ * when it starts again.
+ */
+class DailyScheduleTest {
+
+    private static final int THIS_YEAR = Year.now(ZoneOffset.UTC).getValue();
+    private static final List<Integer> RANGE = List.of(THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2);
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aContinuousPassImportsTheRangeNewestFirstEachYearOnceThenSyncsChanges() throws Exception {
+        try (RunningApp app = RunningApp.start(everySecond(true))) {
+            JdbcClient jdbc = app.jdbc();
+            await().atMost(Duration.ofSeconds(120)).until(() -> !StoredEvents.of(jdbc, "ChangeSyncCompleted").isEmpty());
+
+            List<JsonNode> starts = StoredEvents.of(jdbc, "YearImportStarted");
+            assertThat(starts).extracting(start -> start.get("year").asInt()).containsExactlyElementsOf(RANGE);
+            assertThat(starts).extracting(start -> start.get("trigger").asText())
+                    .containsExactly("SCHEDULE", "CONTINUATION", "CONTINUATION");
+            assertThat(StoredEvents.of(jdbc, "YearImportCompleted")).extracting(done -> done.get("year").asInt())
+                    .containsExactlyElementsOf(RANGE);
+            assertThat(StoredEvents.of(jdbc, "FullSyncCompleted")).hasSize(1);
+            assertEachTickFiredOnce(jdbc);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode state = app.json(app.get("/api/import/state"));
+                assertThat(state.get("lastFullSync").isTextual()).isTrue();
+                assertThat(state.get("lastUpdateCheck").isTextual()).isTrue();
+                assertThat(state.get("currentImportYear").isNull()).isTrue();
+                assertThat(state.get("lastCompletedYear").asInt()).isEqualTo(THIS_YEAR - 2);
+                assertThat(app.json(app.get("/api/import/years")).get("etaSeconds").asLong()).isZero();
+            });
+            JsonNode health = app.json(app.get("/api/sync/health"));
+            assertThat(health.get("status").asText()).isEqualTo("ok");
+            assertThat(health.get("hoursSinceLastSync").asDouble()).isLessThan(0.1);
+        }
+    }
+
+    @Test
+    void withoutContinuousEachYearWaitsForATickOfItsOwn() throws Exception {
+        try (RunningApp app = RunningApp.start(everySecond(false))) {
+            JdbcClient jdbc = app.jdbc();
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> StoredEvents.of(jdbc, "YearImportCompleted").size() == RANGE.size());
+
+            List<JsonNode> starts = StoredEvents.of(jdbc, "YearImportStarted");
+            assertThat(starts).extracting(start -> start.get("year").asInt()).containsExactlyElementsOf(RANGE);
+            assertThat(starts).extracting(start -> start.get("trigger").asText()).containsOnly("SCHEDULE");
+            // While a year ran, the ticks that fired started nothing.
+            assertThat(StoredEvents.of(jdbc, "ImportTriggered")).extracting(tick -> tick.get("action").asText())
+                    .contains("YEAR_IN_PROGRESS");
+            assertEachTickFiredOnce(jdbc);
+        }
+    }
+
+    @Test
+    void aTickMissedWhileTheApplicationWasDownFiresOnceWhenItStartsAgain() throws Exception {
+        String[] daily = {"cinegraph.data-dir=" + dataDir, "cinegraph.schedule.enabled=true",
+                "cinegraph.schedule.daily-import-cron=0 0 2 * * *", "db-scheduler.polling-interval=1s",
+                "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR};
+        Instant missed = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        try (RunningApp app = RunningApp.start(daily)) {
+            assertThat(StoredEvents.of(app.jdbc(), "ImportTriggered")).isEmpty();
+            // Down for three days: the tick due three days ago was never run.
+            app.jdbc().sql("UPDATE scheduled_tasks SET execution_time = :missed WHERE task_name = 'daily-import'")
+                    .param("missed", java.sql.Timestamp.from(missed)).update();
+        }
+        try (RunningApp app = RunningApp.start(daily)) {
+            JdbcClient jdbc = app.jdbc();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !StoredEvents.of(jdbc, "ImportTriggered").isEmpty());
+            Thread.sleep(3_000);
+
+            List<JsonNode> triggered = StoredEvents.of(jdbc, "ImportTriggered");
+            assertThat(triggered).hasSize(1);
+            assertThat(Instant.parse(triggered.get(0).get("scheduledFor").asText())).isEqualTo(missed);
+            assertThat(triggered.get(0).get("action").asText()).isEqualTo("START_YEAR");
+            Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'daily-import'")
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
+            assertThat(next.atZone(ZoneOffset.UTC).getHour()).isEqualTo(2);
+        }
+    }
+
+    private String[] everySecond(boolean continuous) {
+        return new String[] {"cinegraph.data-dir=" + dataDir, "cinegraph.schedule.enabled=true",
+                "cinegraph.schedule.daily-import-cron=* * * * * *", "db-scheduler.polling-interval=500ms",
+                "cinegraph.import.continuous=" + continuous,
+                "cinegraph.import.first-year=" + RANGE.get(0), "cinegraph.import.last-year=" + RANGE.get(2)};
+    }
+
+    /** Every tick of the schedule that fired was handled once, however many polls saw it due. */
+    private static void assertEachTickFiredOnce(JdbcClient jdbc) {
+        List<String> ticks = StoredEvents.of(jdbc, "ImportTriggered").stream()
+                .filter(tick -> tick.get("trigger").asText().equals("SCHEDULE"))
+                .map(tick -> tick.get("scheduledFor").asText()).toList();
+        assertThat(ticks).isNotEmpty().doesNotHaveDuplicates();
+    }
+}

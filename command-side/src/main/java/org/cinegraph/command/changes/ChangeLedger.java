@@ -1,0 +1,93 @@
+package org.cinegraph.command.changes;
+
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The delta sync's own records (V10__import_schedule.sql): how far TMDb's change feed was read, which node runs
+ * the sync, and the content hash of every imported movie, against which a fetched record is compared.
+ */
+@Repository
+class ChangeLedger {
+
+    private final JdbcClient jdbc;
+
+    ChangeLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return whether {@code owner} now runs the sync: no node held it, or its node let its claim run out */
+    boolean claim(String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_change_sync
+                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE id = 1 AND (owner IS NULL OR lease_until < clock_timestamp())""")
+                .param("owner", owner).param("lease", seconds(lease)).update() == 1;
+    }
+
+    /** @return false when {@code owner} no longer holds the sync */
+    boolean renew(String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_change_sync
+                           SET lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE id = 1 AND owner = :owner""")
+                .param("owner", owner).param("lease", seconds(lease)).update() == 1;
+    }
+
+    void release(String owner) {
+        jdbc.sql("""
+                        UPDATE import_ledger_change_sync SET owner = NULL, lease_until = NULL
+                         WHERE id = 1 AND owner = :owner""")
+                .param("owner", owner).update();
+    }
+
+    /** The day up to which the feed was read, inclusive; empty before the first sync. */
+    Optional<LocalDate> checkedUntil() {
+        return firstDay(jdbc.sql("SELECT checked_until FROM import_ledger_change_sync WHERE id = 1"));
+    }
+
+    void checkedUntil(LocalDate day) {
+        jdbc.sql("UPDATE import_ledger_change_sync SET checked_until = :day WHERE id = 1").param("day", day).update();
+    }
+
+    /** The day the first year import still on record started: the catalogue is no older than that. */
+    Optional<LocalDate> firstImportDay() {
+        return firstDay(jdbc.sql("SELECT CAST(min(started_at) AT TIME ZONE 'UTC' AS DATE) FROM import_ledger_year"));
+    }
+
+    /** Those of {@code tmdbIds} that are imported movies. */
+    List<Integer> imported(Collection<Integer> tmdbIds) {
+        if (tmdbIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT tmdb_id FROM import_ledger_outcome
+                         WHERE outcome = 'imported' AND tmdb_id IN (:ids) ORDER BY tmdb_id""")
+                .param("ids", tmdbIds).query(Integer.class).list();
+    }
+
+    /** @return whether the record's hash differed from the one on record, which it now replaces */
+    boolean replaceHash(int tmdbId, byte[] hash) {
+        SqlParameterValue value = new SqlParameterValue(Types.BINARY, hash);
+        return jdbc.sql("""
+                        UPDATE import_ledger_outcome SET content_hash = :hash
+                         WHERE tmdb_id = :id AND outcome = 'imported' AND content_hash IS DISTINCT FROM :hash""")
+                .param("id", tmdbId).param("hash", value).update() == 1;
+    }
+
+    /** The day in the first column of the statement's one row, which may be null. */
+    private static Optional<LocalDate> firstDay(JdbcClient.StatementSpec statement) {
+        return statement.query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

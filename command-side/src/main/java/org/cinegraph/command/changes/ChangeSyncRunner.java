@@ -1,0 +1,224 @@
+package org.cinegraph.command.changes;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.tmdb.ChangesPage;
+import org.cinegraph.command.tmdb.ContentHash;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.tmdb.TmdbLimits;
+import org.cinegraph.command.tmdb.TmdbMovie;
+import org.cinegraph.events.ChangeSyncCompleted;
+import org.cinegraph.events.ChangeSyncFailed;
+import org.cinegraph.events.ChangeSyncStarted;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.MovieUpdated;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The delta sync: reads TMDb's change feed from the day the last sync read up to (or, the first time, from the
+ * day the first year import started) to today, in windows of at most 14 days, fetches again each listed
+ * movie that is in the catalogue, and records {@link MovieUpdated} only when the record's content really
+ * changed. One sync runs at a time across all nodes; its node holds a claim it renews while it runs.
+ */
+@Component
+public class ChangeSyncRunner {
+
+    /** TMDb's change feed serves at most 14 days a request: both ends inclusive, 13 days apart. */
+    static final int WINDOW_DAYS = 14;
+    private static final Logger log = LoggerFactory.getLogger(ChangeSyncRunner.class);
+
+    private final ChangeLedger ledger;
+    private final TmdbClient tmdb;
+    private final EventGateway events;
+    private final TmdbLimits limits;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Duration lease;
+    private final String node = ThisNode.NAME;
+    private final AtomicBoolean runningHere = new AtomicBoolean();
+    private final ExecutorService syncs = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("change-sync-"));
+    private final ScheduledExecutorService claims =
+            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("change-sync-claim-"));
+
+    ChangeSyncRunner(ChangeLedger ledger, TmdbClient tmdb, EventGateway events, TmdbLimits limits,
+                     PlatformTransactionManager transactions, Clock clock,
+                     @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
+        this.ledger = ledger;
+        this.tmdb = tmdb;
+        this.events = events;
+        this.limits = limits;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /**
+     * Claims the sync for this node, in the caller's transaction, unless a sync runs (here or on another node
+     * whose claim holds). A claim is followed by {@link #startSync(ImportTrigger)} once that transaction commits.
+     */
+    public boolean claimSync() {
+        return !runningHere.get() && ledger.claim(node, lease);
+    }
+
+    /** Runs the sync this node claimed, in the background. */
+    public void startSync(ImportTrigger trigger) {
+        if (runningHere.compareAndSet(false, true)) {
+            syncs.execute(() -> {
+                try {
+                    run(trigger);
+                } finally {
+                    runningHere.set(false);
+                }
+            });
+        }
+    }
+
+    private void run(ImportTrigger trigger) {
+        Duration every = lease.dividedBy(3);
+        ScheduledFuture<?> renewal = claims.scheduleWithFixedDelay(this::renew, every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        ExecutorService fetchers =
+                Executors.newFixedThreadPool(limits.maxConnections(), ThisNode.daemonThreads("change-sync-fetch-"));
+        Counts counts = new Counts();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = today;
+        try {
+            from = ledger.checkedUntil().or(ledger::firstImportDay).orElse(today);
+            events.publish(new ChangeSyncStarted(from, today, trigger));
+            log.info("Delta sync: reading TMDb's change feed from {} to {}", from, today);
+            for (LocalDate windowFrom = from; !windowFrom.isAfter(today); ) {
+                LocalDate windowTo = min(windowFrom.plusDays(WINDOW_DAYS - 1), today);
+                syncWindow(windowFrom, windowTo, fetchers, counts);
+                ledger.checkedUntil(windowTo);
+                windowFrom = windowTo.plusDays(1);
+            }
+            events.publish(new ChangeSyncCompleted(from, today, counts.changed, counts.checked, counts.updated,
+                    counts.failed));
+            log.info("Delta sync from {} to {} completed: {} changed on TMDb, {} in the catalogue fetched, {} updated, "
+                    + "{} failed", from, today, counts.changed, counts.checked, counts.updated, counts.failed);
+        } catch (TmdbCredentialsRejectedException e) {
+            log.error("The delta sync stopped: {}", e.getMessage());
+            recordFailure(new ChangeSyncFailed(from, today, true, e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            String reason = tmdb.describe(e);
+            log.warn("The delta sync stopped: {}; the next one goes on from where it got to", reason);
+            recordFailure(new ChangeSyncFailed(from, today, false, reason));
+        } finally {
+            renewal.cancel(false);
+            fetchers.shutdownNow();
+            releaseQuietly();
+        }
+    }
+
+    private void recordFailure(ChangeSyncFailed failure) {
+        try {
+            events.publish(failure);
+        } catch (RuntimeException e) {
+            log.error("Could not record that the delta sync failed ({})", failure.reason(), e);
+        }
+    }
+
+    private void releaseQuietly() {
+        try {
+            ledger.release(node);
+        } catch (RuntimeException e) {
+            log.warn("Could not release this node's claim on the delta sync; it runs out by itself", e);
+        }
+    }
+
+    private void renew() {
+        try {
+            if (!ledger.renew(node, lease)) {
+                log.warn("This node lost its claim on the delta sync");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not renew this node's claim on the delta sync", e);
+        }
+    }
+
+    private void syncWindow(LocalDate from, LocalDate to, ExecutorService fetchers, Counts counts)
+            throws InterruptedException {
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            ChangesPage changes = tmdb.changes(from, to, page);
+            totalPages = Math.min(changes.totalPages(), 500);
+            counts.changed += changes.tmdbIds().size();
+            List<Integer> held = ledger.imported(changes.tmdbIds());
+            List<Future<TmdbMovie>> fetches = new ArrayList<>();
+            for (int tmdbId : held) {
+                fetches.add(fetchers.submit(() -> tmdb.movie(tmdbId)));
+            }
+            List<TmdbMovie> fetched = new ArrayList<>();
+            for (int i = 0; i < fetches.size(); i++) {
+                try {
+                    fetched.add(fetches.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TmdbCredentialsRejectedException rejected) {
+                        throw rejected;
+                    }
+                    counts.failed++;
+                    log.info("Delta sync: could not fetch movie {} again: {}", held.get(i),
+                            tmdb.describe(e.getCause()));
+                }
+            }
+            counts.checked += held.size();
+            counts.updated += record(fetched);
+        }
+    }
+
+    /** Records the movies whose content changed, each with its new hash, in one transaction. */
+    private int record(List<TmdbMovie> fetched) {
+        Integer updated = transaction.execute(status -> {
+            int changed = 0;
+            for (TmdbMovie movie : fetched) {
+                if (ledger.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
+                    events.publish(new MovieUpdated(movie.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(),
+                            movie.json()));
+                    changed++;
+                }
+            }
+            return changed;
+        });
+        return updated == null ? 0 : updated;
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        claims.shutdownNow();
+        syncs.shutdownNow();
+        syncs.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static final class Counts {
+        int changed;
+        int checked;
+        int updated;
+        int failed;
+    }
+}

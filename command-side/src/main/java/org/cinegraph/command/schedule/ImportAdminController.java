@@ -1,0 +1,125 @@
+package org.cinegraph.command.schedule;
+
+import java.net.URI;
+import java.time.Clock;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.cinegraph.command.changes.ChangeSyncRunner;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.yearimport.YearImportAlreadyRunningException;
+import org.cinegraph.events.ImportAction;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.ImportTriggered;
+import org.cinegraph.events.ImportYears;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The admin's triggers: a chosen year, the pass's next step, a delta sync, TMDb's total. */
+@RestController
+class ImportAdminController {
+
+    private final ImportPass pass;
+    private final ChangeSyncRunner changes;
+    private final TmdbTotal tmdbTotal;
+    private final TmdbClient tmdb;
+    private final Clock clock;
+
+    ImportAdminController(ImportPass pass, ChangeSyncRunner changes, TmdbTotal tmdbTotal, TmdbClient tmdb,
+                          Clock clock) {
+        this.pass = pass;
+        this.changes = changes;
+        this.tmdbTotal = tmdbTotal;
+        this.tmdb = tmdb;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the year's import, out of turn. A year already importing answers 409, and its import is resumed on
+     * this node if no node works on it (after TMDb was unavailable, say).
+     */
+    @PostMapping("/api/admin/imports/years/{year}")
+    ResponseEntity<Accepted> importYear(@PathVariable int year) {
+        ImportYears.requireImportable(year, clock);
+        try {
+            pass.startChosenYear(year);
+        } catch (YearImportAlreadyRunningException e) {
+            boolean resumed = pass.resumeIfUnheld(year);
+            throw conflict("Import already running",
+                    e.getMessage() + (resumed ? " It goes on from where it is, if it was paused." : ""), e);
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // Another request started the same year between our load and our append.
+            throw conflict("Import already running", "The import of " + year + " was started by another request.", e);
+        }
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/import/years/" + year))
+                .body(new Accepted(year, "importing", "admin", "start_year"));
+    }
+
+    /** What the daily trigger does, now: resumes the running year, starts the next, or runs a delta sync. */
+    @PostMapping("/api/admin/imports/next")
+    ResponseEntity<Accepted> next() {
+        ImportTriggered triggered = pass.next(ImportTrigger.NEXT, null).orElseThrow();
+        if (triggered.action() == ImportAction.YEAR_IN_PROGRESS) {
+            throw conflict("Import already running", "The import of " + triggered.year()
+                    + " is running on a node; the pass starts no other year until it ends.", null);
+        }
+        if (triggered.action() == ImportAction.SYNC_IN_PROGRESS) {
+            throw conflict("Sync already running", "Every year of the range is imported, and a delta sync from "
+                    + "TMDb's change feed is running.", null);
+        }
+        ResponseEntity.BodyBuilder accepted = ResponseEntity.accepted();
+        if (triggered.year() != null) {
+            accepted.location(URI.create("/api/import/years/" + triggered.year()));
+        }
+        String status = triggered.action() == ImportAction.SYNC_CHANGES ? "syncing" : "importing";
+        return accepted.body(new Accepted(triggered.year(), status, "next", triggered.action().name().toLowerCase()));
+    }
+
+    /** Runs a delta sync from TMDb's change feed now, whether or not the range is complete. */
+    @PostMapping("/api/admin/sync/changes")
+    ResponseEntity<Accepted> syncChanges() {
+        if (!pass.claimChangeSync()) {
+            throw conflict("Sync already running", "A delta sync from TMDb's change feed is running.", null);
+        }
+        changes.startSync(ImportTrigger.ADMIN);
+        return ResponseEntity.accepted().location(URI.create("/api/sync/health"))
+                .body(new Accepted(null, "syncing", "admin", "sync_changes"));
+    }
+
+    /** Reads TMDb's total now; answers it once recorded. */
+    @PostMapping("/api/admin/tmdb-total/refresh")
+    ResponseEntity<TotalRefreshed> refreshTmdbTotal() {
+        try {
+            return ResponseEntity.accepted().location(URI.create("/api/import/state"))
+                    .body(new TotalRefreshed(tmdbTotal.refresh(), TmdbTotal.SOURCE));
+        } catch (TmdbCredentialsRejectedException e) {
+            throw problem(HttpStatus.BAD_GATEWAY, "TMDb refused the credentials", e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "TMDb unavailable",
+                    "TMDb's total could not be read: " + tmdb.describe(e), e);
+        }
+    }
+
+    private static ErrorResponseException conflict(String title, String detail, Exception cause) {
+        return problem(HttpStatus.CONFLICT, title, detail, cause);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, cause);
+    }
+
+    /** What a trigger started: {@code action} as in {@link ImportAction}, lower case; {@code year} null for a sync. */
+    record Accepted(Integer year, String status, String trigger, String action) {
+    }
+
+    record TotalRefreshed(long tmdbTotalMovies, String source) {
+    }
+}

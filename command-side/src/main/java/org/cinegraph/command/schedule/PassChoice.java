@@ -1,0 +1,33 @@
+package org.cinegraph.command.schedule;
+
+import java.util.Map;
+import java.util.Optional;
+import org.cinegraph.events.ImportRange;
+
+/**
+ * What the pass over the range turns to, from the status of every year started so far: a running year of the
+ * range before anything else (it is resumed, never joined by another); else the newest year of the range not
+ * completed (never started, or failed); else nothing is left, and the catalogue is kept fresh from TMDb's
+ * change feed.
+ */
+record PassChoice(Kind kind, Integer year) {
+
+    enum Kind { RUNNING_YEAR, NEXT_YEAR, RANGE_COMPLETE }
+
+    static final String IMPORTING = "importing";
+    static final String COMPLETED = "completed";
+
+    /** @param statuses each started year's status ({@code importing}, {@code completed}, {@code failed}) */
+    static PassChoice of(ImportRange range, Map<Integer, String> statuses) {
+        Optional<Integer> running = range.years().boxed()
+                .filter(year -> IMPORTING.equals(statuses.get(year))).findFirst();
+        if (running.isPresent()) {
+            return new PassChoice(Kind.RUNNING_YEAR, running.get());
+        }
+        return range.years().boxed()
+                .filter(year -> !COMPLETED.equals(statuses.get(year)))
+                .findFirst()
+                .map(year -> new PassChoice(Kind.NEXT_YEAR, year))
+                .orElse(new PassChoice(Kind.RANGE_COMPLETE, null));
+    }
+}

@@ -1,0 +1,94 @@
+package org.cinegraph.command.schedule;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.cinegraph.events.ImportRange;
+import org.cinegraph.events.ImportTrigger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the pass over the year range decides from: the status of each year (kept by the year-import runner in
+ * the same transaction as the events that change it), the ticks already handled and the full syncs recorded
+ * (V10__import_schedule.sql). Every decision is taken under one database-wide lock, so two nodes, or the
+ * schedule and an admin, never decide at the same time.
+ */
+@Repository
+class PassLedger {
+
+    /** The key of the PostgreSQL advisory lock the pass decides under; any constant no other code uses. */
+    private static final long PASS_LOCK = 0x63696e6567726170L; // "cinegrap"
+
+    private final JdbcClient jdbc;
+
+    PassLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Holds the pass's lock until the transaction in progress ends. */
+    void lock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", PASS_LOCK).query(Object.class).single();
+    }
+
+    /** @return false when the tick was handled before */
+    boolean markTickHandled(Instant scheduledFor, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO import_ledger_tick (scheduled_for, handled_at) VALUES (:tick, :now)
+                        ON CONFLICT DO NOTHING""")
+                .param("tick", utc(scheduledFor)).param("now", utc(now)).update() == 1;
+    }
+
+    /** The status of every year of the range that was ever started, newest first. */
+    Map<Integer, String> statuses(ImportRange range) {
+        Map<Integer, String> statuses = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT year, status FROM import_ledger_year
+                         WHERE year BETWEEN :last AND :first ORDER BY year DESC""")
+                .param("first", range.firstYear()).param("last", range.lastYear())
+                .query(rs -> {
+                    statuses.put(rs.getInt("year"), rs.getString("status"));
+                });
+        return statuses;
+    }
+
+    /** The trigger of the year's latest run, if it ever started. */
+    Optional<ImportTrigger> trigger(int year) {
+        return jdbc.sql("SELECT upper(trigger) FROM import_ledger_year WHERE year = :year").param("year", year)
+                .query(String.class).optional().map(ImportTrigger::valueOf);
+    }
+
+    /**
+     * Whether a pass over the range stopped between two years: no year of it runs, the latest of its years to end
+     * was completed by the pass, and a year of it is still to import.
+     */
+    boolean passInterrupted(ImportRange range) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM import_ledger_year
+                                            WHERE year BETWEEN :last AND :first AND status = 'importing')
+                           AND (SELECT count(*) FROM import_ledger_year
+                                 WHERE year BETWEEN :last AND :first AND status = 'completed') < :size
+                           AND COALESCE((SELECT status = 'completed' AND trigger <> 'admin' FROM import_ledger_year
+                                          WHERE year BETWEEN :last AND :first AND ended_at IS NOT NULL
+                                          ORDER BY ended_at DESC LIMIT 1), FALSE)""")
+                .param("first", range.firstYear()).param("last", range.lastYear())
+                .param("size", range.firstYear() - range.lastYear() + 1)
+                .query(Boolean.class).single();
+    }
+
+    /** @return false when the range's completion was recorded before and no year of it started since */
+    boolean markFullSync(ImportRange range, Instant now) {
+        return jdbc.sql("""
+                        INSERT INTO import_ledger_full_sync (first_year, last_year, completed_at)
+                        VALUES (:first, :last, :now) ON CONFLICT DO NOTHING""")
+                .param("first", range.firstYear()).param("last", range.lastYear()).param("now", utc(now))
+                .update() == 1;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,52 @@
+package org.cinegraph.command.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.cinegraph.command.schedule.PassChoice.Kind;
+import org.cinegraph.events.ImportRange;
+import org.junit.jupiter.api.Test;
+
+class PassChoiceTest {
+
+    private final ImportRange range = new ImportRange(2026, 2020);
+
+    @Test
+    void aPassThatNeverRanStartsWithTheFirstYearOfTheRange() {
+        assertThat(PassChoice.of(range, Map.of())).isEqualTo(new PassChoice(Kind.NEXT_YEAR, 2026));
+    }
+
+    @Test
+    void completedYearsAreSkippedNewestFirst() {
+        assertThat(PassChoice.of(range, Map.of(2026, "completed", 2025, "completed", 2023, "completed")))
+                .isEqualTo(new PassChoice(Kind.NEXT_YEAR, 2024));
+    }
+
+    @Test
+    void aRunningYearIsResumedRatherThanAnotherStarted() {
+        assertThat(PassChoice.of(range, Map.of(2026, "completed", 2025, "importing")))
+                .isEqualTo(new PassChoice(Kind.RUNNING_YEAR, 2025));
+        // A year an admin started out of turn counts too: the pass waits for it.
+        assertThat(PassChoice.of(range, Map.of(2021, "importing")))
+                .isEqualTo(new PassChoice(Kind.RUNNING_YEAR, 2021));
+    }
+
+    @Test
+    void aFailedYearIsStartedAgainBeforeAnyOlderYear() {
+        assertThat(PassChoice.of(range, Map.of(2026, "completed", 2025, "failed")))
+                .isEqualTo(new PassChoice(Kind.NEXT_YEAR, 2025));
+    }
+
+    @Test
+    void yearsOutsideTheRangeAreIgnored() {
+        assertThat(PassChoice.of(range, Map.of(2019, "importing", 2027, "importing")))
+                .isEqualTo(new PassChoice(Kind.NEXT_YEAR, 2026));
+    }
+
+    @Test
+    void aRangeWhoseEveryYearIsCompletedIsComplete() {
+        ImportRange twoYears = new ImportRange(2026, 2025);
+        assertThat(PassChoice.of(twoYears, Map.of(2026, "completed", 2025, "completed")))
+                .isEqualTo(new PassChoice(Kind.RANGE_COMPLETE, null));
+    }
+}

@@ -1,0 +1,30 @@
+package org.cinegraph.query.state;
+
+import java.time.Clock;
+import org.cinegraph.events.ImportSchedule;
+import org.cinegraph.query.progress.YearProgressRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/sync/health}: whether the unattended import runs as it should, and what is wrong if not. */
+@RestController
+class SyncHealthController {
+
+    private final ImportStateRepository state;
+    private final YearProgressRepository progress;
+    private final ImportSchedule schedule;
+    private final Clock clock;
+
+    SyncHealthController(ImportStateRepository state, YearProgressRepository progress, ImportSchedule schedule,
+                         Clock clock) {
+        this.state = state;
+        this.progress = progress;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/sync/health")
+    SyncHealth.View health() {
+        return SyncHealth.judge(clock.instant(), schedule, state.values(), progress.allNewestFirst());
+    }
+}
