@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = "org.cinegraph")
+@SpringBootApplication(scanBasePackages = "org.cinegraph.app")
 @ConfigurationPropertiesScan("org.cinegraph")
 public class CinegraphApplication {
 

@@ -10,9 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.cinegraph.command.schedule.ImportPass;
+import org.cinegraph.events.ImportAction;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.ImportTriggered;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +84,23 @@ class AdminTriggersTest {
             awaitSyncs(jdbc, 3);
             assertThat(StoredEvents.of(jdbc, "MovieUpdated")).as("the same change is recorded once").hasSize(1);
             assertThat(StoredEvents.of(jdbc, "YearImportStarted")).hasSize(2);
+        }
+    }
+
+    @Test
+    void aTickOfTheScheduleThatFiresAgainDoesNothing() throws Exception {
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir,
+                "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR)) {
+            ImportPass pass = app.context().getBean(ImportPass.class);
+            Instant tick = Instant.parse("2026-01-01T02:00:00Z");
+
+            assertThat(pass.next(ImportTrigger.SCHEDULE, tick)).get().extracting(ImportTriggered::action)
+                    .isEqualTo(ImportAction.START_YEAR);
+            // Its node died before db-scheduler noted the run done, and another node runs the same tick again.
+            assertThat(pass.next(ImportTrigger.SCHEDULE, tick)).isEmpty();
+
+            assertThat(StoredEvents.of(app.jdbc(), "ImportTriggered")).hasSize(1);
+            assertThat(StoredEvents.of(app.jdbc(), "YearImportStarted")).hasSize(1);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.cinegraph.query.progress;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.time.Instant;
 import org.cinegraph.events.ImportRange;
 import org.cinegraph.events.ImportSchedule;
 import org.cinegraph.events.ImportYears;
