@@ -25,8 +25,11 @@ CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks (pri
 -- Which node works on a running year, and until when its claim holds without being renewed. The node that
 -- works on the year renews the claim while its job runs; a killed node's claim runs out and another node
 -- takes the year over. A year paused (TMDb unavailable) has no owner and waits for the next trigger.
+-- progressed_at is when the run last recorded something: a run with no progress for cinegraph.import.stall-after
+-- is stalled, and the next trigger takes it over even from a live node.
 ALTER TABLE import_ledger_run ADD COLUMN owner TEXT;
 ALTER TABLE import_ledger_run ADD COLUMN lease_until TIMESTAMPTZ;
+ALTER TABLE import_ledger_run ADD COLUMN progressed_at TIMESTAMPTZ;
 
 -- The status of every year ever started, written in the same transaction as the event that changed it
 -- (YearImportStarted, YearImportCompleted, YearImportFailed): what the pass decides the next year from.
@@ -67,6 +70,11 @@ SELECT s.year,
                                              'org.cinegraph.events.YearImportFailed')
                       ORDER BY sequence_number DESC
                       LIMIT 1) e ON TRUE;
+
+-- A run whose year has ended is over: the earlier version could leave one behind when it crashed between the
+-- year's end and its own note of it.
+DELETE FROM import_ledger_run r
+ WHERE NOT EXISTS (SELECT 1 FROM import_ledger_year y WHERE y.year = r.year AND y.status = 'importing');
 
 -- Ticks of the daily schedule already handled: a tick that fires again (its node died before db-scheduler
 -- noted it done) changes nothing.

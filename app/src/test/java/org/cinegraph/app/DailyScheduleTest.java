@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,7 +32,9 @@ class DailyScheduleTest {
 
     @Test
     void aContinuousPassImportsTheRangeNewestFirstEachYearOnceThenSyncsChanges() throws Exception {
-        try (RunningApp app = RunningApp.start(everySecond(true))) {
+        // One tick a minute, a few seconds from now: the pass, not further ticks, takes the range.
+        int second = (Instant.now().atZone(ZoneOffset.UTC).getSecond() + 5) % 60;
+        try (RunningApp app = RunningApp.start(withCron(second + " * * * * *", true))) {
             JdbcClient jdbc = app.jdbc();
             await().atMost(Duration.ofSeconds(120)).until(() -> !StoredEvents.of(jdbc, "ChangeSyncCompleted").isEmpty());
 
@@ -75,35 +80,43 @@ class DailyScheduleTest {
 
     @Test
     void aTickMissedWhileTheApplicationWasDownFiresOnceWhenItStartsAgain() throws Exception {
-        String[] daily = {"cinegraph.data-dir=" + dataDir, "cinegraph.schedule.enabled=true",
-                "cinegraph.schedule.daily-import-cron=0 0 2 * * *", "db-scheduler.polling-interval=1s",
-                "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR};
-        Instant missed = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        try (RunningApp app = RunningApp.start(daily)) {
-            assertThat(StoredEvents.of(app.jdbc(), "ImportTriggered")).isEmpty();
-            // Down for three days: the tick due three days ago was never run.
-            app.jdbc().sql("UPDATE scheduled_tasks SET execution_time = :missed WHERE task_name = 'daily-import'")
-                    .param("missed", java.sql.Timestamp.from(missed)).update();
-        }
-        try (RunningApp app = RunningApp.start(daily)) {
-            JdbcClient jdbc = app.jdbc();
-            await().atMost(Duration.ofSeconds(30)).until(() -> !StoredEvents.of(jdbc, "ImportTriggered").isEmpty());
-            Thread.sleep(3_000);
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
+            String[] daily = {"spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username=postgres", "cinegraph.schedule.enabled=true",
+                    "cinegraph.schedule.daily-import-cron=0 0 2 * * *", "db-scheduler.polling-interval=1s",
+                    "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR};
+            JdbcClient jdbc = JdbcClient.create(database.getPostgresDatabase());
+            try (RunningApp app = RunningApp.start(daily)) {
+                assertThat(StoredEvents.of(jdbc, "ImportTriggered")).isEmpty();
+            }
+            // Down for three days, the application never ran the tick due three days ago.
+            Instant missed = LocalDate.now(ZoneOffset.UTC).minusDays(3).atTime(2, 0).toInstant(ZoneOffset.UTC);
+            jdbc.sql("UPDATE scheduled_tasks SET execution_time = :missed WHERE task_name = 'daily-import'")
+                    .param("missed", Timestamp.from(missed)).update();
 
-            List<JsonNode> triggered = StoredEvents.of(jdbc, "ImportTriggered");
-            assertThat(triggered).hasSize(1);
-            assertThat(Instant.parse(triggered.get(0).get("scheduledFor").asText())).isEqualTo(missed);
-            assertThat(triggered.get(0).get("action").asText()).isEqualTo("START_YEAR");
-            Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'daily-import'")
-                    .query(java.sql.Timestamp.class).single().toInstant();
-            assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
-            assertThat(next.atZone(ZoneOffset.UTC).getHour()).isEqualTo(2);
+            try (RunningApp app = RunningApp.start(daily)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !StoredEvents.of(jdbc, "ImportTriggered").isEmpty());
+                Thread.sleep(3_000);
+
+                List<JsonNode> triggered = StoredEvents.of(jdbc, "ImportTriggered");
+                assertThat(triggered).hasSize(1);
+                assertThat(Instant.parse(triggered.get(0).get("scheduledFor").asText())).isEqualTo(missed);
+                assertThat(triggered.get(0).get("action").asText()).isEqualTo("START_YEAR");
+                Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'daily-import'")
+                        .query(Timestamp.class).single().toInstant();
+                assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
+                assertThat(next.atZone(ZoneOffset.UTC).getHour()).isEqualTo(2);
+            }
         }
     }
 
     private String[] everySecond(boolean continuous) {
+        return withCron("* * * * * *", continuous);
+    }
+
+    private String[] withCron(String cron, boolean continuous) {
         return new String[] {"cinegraph.data-dir=" + dataDir, "cinegraph.schedule.enabled=true",
-                "cinegraph.schedule.daily-import-cron=* * * * * *", "db-scheduler.polling-interval=500ms",
+                "cinegraph.schedule.daily-import-cron=" + cron, "db-scheduler.polling-interval=500ms",
                 "cinegraph.import.continuous=" + continuous,
                 "cinegraph.import.first-year=" + RANGE.get(0), "cinegraph.import.last-year=" + RANGE.get(2)};
     }

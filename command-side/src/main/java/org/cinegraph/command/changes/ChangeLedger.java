@@ -53,13 +53,28 @@ class ChangeLedger {
         return firstDay(jdbc.sql("SELECT checked_until FROM import_ledger_change_sync WHERE id = 1"));
     }
 
-    void checkedUntil(LocalDate day) {
-        jdbc.sql("UPDATE import_ledger_change_sync SET checked_until = :day WHERE id = 1").param("day", day).update();
+    /** The feed was read up to {@code day} by {@code owner}'s sync, if it still holds it; never moves back. */
+    void checkedUntil(String owner, LocalDate day) {
+        jdbc.sql("""
+                        UPDATE import_ledger_change_sync SET checked_until = :day
+                         WHERE id = 1 AND owner = :owner AND (checked_until IS NULL OR checked_until <= :day)""")
+                .param("owner", owner).param("day", day).update();
     }
 
-    /** The day the first year import still on record started: the catalogue is no older than that. */
+    /**
+     * Whether {@code owner} holds the sync; the row stays share-locked until the caller's transaction ends, so no
+     * other node takes the sync over before its writes commit.
+     */
+    boolean holdsClaim(String owner) {
+        return jdbc.sql("SELECT 1 FROM import_ledger_change_sync WHERE id = 1 AND owner = :owner FOR SHARE")
+                .param("owner", owner).query(Integer.class).optional().isPresent();
+    }
+
+    /** The day the first movie still in the catalogue was imported: no record it holds is older. */
     Optional<LocalDate> firstImportDay() {
-        return firstDay(jdbc.sql("SELECT CAST(min(started_at) AT TIME ZONE 'UTC' AS DATE) FROM import_ledger_year"));
+        return firstDay(jdbc.sql("""
+                        SELECT CAST(min(recorded_at) AT TIME ZONE 'UTC' AS DATE) FROM import_ledger_outcome
+                         WHERE outcome = 'imported'"""));
     }
 
     /** Those of {@code tmdbIds} that are imported movies. */

@@ -21,7 +21,9 @@ import org.cinegraph.command.tmdb.ContentHash;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbLimits;
+import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
 import org.cinegraph.command.tmdb.TmdbMovie;
+import org.cinegraph.command.tmdb.TmdbNotFoundException;
 import org.cinegraph.events.ChangeSyncCompleted;
 import org.cinegraph.events.ChangeSyncFailed;
 import org.cinegraph.events.ChangeSyncStarted;
@@ -45,6 +47,8 @@ public class ChangeSyncRunner {
 
     /** TMDb's change feed serves at most 14 days a request: both ends inclusive, 13 days apart. */
     static final int WINDOW_DAYS = 14;
+    /** TMDb serves pages 1 to 500 of a query. */
+    static final int MAX_PAGES = 500;
     private static final Logger log = LoggerFactory.getLogger(ChangeSyncRunner.class);
 
     private final ChangeLedger ledger;
@@ -56,6 +60,8 @@ public class ChangeSyncRunner {
     private final Duration lease;
     private final String node = ThisNode.NAME;
     private final AtomicBoolean runningHere = new AtomicBoolean();
+    /** Set when the claim of the sync running here could not be renewed: the sync stops at its next step. */
+    private volatile boolean claimLost;
     private final ExecutorService syncs = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("change-sync-"));
     private final ScheduledExecutorService claims =
             Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("change-sync-claim-"));
@@ -83,6 +89,7 @@ public class ChangeSyncRunner {
     /** Runs the sync this node claimed, in the background. */
     public void startSync(ImportTrigger trigger) {
         if (runningHere.compareAndSet(false, true)) {
+            claimLost = false;
             syncs.execute(() -> {
                 try {
                     run(trigger);
@@ -109,7 +116,7 @@ public class ChangeSyncRunner {
             for (LocalDate windowFrom = from; !windowFrom.isAfter(today); ) {
                 LocalDate windowTo = min(windowFrom.plusDays(WINDOW_DAYS - 1), today);
                 syncWindow(windowFrom, windowTo, fetchers, counts);
-                ledger.checkedUntil(windowTo);
+                ledger.checkedUntil(node, windowTo);
                 windowFrom = windowTo.plusDays(1);
             }
             events.publish(new ChangeSyncCompleted(from, today, counts.changed, counts.checked, counts.updated,
@@ -121,8 +128,10 @@ public class ChangeSyncRunner {
             recordFailure(new ChangeSyncFailed(from, today, true, e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (SyncClaimLostException e) {
+            log.warn("The delta sync stopped on this node: {}", e.getMessage());
         } catch (RuntimeException e) {
-            String reason = tmdb.describe(e);
+            String reason = e instanceof RefetchFailedException ? e.getMessage() : tmdb.describe(e);
             log.warn("The delta sync stopped: {}; the next one goes on from where it got to", reason);
             recordFailure(new ChangeSyncFailed(from, today, false, reason));
         } finally {
@@ -151,19 +160,40 @@ public class ChangeSyncRunner {
     private void renew() {
         try {
             if (!ledger.renew(node, lease)) {
-                log.warn("This node lost its claim on the delta sync");
+                log.warn("This node lost its claim on the delta sync; it stops");
+                claimLost = true;
             }
         } catch (RuntimeException e) {
             log.warn("Could not renew this node's claim on the delta sync", e);
         }
     }
 
+    /**
+     * Reads the window's every page and fetches again the listed movies the catalogue holds. A window of more
+     * pages than TMDb serves (500) is read in halves, down to single days.
+     *
+     * @throws RefetchFailedException when a movie could not be fetched for a reason that may pass (TMDb
+     *                                unavailable): the window is read again by the next sync
+     */
     private void syncWindow(LocalDate from, LocalDate to, ExecutorService fetchers, Counts counts)
             throws InterruptedException {
-        int totalPages = 1;
+        ChangesPage first = page(from, to, 1);
+        if (first.totalPages() > MAX_PAGES && from.isBefore(to)) {
+            LocalDate middle = from.plusDays((to.toEpochDay() - from.toEpochDay()) / 2);
+            syncWindow(from, middle, fetchers, counts);
+            syncWindow(middle.plusDays(1), to, fetchers, counts);
+            return;
+        }
+        if (first.totalPages() > MAX_PAGES) {
+            log.warn("Delta sync: TMDb lists {} pages of changes for {}, more than the {} it serves; the movies past "
+                    + "them are not checked", first.totalPages(), from, MAX_PAGES);
+        }
+        int totalPages = Math.min(first.totalPages(), MAX_PAGES);
+        ChangesPage changes = first;
         for (int page = 1; page <= totalPages; page++) {
-            ChangesPage changes = tmdb.changes(from, to, page);
-            totalPages = Math.min(changes.totalPages(), 500);
+            if (page > 1) {
+                changes = page(from, to, page);
+            }
             counts.changed += changes.tmdbIds().size();
             List<Integer> held = ledger.imported(changes.tmdbIds());
             List<Future<TmdbMovie>> fetches = new ArrayList<>();
@@ -175,12 +205,16 @@ public class ChangeSyncRunner {
                 try {
                     fetched.add(fetches.get(i).get());
                 } catch (ExecutionException e) {
-                    if (e.getCause() instanceof TmdbCredentialsRejectedException rejected) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof TmdbCredentialsRejectedException rejected) {
                         throw rejected;
                     }
+                    if (!(cause instanceof TmdbNotFoundException || cause instanceof TmdbMalformedResponseException)) {
+                        throw new RefetchFailedException(held.get(i), tmdb.describe(cause));
+                    }
+                    // Gone from TMDb, or no movie record: fetching it again next time would not help.
                     counts.failed++;
-                    log.info("Delta sync: could not fetch movie {} again: {}", held.get(i),
-                            tmdb.describe(e.getCause()));
+                    log.info("Delta sync: movie {} could not be fetched again: {}", held.get(i), tmdb.describe(cause));
                 }
             }
             counts.checked += held.size();
@@ -188,9 +222,19 @@ public class ChangeSyncRunner {
         }
     }
 
+    private ChangesPage page(LocalDate from, LocalDate to, int page) {
+        if (claimLost) {
+            throw new SyncClaimLostException();
+        }
+        return tmdb.changes(from, to, page);
+    }
+
     /** Records the movies whose content changed, each with its new hash, in one transaction. */
     private int record(List<TmdbMovie> fetched) {
         Integer updated = transaction.execute(status -> {
+            if (!ledger.holdsClaim(node)) {
+                throw new SyncClaimLostException();
+            }
             int changed = 0;
             for (TmdbMovie movie : fetched) {
                 if (ledger.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
@@ -213,6 +257,23 @@ public class ChangeSyncRunner {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /** Another node runs the sync now: this node stops without recording anything more. */
+    private static final class SyncClaimLostException extends RuntimeException {
+
+        SyncClaimLostException() {
+            super("this node no longer holds the claim on the delta sync");
+        }
+    }
+
+    /** A listed movie could not be fetched for a reason that may pass; the window is read again next time. */
+    private static final class RefetchFailedException extends RuntimeException {
+
+        RefetchFailedException(int tmdbId, String reason) {
+            super("movie " + tmdbId + " could not be fetched again (" + reason + "); the next sync reads its days "
+                    + "again");
+        }
     }
 
     private static final class Counts {

@@ -1,5 +1,7 @@
 package org.cinegraph.command.schedule;
 
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -32,11 +34,27 @@ class DailyImportSchedule {
         log.info("The daily import runs at {}", cron);
         return Tasks.recurring(TASK, cron)
                 .onFailure(new RetrySoonThenNextTick(cron))
+                .onDeadExecution(new ReviveOnItsTick())
                 .execute((instance, context) -> {
-                    Instant tick = context.getExecution().executionTime;
+                    Instant tick = cron.tickAtOrBefore(context.getExecution().executionTime);
                     pass.next(ImportTrigger.SCHEDULE, tick);
                     tmdbTotal.refreshQuietly();
                 });
+    }
+
+    /**
+     * A run whose node died while running it (it missed its heartbeats) is run again by another node, at once;
+     * it keeps its execution time, so it is recognised as the same tick ({@link ImportPass} handles a tick once).
+     */
+    static final class ReviveOnItsTick implements DeadExecutionHandler<Void> {
+
+        @Override
+        public void deadExecution(ExecutionComplete dead, ExecutionOperations<Void> operations) {
+            Execution execution = dead.getExecution();
+            log.warn("The daily import's run of {} was picked by {}, which stopped; running it again",
+                    execution.executionTime, execution.pickedBy);
+            operations.reschedule(dead, execution.executionTime);
+        }
     }
 
     /**

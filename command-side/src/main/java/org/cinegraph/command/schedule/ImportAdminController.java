@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.cinegraph.command.changes.ChangeSyncRunner;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.yearimport.YearImportAlreadyCompletedException;
 import org.cinegraph.command.yearimport.YearImportAlreadyRunningException;
 import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportTrigger;
@@ -64,7 +65,15 @@ class ImportAdminController {
     /** What the daily trigger does, now: resumes the running year, starts the next, or runs a delta sync. */
     @PostMapping("/api/admin/imports/next")
     ResponseEntity<Accepted> next() {
-        ImportTriggered triggered = pass.next(ImportTrigger.NEXT, null).orElseThrow();
+        ImportTriggered triggered;
+        try {
+            triggered = pass.next(ImportTrigger.NEXT, null).orElseThrow();
+        } catch (YearImportAlreadyRunningException | YearImportAlreadyCompletedException | ConcurrencyException
+                 | AggregateStreamCreationException e) {
+            // An admin's start of the same year came between the pass's decision and its start.
+            throw conflict("Import already running", "Another request started the year the pass was about to "
+                    + "start; ask again to see where the pass is.", e);
+        }
         if (triggered.action() == ImportAction.YEAR_IN_PROGRESS) {
             throw conflict("Import already running", "The import of " + triggered.year()
                     + " is running on a node; the pass starts no other year until it ends.", null);

@@ -1,11 +1,15 @@
 package org.cinegraph.command.schedule;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -25,6 +29,7 @@ import org.cinegraph.events.StartYearImport;
 import org.cinegraph.events.YearImportCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -55,12 +60,15 @@ public class ImportPass {
     private final ImportRange range;
     private final ImportSchedule schedule;
     private final Clock clock;
+    private final Duration lease;
     private final ExecutorService continuations =
             Executors.newSingleThreadExecutor(ThisNode.daemonThreads("import-pass-continuation-"));
+    private final ScheduledExecutorService watcher =
+            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("import-pass-watch-"));
 
     ImportPass(PassLedger ledger, PlatformTransactionManager transactions, CommandGateway commands,
                EventGateway events, YearImportRunner runner, ChangeSyncRunner changes, ImportRange range,
-               ImportSchedule schedule, Clock clock) {
+               ImportSchedule schedule, Clock clock, @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
         this.ledger = ledger;
         this.transaction = new TransactionTemplate(transactions);
         this.commands = commands;
@@ -70,6 +78,7 @@ public class ImportPass {
         this.range = range;
         this.schedule = schedule;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
@@ -103,7 +112,7 @@ public class ImportPass {
         log.info("Import triggered ({}): {}{}", trigger.name().toLowerCase(), decided.action().name().toLowerCase(),
                 decided.year() == null ? "" : " " + decided.year());
         switch (decided.action()) {
-            case RESUME_YEAR -> runner.start(decided.year());
+            case RESUME_YEAR -> runner.restart(decided.year());
             case SYNC_CHANGES -> changes.startSync(trigger);
             default -> {
                 // a start's job begins once the start commits; work in progress goes on
@@ -135,7 +144,9 @@ public class ImportPass {
     private ImportTriggered decide(ImportTrigger trigger, Instant scheduledFor, PassChoice choice) {
         ImportAction action = switch (choice.kind()) {
             case NEXT_YEAR -> ImportAction.START_YEAR;
-            case RUNNING_YEAR -> !runner.isRunningHere(choice.year()) && runner.claim(choice.year())
+            // A stalled year is taken over even from a live node; one no node holds is resumed.
+            case RUNNING_YEAR -> runner.seizeIfStalled(choice.year(), schedule.stallAfter())
+                    || !runner.isRunningHere(choice.year()) && runner.claim(choice.year())
                     ? ImportAction.RESUME_YEAR : ImportAction.YEAR_IN_PROGRESS;
             case RANGE_COMPLETE -> changes.claimSync() ? ImportAction.SYNC_CHANGES : ImportAction.SYNC_IN_PROGRESS;
         };
@@ -183,22 +194,35 @@ public class ImportPass {
     }
 
     /**
-     * A continuous pass that a stop interrupted between two years goes on when a node starts: the latest year of
-     * the range to end was completed by the pass, and none runs.
+     * A continuous pass that stopped between two years goes on, on whichever node looks first: its node was
+     * killed between a completion and the next start, the next start lost a race, or a year an admin started
+     * in the range held it up. Looked at when the node is ready, then every {@code lease}. A pass held up by a
+     * failed year (TMDb refused the credentials, say) waits for the daily run instead of trying every time.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void continueInterruptedPass() {
-        if (!schedule.continuous()) {
-            return;
+    void watchForAnIdlePass() {
+        if (schedule.continuous()) {
+            watcher.scheduleWithFixedDelay(this::continueIfIdle, 0, lease.toMillis(), TimeUnit.MILLISECONDS);
         }
-        continuations.execute(() -> {
-            try {
-                if (ledger.passInterrupted(range)) {
-                    next(ImportTrigger.CONTINUATION, null);
-                }
-            } catch (RuntimeException e) {
-                log.error("Could not go on with the interrupted pass; the next trigger does", e);
+    }
+
+    private void continueIfIdle() {
+        try {
+            Map<Integer, String> statuses = ledger.statuses(range);
+            PassChoice choice = PassChoice.of(range, statuses);
+            if (choice.kind() == PassChoice.Kind.NEXT_YEAR && !PassChoice.FAILED.equals(statuses.get(choice.year()))
+                    && ledger.passBegun(range)) {
+                next(ImportTrigger.CONTINUATION, null);
             }
-        });
+        } catch (Throwable e) {
+            // Anything escaping would end this periodic task for good.
+            log.warn("Could not go on with an idle pass; trying again", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+        continuations.shutdownNow();
     }
 }

@@ -16,6 +16,7 @@ record PassChoice(Kind kind, Integer year) {
 
     static final String IMPORTING = "importing";
     static final String COMPLETED = "completed";
+    static final String FAILED = "failed";
 
     /** @param statuses each started year's status ({@code importing}, {@code completed}, {@code failed}) */
     static PassChoice of(ImportRange range, Map<Integer, String> statuses) {

@@ -61,21 +61,13 @@ class PassLedger {
                 .query(String.class).optional().map(ImportTrigger::valueOf);
     }
 
-    /**
-     * Whether a pass over the range stopped between two years: no year of it runs, the latest of its years to end
-     * was completed by the pass, and a year of it is still to import.
-     */
-    boolean passInterrupted(ImportRange range) {
+    /** Whether the pass has completed a year of the range: the pass is under way, not merely configured. */
+    boolean passBegun(ImportRange range) {
         return jdbc.sql("""
-                        SELECT NOT EXISTS (SELECT 1 FROM import_ledger_year
-                                            WHERE year BETWEEN :last AND :first AND status = 'importing')
-                           AND (SELECT count(*) FROM import_ledger_year
-                                 WHERE year BETWEEN :last AND :first AND status = 'completed') < :size
-                           AND COALESCE((SELECT status = 'completed' AND trigger <> 'admin' FROM import_ledger_year
-                                          WHERE year BETWEEN :last AND :first AND ended_at IS NOT NULL
-                                          ORDER BY ended_at DESC LIMIT 1), FALSE)""")
+                        SELECT EXISTS (SELECT 1 FROM import_ledger_year
+                                        WHERE year BETWEEN :last AND :first AND status = 'completed'
+                                          AND trigger <> 'admin')""")
                 .param("first", range.firstYear()).param("last", range.lastYear())
-                .param("size", range.firstYear() - range.lastYear() + 1)
                 .query(Boolean.class).single();
     }
 

@@ -51,11 +51,11 @@ class ImportLedger {
      */
     void markRunning(int year, Instant startedAt, ImportTrigger trigger, String owner, Duration lease) {
         jdbc.sql("""
-                        INSERT INTO import_ledger_run (year, started_at, owner, lease_until)
-                        VALUES (:year, :at, :owner, clock_timestamp() + make_interval(secs => :lease))
+                        INSERT INTO import_ledger_run (year, started_at, owner, lease_until, progressed_at)
+                        VALUES (:year, :at, :owner, clock_timestamp() + make_interval(secs => :lease), :at)
                         ON CONFLICT (year) DO UPDATE
                            SET started_at = EXCLUDED.started_at, owner = EXCLUDED.owner,
-                               lease_until = EXCLUDED.lease_until""")
+                               lease_until = EXCLUDED.lease_until, progressed_at = EXCLUDED.progressed_at""")
                 .param("year", year).param("at", utc(startedAt)).param("owner", owner)
                 .param("lease", interval(lease)).update();
         jdbc.sql("""
@@ -81,6 +81,12 @@ class ImportLedger {
         jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year").param("year", year).update();
     }
 
+    /** Removes the year's run that started at {@code runStartedAt}, found running although the year ended. */
+    void forgetRun(int year, Instant runStartedAt) {
+        jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year AND started_at = :run")
+                .param("year", year).param("run", utc(runStartedAt)).update();
+    }
+
     Optional<Instant> runStartedAt(int year) {
         return jdbc.sql("SELECT started_at FROM import_ledger_run WHERE year = :year").param("year", year)
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
@@ -100,12 +106,15 @@ class ImportLedger {
                 .param("year", year).param("owner", owner).param("lease", interval(lease)).update() == 1;
     }
 
-    /** Claims every running import whose owner let its claim run out (a node that stopped or was killed). */
+    /**
+     * Claims every running import whose owner let its claim run out: a node that stopped or was killed, or this
+     * node itself when no job of its own renews the claim any more.
+     */
     List<Integer> claimAbandoned(String owner, Duration lease) {
         return jdbc.sql("""
                         UPDATE import_ledger_run
                            SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
-                         WHERE owner IS NOT NULL AND owner <> :owner AND lease_until < clock_timestamp()
+                         WHERE owner IS NOT NULL AND lease_until < clock_timestamp()
                         RETURNING year""")
                 .param("owner", owner).param("lease", interval(lease)).query(Integer.class).list();
     }
@@ -172,12 +181,17 @@ class ImportLedger {
                 .param("pass", pass).query(Boolean.class).single();
     }
 
-    /** Appends {@link PageDiscovered} unless this page of the window was recorded before in this run and pass. */
-    boolean recordPage(int year, Instant runStartedAt, DateWindow window, int pass, DiscoverPage page) {
+    /**
+     * Appends {@link PageDiscovered} unless this page of the window was recorded before in this run and pass.
+     *
+     * @throws ClaimLostException when {@code owner} no longer works on this run of the year
+     */
+    boolean recordPage(int year, Instant runStartedAt, String owner, DateWindow window, int pass, DiscoverPage page) {
         List<ListedMovie> movies = page.movies().stream()
                 .map(movie -> new ListedMovie(movie.tmdbId(), movie.title(), movie.releaseDate()))
                 .toList();
         return Boolean.TRUE.equals(transaction.execute(status -> {
+            requireClaim(year, runStartedAt, owner);
             int inserted = jdbc.sql("""
                             INSERT INTO import_ledger_page (year, run_started_at, window_from, pass, page,
                                                             total_results, total_pages)
@@ -222,9 +236,11 @@ class ImportLedger {
      * final outcome (imported or skipped). A failure may be replaced; its attempts are counted.
      *
      * @return how many outcomes were new
+     * @throws ClaimLostException when {@code owner} no longer works on this run of the year
      */
-    int recordOutcomes(List<MovieOutcome> outcomes) {
+    int recordOutcomes(int year, Instant runStartedAt, String owner, List<MovieOutcome> outcomes) {
         Integer recorded = transaction.execute(status -> {
+            requireClaim(year, runStartedAt, owner);
             int changed = 0;
             OffsetDateTime now = utc(clock.instant());
             for (MovieOutcome outcome : outcomes) {
@@ -250,6 +266,42 @@ class ImportLedger {
             return changed;
         });
         return recorded == null ? 0 : recorded;
+    }
+
+    /**
+     * Fences a write of a year's job, and notes the run's progress: the run must still be the year's running
+     * one, claimed by {@code owner}. The row stays locked until the write commits, so no other node can take the
+     * claim in between.
+     */
+    private void requireClaim(int year, Instant runStartedAt, String owner) {
+        int held = jdbc.sql("""
+                        UPDATE import_ledger_run SET progressed_at = clock_timestamp()
+                         WHERE year = :year AND started_at = :run AND owner = :owner""")
+                .param("year", year).param("run", utc(runStartedAt)).param("owner", owner).update();
+        if (held == 0) {
+            throw new ClaimLostException(year);
+        }
+    }
+
+    /**
+     * Whether the year's running import recorded nothing for {@code stallAfter}: stuck, whether or not a node
+     * holds it.
+     */
+    boolean stalled(int year, Duration stallAfter) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM import_ledger_run WHERE year = :year
+                                          AND COALESCE(progressed_at, started_at)
+                                              < clock_timestamp() - make_interval(secs => :stall))""")
+                .param("year", year).param("stall", interval(stallAfter)).query(Boolean.class).single();
+    }
+
+    /** Takes the year's running import for {@code owner}, whoever held it: the holder's writes fail from now on. */
+    boolean seize(int year, String owner, Duration lease) {
+        return jdbc.sql("""
+                        UPDATE import_ledger_run
+                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
+                         WHERE year = :year""")
+                .param("year", year).param("owner", owner).param("lease", interval(lease)).update() == 1;
     }
 
     /** Counts over the movies discovered for the year, each counted once whatever happened to it. */

@@ -57,11 +57,15 @@ class YearImportJob {
     private final EventStore eventStore;
     private final QualityFilter quality;
     private final ExecutorService detailWorkers;
+    private final String owner;
     private final BooleanSupplier keepGoing;
 
-    /** @param keepGoing false once this node must stop working on the year (another node took it over) */
+    /**
+     * @param owner     the node whose claim on the year every write of the job requires
+     * @param keepGoing false once this node must stop working on the year (another node took it over)
+     */
     YearImportJob(int year, Instant runStartedAt, TmdbClient tmdb, ImportLedger ledger, CommandGateway commands,
-                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers,
+                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers, String owner,
                   BooleanSupplier keepGoing) {
         this.year = year;
         this.runStartedAt = runStartedAt;
@@ -71,6 +75,7 @@ class YearImportJob {
         this.eventStore = eventStore;
         this.quality = quality;
         this.detailWorkers = detailWorkers;
+        this.owner = owner;
         this.keepGoing = keepGoing;
     }
 
@@ -90,7 +95,7 @@ class YearImportJob {
             }
             List<MovieOutcome> outcomes = importDetails(awaiting.subList(from,
                     Math.min(from + OUTCOMES_PER_BATCH, awaiting.size())));
-            ledger.recordOutcomes(outcomes);
+            ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
             if (outcomes.size() < Math.min(OUTCOMES_PER_BATCH, awaiting.size() - from)) {
                 return false;
             }
@@ -105,7 +110,8 @@ class YearImportJob {
             commands.sendAndWait(new CompleteYearImport(year, counts.discovered(), counts.imported(),
                     counts.skipped(), counts.failed()));
         } catch (YearImportNotRunningException alreadyEnded) {
-            // Completed before a crash kept the ledger from noting it: this run is over either way.
+            // Ended already (before a crash of the old version kept its ledger from noting it): this run is over.
+            ledger.forgetRun(year, runStartedAt);
             return true;
         }
         log.info("Year {} completed: {} discovered, {} imported, {} skipped, {} failed", year, counts.discovered(),
@@ -175,7 +181,7 @@ class YearImportJob {
             }
             LocalDate from = planned.window().from();
             DiscoverPage discovered = tmdb.discover(from, planned.window().to(), page);
-            ledger.recordPage(year, runStartedAt, planned.window(), pass, discovered);
+            ledger.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
             totalPages = discovered.totalPages();
         }
         if (totalPages > LAST_DISCOVER_PAGE) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +135,25 @@ public class YearImportRunner {
         return ledger.claim(year, node, lease);
     }
 
+    /**
+     * Takes over the year's import if it made no progress for {@code stallAfter}, whichever node held it, in the
+     * caller's transaction; {@link #restart(int)} it once that commits.
+     */
+    public boolean seizeIfStalled(int year, Duration stallAfter) {
+        return ledger.stalled(year, stallAfter) && ledger.seize(year, node, lease);
+    }
+
+    /** Starts a new job of this node on the year, replacing the one that runs here, if any (stalled). */
+    public void restart(int year) {
+        Future<?> job = running.get(year);
+        if (job != null) {
+            log.warn("The import of {} made no progress for too long; its job here starts again", year);
+            job.cancel(true);
+            running.remove(year, job);
+        }
+        start(year);
+    }
+
     /** Whether a job of this node works on the year now. */
     public boolean isRunningHere(int year) {
         return running.containsKey(year);
@@ -146,17 +166,22 @@ public class YearImportRunner {
             Set<Integer> renewed = ledger.renew(node, held, lease);
             for (int year : held) {
                 Future<?> job = running.get(year);
-                if (!renewed.contains(year) && job != null && ledger.runStartedAt(year).isPresent()) {
-                    log.warn("Another node took over the import of {}; this node stops working on it", year);
+                if (!renewed.contains(year) && job != null) {
+                    log.warn("This node no longer holds the import of {} (another node took it over, or it ended); "
+                            + "its job here stops", year);
                     lost.add(year);
                     job.cancel(true);
+                    running.remove(year, job);
                 }
             }
             for (int year : ledger.claimAbandoned(node, lease)) {
-                log.info("Taking over the import of {}: the node that worked on it stopped renewing its claim", year);
-                start(year);
+                if (!isRunningHere(year)) {
+                    log.info("Taking over the import of {}: no node renewed its claim", year);
+                    start(year);
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Anything escaping would end this periodic task for good.
             log.warn("Could not renew this node's claims on running imports; trying again", e);
         }
     }
@@ -165,12 +190,19 @@ public class YearImportRunner {
     public void start(int year) {
         running.computeIfAbsent(year, y -> {
             lost.remove(y);
-            return jobs.submit(() -> runWhileStarted(y));
+            CompletableFuture<Future<?>> self = new CompletableFuture<>();
+            Future<?> job = jobs.submit(() -> runWhileStarted(y, self));
+            self.complete(job);
+            return job;
         });
     }
 
+    private boolean stopped(int year) {
+        return lost.contains(year) || jobs.isShutdown();
+    }
+
     /** Runs the year's current run; a newer run that began while this one ended is run next. */
-    private void runWhileStarted(int year) {
+    private void runWhileStarted(int year, CompletableFuture<Future<?>> self) {
         Instant lastRun = null;
         try {
             Optional<Instant> run = ledger.runStartedAt(year);
@@ -179,18 +211,21 @@ public class YearImportRunner {
                 run(year, lastRun);
                 run = ledger.runStartedAt(year);
             }
+        } catch (RuntimeException e) {
+            log.error("The job on the import of {} stopped unexpectedly; the claim runs out and is taken over", year, e);
         } finally {
-            running.remove(year);
+            // Only this job's entry: a job started after this one was given up may be there already.
+            running.remove(year, self.join());
         }
-        Instant ended = lastRun;
-        if (!stopped(year) && ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()
-                && ledger.claim(year, node, lease)) {
-            start(year);
+        try {
+            Instant ended = lastRun;
+            if (!stopped(year) && ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()
+                    && ledger.claim(year, node, lease)) {
+                start(year);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not look for a newer run of {}; the claim runs out and is taken over", year, e);
         }
-    }
-
-    private boolean stopped(int year) {
-        return lost.contains(year) || jobs.isShutdown();
     }
 
     private void run(int year, Instant runStartedAt) {
@@ -199,10 +234,12 @@ public class YearImportRunner {
         try {
             events.publish(new TmdbTotalUpdated(tmdb.totalMovies(), "discover"));
             boolean completed = new YearImportJob(year, runStartedAt, tmdb, ledger, commands, eventStore, quality,
-                    detailWorkers, () -> !stopped(year)).run();
+                    detailWorkers, node, () -> !stopped(year)).run();
             if (!completed && !stopped(year)) {
                 ledger.release(year, node);
             }
+        } catch (ClaimLostException e) {
+            log.info("The import of {} goes on elsewhere: {}", year, e.getMessage());
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The import of {} stopped: {}", year, e.getMessage());
             try {

@@ -48,10 +48,26 @@ class CronScheduleTest {
     }
 
     @Test
+    void aRunRetriedOrRunAgainBelongsToTheTickOfItsFirstAttempt() {
+        assertThat(daily.tickAtOrBefore(Instant.parse("2026-11-23T02:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        // Retried after failures, or run again by another node after its node died.
+        assertThat(daily.tickAtOrBefore(Instant.parse("2026-11-23T02:03:00.250Z")))
+                .isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        assertThat(daily.tickAtOrBefore(Instant.parse("2026-11-24T01:59:59Z")))
+                .isEqualTo(Instant.parse("2026-11-23T02:00:00Z"));
+        CronSchedule everySecond = new CronSchedule("* * * * * *", true);
+        assertThat(everySecond.tickAtOrBefore(Instant.parse("2026-11-23T12:00:07.900Z")))
+                .isEqualTo(Instant.parse("2026-11-23T12:00:07Z"));
+        CronSchedule newYear = new CronSchedule("0 0 0 1 1 *", true);
+        assertThat(newYear.tickAtOrBefore(Instant.parse("2026-11-23T12:00:00Z")))
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void aDisabledScheduleIsMarkedSoThatItsExecutionIsRemoved() {
         assertThat(new CronSchedule("0 0 2 * * *", false).isDisabled()).isTrue();
         assertThat(daily.isDisabled()).isFalse();
-        assertThat(daily.isDeterministic()).isTrue();
     }
 
     @Test
@@ -65,6 +81,19 @@ class CronScheduleTest {
         assertThat(retryAfter(retries, 7, "2026-11-23T04:07:01Z")).isEqualTo(Instant.parse("2026-11-24T02:00:00Z"));
         // A retry that would fall after the next tick is the next tick.
         assertThat(retryAfter(retries, 5, "2026-11-24T01:50:00Z")).isEqualTo(Instant.parse("2026-11-24T02:00:00Z"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRunWhoseNodeDiedIsRunAgainOnItsOwnTick() {
+        Execution dead = execution("2026-11-23T02:00:00Z");
+        ExecutionComplete complete = ExecutionComplete.failure(dead, Instant.parse("2026-11-23T02:00:01Z"),
+                Instant.parse("2026-11-23T02:03:00Z"), null);
+        ExecutionOperations<Void> operations = mock(ExecutionOperations.class);
+
+        new DailyImportSchedule.ReviveOnItsTick().deadExecution(complete, operations);
+
+        verify(operations).reschedule(complete, Instant.parse("2026-11-23T02:00:00Z"));
     }
 
     @SuppressWarnings("unchecked")
