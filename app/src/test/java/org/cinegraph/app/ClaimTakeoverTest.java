@@ -28,14 +28,7 @@ class ClaimTakeoverTest {
     void aYearWhoseClaimRanOutIsTakenOverAndCompleted() throws Exception {
         try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir, "cinegraph.import.lease=PT3S")) {
             JdbcClient jdbc = app.jdbc();
-            TmdbSandboxServer sandbox = app.context().getBean(TmdbSandboxServer.class);
-            // TMDb down: the started year pauses, unowned.
-            sandbox.faults().failAlways(503);
-            assertThat(app.postAsAdmin("/api/admin/imports/years/" + YEAR).statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM import_ledger_run WHERE year = :year AND owner IS NULL")
-                    .param("year", YEAR).query(Integer.class).single() == 1);
-            sandbox.faults().reset();
+            startPausedYear(app);
 
             // As if a node that had claimed it was killed: its claim ran out a moment ago.
             jdbc.sql("""
@@ -54,13 +47,7 @@ class ClaimTakeoverTest {
         try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir, "cinegraph.import.stall-after=PT5S",
                 "cinegraph.import.first-year=" + YEAR, "cinegraph.import.last-year=" + YEAR)) {
             JdbcClient jdbc = app.jdbc();
-            TmdbSandboxServer sandbox = app.context().getBean(TmdbSandboxServer.class);
-            sandbox.faults().failAlways(503);
-            assertThat(app.postAsAdmin("/api/admin/imports/years/" + YEAR).statusCode()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM import_ledger_run WHERE year = :year AND owner IS NULL")
-                    .param("year", YEAR).query(Integer.class).single() == 1);
-            sandbox.faults().reset();
+            startPausedYear(app);
             // Held by a node that is alive (its claim good for an hour) but has recorded nothing for a minute.
             jdbc.sql("""
                             UPDATE import_ledger_run SET owner = 'stuck-node', lease_until = now() + interval '1 hour',
@@ -76,6 +63,20 @@ class ClaimTakeoverTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> !StoredEvents.of(jdbc, "YearImportCompleted").isEmpty());
             assertThat(StoredEvents.of(jdbc, "YearImportStarted")).hasSize(1);
+        }
+    }
+
+    /** Starts the year while TMDb is down, so that it pauses with no node holding it; TMDb is up again after. */
+    private static void startPausedYear(RunningApp app) throws Exception {
+        TmdbSandboxServer sandbox = app.context().getBean(TmdbSandboxServer.class);
+        sandbox.faults().failAlways(503);
+        try {
+            assertThat(app.postAsAdmin("/api/admin/imports/years/" + YEAR).statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.jdbc().sql(
+                    "SELECT count(*) FROM import_ledger_run WHERE year = :year AND owner IS NULL")
+                    .param("year", YEAR).query(Integer.class).single() == 1);
+        } finally {
+            sandbox.faults().reset();
         }
     }
 }
