@@ -77,8 +77,9 @@ class AxonSetupTest {
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner",
-                "import-pass");
-        for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures")) {
+                "import-pass", "festivals");
+        for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures",
+                "festivals")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
                     .isInstanceOf(PooledStreamingEventProcessor.class);
         }

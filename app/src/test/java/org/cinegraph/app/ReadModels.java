@@ -15,7 +15,9 @@ final class ReadModels {
             "import-state", List.of("import_state"),
             "movies", List.of("movies"),
             "skipped-imports", List.of("skipped_imports"),
-            "import-failures", List.of("import_failures"));
+            "import-failures", List.of("import_failures"),
+            "festivals", List.of("festival_organizations", "festival_ceremonies", "festival_categories",
+                    "festival_nominations"));
 
     /** The read endpoints whose answers a replay must not change by a single byte. */
     static final List<String> ENDPOINTS = List.of("/api/import/state", "/api/import/years",

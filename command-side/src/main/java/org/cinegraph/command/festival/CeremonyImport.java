@@ -1,0 +1,49 @@
+package org.cinegraph.command.festival;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.cinegraph.events.RecordCeremony;
+import org.cinegraph.events.RegisterFestivalOrganization;
+import org.springframework.stereotype.Component;
+
+/** Reads one Academy Awards ceremony page and records it: the scraper's one way in. */
+@Component
+public class CeremonyImport {
+
+    public static final String AMPAS = "AMPAS";
+    static final String AMPAS_NAME = "Academy of Motion Picture Arts and Sciences";
+
+    private final OscarsClient oscars;
+    private final CommandGateway commands;
+
+    CeremonyImport(OscarsClient oscars, CommandGateway commands) {
+        this.oscars = oscars;
+        this.commands = commands;
+    }
+
+    /**
+     * @throws CeremonyNotFoundException when oscars.org has no page for the year
+     * @throws CeremonyPageException when the page is not a ceremony page (nothing is recorded)
+     * @throws OscarsUnavailableException when oscars.org cannot be read
+     */
+    public Imported importCeremony(int year) {
+        commands.sendAndWait(new RegisterFestivalOrganization(AMPAS, AMPAS_NAME));
+        String url = oscars.ceremonyUrl(year).toString();
+        ParsedCeremony parsed = CeremonyPage.parse(oscars.ceremonyPage(year), year);
+        List<RecordCeremony.Category> categories = new ArrayList<>();
+        for (ParsedCeremony.Category category : parsed.categories()) {
+            categories.add(new RecordCeremony.Category(category.name(), category.nominations().stream()
+                    .map(n -> new RecordCeremony.Nomination(n.film(), n.names(), n.detail(), n.winner())).toList()));
+        }
+        Integer changes = commands.sendAndWait(new RecordCeremony(AMPAS, year, parsed.ceremonyNumber(), url,
+                parsed.contentHash(), categories));
+        return new Imported(AMPAS, year, parsed.ceremonyNumber(), url, parsed.categories().size(),
+                parsed.nominationCount(), (int) parsed.winnerCount(), changes == null ? 0 : changes);
+    }
+
+    /** What a reading found; {@code changes} is 0 when the page was unchanged since it was last read. */
+    public record Imported(String organization, int year, int ceremonyNumber, String sourceUrl, int categories,
+                           int nominations, int winners, int changes) {
+    }
+}

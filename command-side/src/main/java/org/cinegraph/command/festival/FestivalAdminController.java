@@ -1,0 +1,128 @@
+package org.cinegraph.command.festival;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Year;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.annotation.PreDestroy;
+import org.cinegraph.command.node.ThisNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Scraping the Academy's ceremonies: one year now, or a range of years in the background. */
+@RestController
+class FestivalAdminController {
+
+    /** The first Academy Awards ceremony was held in 1929. */
+    static final int FIRST_CEREMONY_YEAR = 1929;
+    private static final Logger log = LoggerFactory.getLogger(FestivalAdminController.class);
+
+    private final CeremonyImport ceremonies;
+    private final Clock clock;
+    private final AtomicBoolean rangeRunning = new AtomicBoolean();
+    private final ExecutorService ranges = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("ceremonies-"));
+
+    FestivalAdminController(CeremonyImport ceremonies, Clock clock) {
+        this.ceremonies = ceremonies;
+        this.clock = clock;
+    }
+
+    /** Reads the ceremony held in {@code year} and records it (only what changed, when read before). */
+    @PostMapping("/api/admin/festivals/{organization}/ceremonies/{year}/import")
+    ResponseEntity<CeremonyImport.Imported> importCeremony(@PathVariable String organization, @PathVariable int year) {
+        requireAcademy(organization);
+        requireCeremonyYear(year);
+        try {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/festivals/" + CeremonyImport.AMPAS + "/ceremonies/" + year))
+                    .body(ceremonies.importCeremony(year));
+        } catch (CeremonyNotFoundException e) {
+            throw problem(HttpStatus.NOT_FOUND, "Ceremony not found", e.getMessage(), e);
+        } catch (CeremonyPageException e) {
+            throw problem(HttpStatus.BAD_GATEWAY, "Not a ceremony page",
+                    e.getMessage() + " Nothing of the ceremony was recorded.", e);
+        } catch (OscarsUnavailableException e) {
+            throw problem(HttpStatus.SERVICE_UNAVAILABLE, "oscars.org unavailable", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads every ceremony from {@code from} to {@code to}, newest first, in the background (a second a page by
+     * default): 202 at once; the ceremonies appear in {@code GET /api/festivals/AMPAS/ceremonies} as they are read.
+     */
+    @PostMapping("/api/admin/festivals/{organization}/ceremonies/import")
+    ResponseEntity<RangeAccepted> importRange(@PathVariable String organization, @RequestParam int from,
+                                              @RequestParam int to) {
+        requireAcademy(organization);
+        requireCeremonyYear(from);
+        requireCeremonyYear(to);
+        if (from > to) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad range", "from (" + from + ") is after to (" + to + ").", null);
+        }
+        if (!rangeRunning.compareAndSet(false, true)) {
+            throw problem(HttpStatus.CONFLICT, "Ceremony import already running",
+                    "A range of ceremonies is being read; wait for it to finish.", null);
+        }
+        ranges.execute(() -> {
+            try {
+                for (int year = to; year >= from; year--) {
+                    importQuietly(year);
+                }
+            } finally {
+                rangeRunning.set(false);
+            }
+        });
+        return ResponseEntity.accepted().location(URI.create("/api/festivals/" + CeremonyImport.AMPAS + "/ceremonies"))
+                .body(new RangeAccepted(CeremonyImport.AMPAS, from, to));
+    }
+
+    private void importQuietly(int year) {
+        try {
+            CeremonyImport.Imported imported = ceremonies.importCeremony(year);
+            log.info("Ceremony {} ({}): {} categories, {} nominations, {} changes", year, imported.ceremonyNumber(),
+                    imported.categories(), imported.nominations(), imported.changes());
+        } catch (RuntimeException e) {
+            log.warn("Ceremony {} could not be recorded: {}", year, e.getMessage());
+        }
+    }
+
+    private static void requireAcademy(String organization) {
+        if (!CeremonyImport.AMPAS.equals(organization)) {
+            throw problem(HttpStatus.NOT_FOUND, "Unknown festival", "Only the Academy Awards (" + CeremonyImport.AMPAS
+                    + ") can be scraped; '" + organization + "' is not known.", null);
+        }
+    }
+
+    private void requireCeremonyYear(int year) {
+        int latest = Year.now(clock).getValue() + 1;
+        if (year < FIRST_CEREMONY_YEAR || year > latest) {
+            throw problem(HttpStatus.BAD_REQUEST, "Year out of range", "Academy Awards ceremonies were held from "
+                    + FIRST_CEREMONY_YEAR + "; " + year + " is outside " + FIRST_CEREMONY_YEAR + " to " + latest + ".",
+                    null);
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, cause);
+    }
+
+    @PreDestroy
+    void stop() {
+        ranges.shutdownNow();
+    }
+
+    record RangeAccepted(String organization, int from, int to) {
+    }
+}

@@ -1,0 +1,110 @@
+package org.cinegraph.query.festivals;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.cinegraph.events.CeremonyScraped;
+import org.cinegraph.events.FestivalOrganizationRegistered;
+import org.cinegraph.events.NominationRecorded;
+import org.cinegraph.events.NominationWithdrawn;
+import org.cinegraph.query.projections.ProjectionTables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Festival organizations, their ceremonies, categories and nominations. A ceremony's events come from its own
+ * aggregate, in order; a nomination recorded again (its winner changed) keeps its place.
+ */
+@Component
+@ProcessingGroup(FestivalsProjection.NAME)
+@ProjectionTables({"festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations"})
+class FestivalsProjection {
+
+    static final String NAME = "festivals";
+    /** What makes a nomination itself: the md5 of its film, names and detail. */
+    private static final String KEY = "md5(concat_ws(chr(1), COALESCE(:film, ''), "
+            + "array_to_string(CAST(:names AS text[]), chr(2)), COALESCE(:detail, '')))";
+
+    private final JdbcClient jdbc;
+
+    FestivalsProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM festival_nominations").update();
+        jdbc.sql("DELETE FROM festival_categories").update();
+        jdbc.sql("DELETE FROM festival_ceremonies").update();
+        jdbc.sql("DELETE FROM festival_organizations").update();
+    }
+
+    @EventHandler
+    void on(FestivalOrganizationRegistered event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO festival_organizations (abbreviation, name, registered_at)
+                        VALUES (:abbreviation, :name, :at)
+                        ON CONFLICT (abbreviation) DO UPDATE SET name = EXCLUDED.name""")
+                .param("abbreviation", event.abbreviation()).param("name", event.name()).param("at", utc(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(CeremonyScraped event, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO festival_ceremonies (organization, year, ceremony_number, source_url, content_hash,
+                                                         scraped_at)
+                        VALUES (:organization, :year, :number, :url, :hash, :at)
+                        ON CONFLICT (organization, year) DO UPDATE
+                           SET ceremony_number = EXCLUDED.ceremony_number, source_url = EXCLUDED.source_url,
+                               content_hash = EXCLUDED.content_hash, scraped_at = EXCLUDED.scraped_at""")
+                .param("organization", event.organization()).param("year", event.year())
+                .param("number", event.ceremonyNumber()).param("url", event.sourceUrl())
+                .param("hash", event.contentHash()).param("at", utc(at)).update();
+        jdbc.sql("DELETE FROM festival_categories WHERE organization = :organization AND year = :year")
+                .param("organization", event.organization()).param("year", event.year()).update();
+        int position = 0;
+        for (String category : event.categories()) {
+            jdbc.sql("""
+                            INSERT INTO festival_categories (organization, year, name, position)
+                            VALUES (:organization, :year, :name, :position) ON CONFLICT DO NOTHING""")
+                    .param("organization", event.organization()).param("year", event.year())
+                    .param("name", category).param("position", position++).update();
+        }
+    }
+
+    @EventHandler
+    void on(NominationRecorded event) {
+        jdbc.sql("""
+                        INSERT INTO festival_nominations (organization, year, category, nomination_key, film, names,
+                                                          detail, winner, position)
+                        SELECT :organization, :year, :category, %s, :film, CAST(:names AS text[]), :detail, :winner,
+                               COALESCE(max(position), 0) + 1
+                          FROM festival_nominations WHERE organization = :organization AND year = :year
+                        ON CONFLICT (organization, year, category, nomination_key) DO UPDATE
+                           SET winner = EXCLUDED.winner""".formatted(KEY))
+                .param("organization", event.organization()).param("year", event.year())
+                .param("category", event.category()).param("film", event.film())
+                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
+                .param("winner", event.winner()).update();
+    }
+
+    @EventHandler
+    void on(NominationWithdrawn event) {
+        jdbc.sql("""
+                        DELETE FROM festival_nominations
+                         WHERE organization = :organization AND year = :year AND category = :category
+                           AND nomination_key = %s""".formatted(KEY))
+                .param("organization", event.organization()).param("year", event.year())
+                .param("category", event.category()).param("film", event.film())
+                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail()).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
