@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.events.MovieImported;
 import org.cinegraph.sandbox.OscarsSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +15,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Academy Awards ceremonies scraped from the oscars.org sandbox and read back through the API. */
 @ApplicationTest
@@ -23,6 +28,14 @@ class FestivalsApiTest {
     private OscarsSandboxServer oscars;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private EventGateway events;
+    private TransactionTemplate transactions;
+
+    @Autowired
+    void transactions(PlatformTransactionManager manager) {
+        transactions = new TransactionTemplate(manager);
+    }
 
     @Test
     void aCeremonyIsRecordedOnceAndReadBackWithItsCategoriesAndWinners() {
@@ -68,6 +81,84 @@ class FestivalsApiTest {
         } finally {
             oscars.restorePage(2011);
         }
+    }
+
+    @Test
+    void nominationsAreMatchedToMoviesImportedThroughThePipelineAndTheRestAreFailures() {
+        ResponseEntity<JsonNode> imported = importCeremony(2024);
+        JsonNode body = imported.getBody();
+        assertThat(body.get("matched").asInt() + body.get("unmatched").asInt()).as("every nomination with a film")
+                .isEqualTo(body.get("nominations").asInt());
+        assertThat(body.get("matched").asInt()).isGreaterThan(body.get("unmatched").asInt());
+
+        JsonNode ceremony = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/festivals/AMPAS/ceremonies/2024", JsonNode.class),
+                read -> read.findValues("tmdbId").stream().filter(id -> !id.isNull()).count()
+                        == body.get("matched").asInt());
+        JsonNode oppenheimer = nomination(ceremony, "BEST PICTURE", "Oppenheimer");
+        assertThat(oppenheimer.get("imdbId").asText()).isEqualTo("tt15398776");
+        int tmdbId = oppenheimer.get("tmdbId").asInt();
+        JsonNode movie = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForEntity("/api/movies/" + tmdbId, JsonNode.class),
+                answer -> answer.getStatusCode() == HttpStatus.OK).getBody();
+        assertThat(movie.get("imdbId").asText()).isEqualTo("tt15398776");
+        assertThat(StoredEvents.of(jdbc, "MovieImported").stream()
+                .filter(event -> "tt15398776".equals(event.path("imdbId").asText())))
+                .as("a film nominated in several categories is imported once").hasSize(1);
+
+        JsonNode failures = await().atMost(Duration.ofSeconds(20)).until(
+                () -> http.getForObject("/api/import/failures?source=festival:AMPAS&reason=no_tmdb_match&limit=500",
+                        JsonNode.class),
+                read -> read.get("total").asInt() >= body.get("unmatched").asInt() && read.get("total").asInt() > 0);
+        JsonNode failure = failures.get("items").get(0);
+        assertThat(failure.get("tmdbId").isNull()).isTrue();
+        assertThat(failure.get("title").asText()).isNotBlank();
+        assertThat(failure.get("detail").asText()).contains("TMDb knows no movie");
+
+        assertThat(importCeremony(2024).getBody().get("matched").asInt()).as("read again: nothing new to match")
+                .isZero();
+    }
+
+    @Test
+    void aNominationNoMovieMatchedIsMatchedWhenItsMovieIsImportedLater() {
+        String page = http.getForObject(oscars.baseUrl() + "/oscars/ceremonies/1990", String.class);
+        try {
+            oscars.replacePage(1990, 200, page.replace("Driving Miss Daisy", "Zzq Unfindable Picture"));
+            importCeremony(1990);
+            await().atMost(Duration.ofSeconds(20)).until(() -> unfindableFailures() > 0);
+
+            transactions.executeWithoutResult(status -> events.publish(new MovieImported(987_654_321, "tt0000042",
+                    "Zzq Unfindable Picture", LocalDate.of(1989, 12, 15), null, "year_import", "{\"id\":987654321}")));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> unfindableFailures() == 0);
+            JsonNode ceremony = http.getForObject("/api/festivals/AMPAS/ceremonies/1990", JsonNode.class);
+            JsonNode picture = nomination(ceremony, "BEST PICTURE", "Zzq Unfindable Picture");
+            assertThat(picture.get("tmdbId").asInt()).isEqualTo(987_654_321);
+            assertThat(StoredEvents.of(jdbc, "NominationMatched").stream()
+                    .filter(event -> "Zzq Unfindable Picture".equals(event.path("film").asText())).toList())
+                    .isNotEmpty().allMatch(event -> "imported".equals(event.path("method").asText()));
+        } finally {
+            oscars.restorePage(1990);
+        }
+    }
+
+    private long unfindableFailures() {
+        return http.getForObject("/api/import/failures?source=festival:AMPAS&limit=500", JsonNode.class)
+                .get("items").findValues("title").stream()
+                .filter(title -> title.asText().equals("Zzq Unfindable Picture")).count();
+    }
+
+    private static JsonNode nomination(JsonNode ceremony, String category, String film) {
+        for (JsonNode each : ceremony.get("categories")) {
+            if (each.get("name").asText().equalsIgnoreCase(category)) {
+                for (JsonNode nomination : each.get("nominations")) {
+                    if (film.equals(nomination.get("film").asText())) {
+                        return nomination;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No nomination of " + film + " in " + category + ": " + ceremony);
     }
 
     @Test

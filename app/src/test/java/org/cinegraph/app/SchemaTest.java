@@ -41,7 +41,8 @@ class SchemaTest {
                 "import_ledger_run", "import_ledger_page", "import_ledger_discovered", "import_ledger_outcome",
                 "import_ledger_year", "import_ledger_tick", "import_ledger_full_sync", "import_ledger_change_sync",
                 "scheduled_tasks",
-                "festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations");
+                "festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations",
+                "festival_match");
     }
 
     @Test

@@ -16,13 +16,18 @@ public class CeremonyImport {
 
     private final OscarsClient oscars;
     private final CommandGateway commands;
+    private final NominationMatcher matcher;
 
-    CeremonyImport(OscarsClient oscars, CommandGateway commands) {
+    CeremonyImport(OscarsClient oscars, CommandGateway commands, NominationMatcher matcher) {
         this.oscars = oscars;
         this.commands = commands;
+        this.matcher = matcher;
     }
 
     /**
+     * Records the ceremony whole, then matches its nominations not tried before to movies (a nomination whose
+     * film is not found is recorded as a failure, not dropped).
+     *
      * @throws CeremonyNotFoundException when oscars.org has no page for the year
      * @throws CeremonyPageException when the page is not a ceremony page (nothing is recorded)
      * @throws OscarsUnavailableException when oscars.org cannot be read
@@ -38,12 +43,18 @@ public class CeremonyImport {
         }
         Integer changes = commands.sendAndWait(new RecordCeremony(AMPAS, year, parsed.ceremonyNumber(), url,
                 parsed.contentHash(), categories));
+        NominationMatcher.Summary matching = matcher.matchCeremony(AMPAS, year);
         return new Imported(AMPAS, year, parsed.ceremonyNumber(), url, parsed.categories().size(),
-                parsed.nominationCount(), (int) parsed.winnerCount(), changes == null ? 0 : changes);
+                parsed.nominationCount(), (int) parsed.winnerCount(), changes == null ? 0 : changes,
+                matching.matched(), matching.unmatched());
     }
 
-    /** What a reading found; {@code changes} is 0 when the page was unchanged since it was last read. */
+    /**
+     * What a reading found; {@code changes} is 0 when the page was unchanged since it was last read;
+     * {@code matched} and {@code unmatched} count the nominations this reading matched to movies or could not
+     * (those matched before are in neither).
+     */
     public record Imported(String organization, int year, int ceremonyNumber, String sourceUrl, int categories,
-                           int nominations, int winners, int changes) {
+                           int nominations, int winners, int changes, int matched, int unmatched) {
     }
 }

@@ -151,6 +151,48 @@ public class TmdbClient {
         return new TmdbMovie(answer.tree(), answer.text());
     }
 
+    /**
+     * The movies TMDb knows by an IMDb id: none, or (nearly always) one.
+     *
+     * @throws TmdbMalformedResponseException when the answer is not a find result
+     */
+    public List<FoundMovie> findByImdbId(String imdbId) {
+        String what = "find " + imdbId;
+        JsonNode body = get(uri -> uri.path("/find/{id}").queryParam("external_source", "imdb_id").build(imdbId),
+                what).tree();
+        return foundMovies(body.path("movie_results"), what);
+    }
+
+    /**
+     * The first page of TMDb's search for movies titled like {@code query}, most relevant first, by any release
+     * year: the caller weighs the years itself, since TMDb's year filter drops a film listed a year off.
+     */
+    public List<FoundMovie> searchMovies(String query) {
+        String what = "search '" + query + "'";
+        JsonNode body = get(uri -> uri.path("/search/movie")
+                .queryParam("query", "{query}")
+                .queryParam("include_adult", false)
+                .queryParam("page", 1)
+                .build(query), what).tree();
+        return foundMovies(body.path("results"), what);
+    }
+
+    private static List<FoundMovie> foundMovies(JsonNode results, String what) {
+        if (!results.isArray()) {
+            throw new TmdbMalformedResponseException(what, null);
+        }
+        List<FoundMovie> movies = new ArrayList<>();
+        for (JsonNode result : results) {
+            if (!result.path("id").canConvertToInt()) {
+                throw new TmdbMalformedResponseException(what, null);
+            }
+            movies.add(new FoundMovie(result.get("id").asInt(), result.path("title").asText(null),
+                    result.path("original_title").asText(null), date(result.path("release_date")),
+                    result.path("popularity").asDouble(0)));
+        }
+        return List.copyOf(movies);
+    }
+
     private Answer get(Function<UriBuilder, URI> uri, String what) {
         return transport.execute(() -> rest.get().uri(uri).exchange((request, response) -> new TmdbResponse(
                         response.getStatusCode().value(),

@@ -1,5 +1,7 @@
 package org.cinegraph.command.yearimport;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.tmdb.DiscoverPage;
+import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ListedMovie;
@@ -241,31 +244,94 @@ class ImportLedger {
     int recordOutcomes(int year, Instant runStartedAt, String owner, List<MovieOutcome> outcomes) {
         Integer recorded = transaction.execute(status -> {
             requireClaim(year, runStartedAt, owner);
-            int changed = 0;
             OffsetDateTime now = utc(clock.instant());
+            int changed = 0;
             for (MovieOutcome outcome : outcomes) {
-                Optional<Integer> attempt = jdbc.sql("""
-                                INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at,
-                                                                   content_hash)
-                                VALUES (:id, :year, :outcome, 1, :at, :hash)
-                                ON CONFLICT (tmdb_id) DO UPDATE
-                                   SET outcome = EXCLUDED.outcome, year = EXCLUDED.year,
-                                       attempts = import_ledger_outcome.attempts + 1,
-                                       recorded_at = EXCLUDED.recorded_at, content_hash = EXCLUDED.content_hash
-                                 WHERE import_ledger_outcome.outcome = 'failed'
-                                RETURNING attempts""")
-                        .param("id", outcome.tmdbId()).param("year", outcome.year())
-                        .param("outcome", outcome.kind().column()).param("at", now)
-                        .param("hash", new SqlParameterValue(Types.BINARY, outcome.contentHash()))
-                        .query(Integer.class).optional();
-                if (attempt.isPresent()) {
-                    events.publish(outcome.event().apply(attempt.get()));
+                if (recordOutcome(outcome, now)) {
                     changed++;
                 }
             }
             return changed;
         });
         return recorded == null ? 0 : recorded;
+    }
+
+    /**
+     * Records one outcome found outside a year's run (a festival nomination's film, a list's member, a retried
+     * failure), in a transaction of its own: unless the movie already has a final outcome.
+     *
+     * @return whether it was new
+     */
+    boolean recordOutcome(MovieOutcome outcome) {
+        return Boolean.TRUE.equals(transaction.execute(status -> recordOutcome(outcome, utc(clock.instant()))));
+    }
+
+    private boolean recordOutcome(MovieOutcome outcome, OffsetDateTime now) {
+        Optional<Integer> attempt = jdbc.sql("""
+                        INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at, content_hash,
+                                                           source, imdb_id, title_key, release_year)
+                        VALUES (:id, :year, :outcome, 1, :at, :hash, :source, :imdbId, :titleKey, :releaseYear)
+                        ON CONFLICT (tmdb_id) DO UPDATE
+                           SET outcome = EXCLUDED.outcome, year = COALESCE(EXCLUDED.year, import_ledger_outcome.year),
+                               attempts = import_ledger_outcome.attempts + 1,
+                               recorded_at = EXCLUDED.recorded_at, content_hash = EXCLUDED.content_hash,
+                               source = EXCLUDED.source,
+                               imdb_id = COALESCE(EXCLUDED.imdb_id, import_ledger_outcome.imdb_id),
+                               title_key = COALESCE(EXCLUDED.title_key, import_ledger_outcome.title_key),
+                               release_year = COALESCE(EXCLUDED.release_year, import_ledger_outcome.release_year)
+                         WHERE import_ledger_outcome.outcome = 'failed'
+                        RETURNING attempts""")
+                .param("id", outcome.tmdbId()).param("year", outcome.year())
+                .param("outcome", outcome.kind().column()).param("at", now)
+                .param("hash", new SqlParameterValue(Types.BINARY, outcome.contentHash()))
+                .param("source", outcome.source()).param("imdbId", outcome.imdbId())
+                .param("titleKey", TitleKey.of(outcome.title()))
+                .param("releaseYear", outcome.releaseDate() == null ? null : outcome.releaseDate().getYear())
+                .query(Integer.class).optional();
+        attempt.ifPresent(attempts -> events.publish(outcome.event().apply(attempts)));
+        return attempt.isPresent();
+    }
+
+    /** A movie with a final outcome (imported or skipped) whose IMDb id is {@code imdbId}, if any. */
+    Optional<KnownMovie> knownByImdbId(String imdbId) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome
+                         WHERE imdb_id = :imdbId AND outcome <> 'failed' ORDER BY tmdb_id LIMIT 1""")
+                .param("imdbId", imdbId).query(ImportLedger::knownMovie).optional();
+    }
+
+    /** The imported movies whose title has the key, released from {@code fromYear} to {@code toYear}. */
+    List<KnownMovie> importedByTitle(String titleKey, int fromYear, int toYear) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome
+                         WHERE title_key = :key AND release_year BETWEEN :from AND :to AND outcome = 'imported'
+                         ORDER BY tmdb_id""")
+                .param("key", titleKey).param("from", fromYear).param("to", toYear)
+                .query(ImportLedger::knownMovie).list();
+    }
+
+    /** The movie's outcome so far, if it has one: a failure too. */
+    Optional<KnownMovie> outcomeOf(int tmdbId) {
+        return jdbc.sql("SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome WHERE tmdb_id = :id")
+                .param("id", tmdbId).query(ImportLedger::knownMovie).optional();
+    }
+
+    /** The movies whose last import from {@code source} failed, with the year their import was part of. */
+    List<FailedMovie> failed(String source) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, year FROM import_ledger_outcome
+                         WHERE outcome = 'failed' AND source = :source ORDER BY tmdb_id""")
+                .param("source", source)
+                .query((rs, row) -> new FailedMovie(rs.getInt("tmdb_id"), (Integer) rs.getObject("year")))
+                .list();
+    }
+
+    private static KnownMovie knownMovie(ResultSet rs, int row) throws SQLException {
+        return new KnownMovie(rs.getInt("tmdb_id"), rs.getString("imdb_id"),
+                MovieOutcome.Kind.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)));
+    }
+
+    record FailedMovie(int tmdbId, Integer year) {
     }
 
     /**

@@ -13,18 +13,11 @@ import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.cinegraph.command.quality.QualityFilter;
-import org.cinegraph.command.tmdb.ContentHash;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
-import org.cinegraph.command.tmdb.TmdbMovie;
-import org.cinegraph.command.tmdb.TmdbNotFoundException;
 import org.cinegraph.events.CompleteYearImport;
 import org.cinegraph.events.ListedMovie;
-import org.cinegraph.events.MovieImportFailed;
-import org.cinegraph.events.MovieImported;
-import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
 import org.cinegraph.events.StartYearImport;
@@ -55,7 +48,7 @@ class YearImportJob {
     private final ImportLedger ledger;
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final QualityFilter quality;
+    private final MovieFetch fetch;
     private final ExecutorService detailWorkers;
     private final String owner;
     private final BooleanSupplier keepGoing;
@@ -73,7 +66,7 @@ class YearImportJob {
         this.ledger = ledger;
         this.commands = commands;
         this.eventStore = eventStore;
-        this.quality = quality;
+        this.fetch = new MovieFetch(tmdb, quality);
         this.detailWorkers = detailWorkers;
         this.owner = owner;
         this.keepGoing = keepGoing;
@@ -216,34 +209,6 @@ class YearImportJob {
     }
 
     private MovieOutcome importDetails(ListedMovie listed) {
-        try {
-            TmdbMovie movie = tmdb.movie(listed.tmdbId());
-            QualityFilter.Verdict verdict = quality.judge(movie.record());
-            if (verdict.passes()) {
-                return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.IMPORTED, ContentHash.of(movie.record()),
-                        attempt -> new MovieImported(
-                        listed.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(), year, SOURCE, movie.json()));
-            }
-            return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.SKIPPED, null, attempt -> new MovieSkipped(
-                    listed.tmdbId(), movie.imdbId(), movie.title(), year, SOURCE, MovieSkipped.QUALITY_FILTER,
-                    verdict.failedNames()));
-        } catch (TmdbCredentialsRejectedException e) {
-            throw e;
-        } catch (TmdbNotFoundException e) {
-            return failed(listed, MovieImportFailed.NOT_FOUND, e);
-        } catch (TmdbMalformedResponseException e) {
-            return failed(listed, MovieImportFailed.MALFORMED_RESPONSE, e);
-        } catch (RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                return null;
-            }
-            return failed(listed, MovieImportFailed.HTTP_ERROR, e);
-        }
-    }
-
-    private MovieOutcome failed(ListedMovie listed, String reason, RuntimeException error) {
-        String detail = tmdb.describe(error);
-        return new MovieOutcome(listed.tmdbId(), year, MovieOutcome.Kind.FAILED, null, attempt -> new MovieImportFailed(
-                listed.tmdbId(), null, listed.title(), year, SOURCE, reason, attempt, detail));
+        return fetch.fetch(listed.tmdbId(), listed.title(), year, SOURCE);
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CeremonyScraped;
 import org.cinegraph.events.FestivalOrganizationRegistered;
+import org.cinegraph.events.NominationMatched;
 import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
 import org.cinegraph.query.projections.ProjectionTables;
@@ -91,6 +92,18 @@ class FestivalsProjection {
                 .param("category", event.category()).param("film", event.film())
                 .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
                 .param("winner", event.winner()).update();
+    }
+
+    @EventHandler
+    void on(NominationMatched event) {
+        jdbc.sql("""
+                        UPDATE festival_nominations SET tmdb_id = :tmdbId, imdb_id = :imdbId
+                         WHERE organization = :organization AND year = :year AND category = :category
+                           AND nomination_key = %s""".formatted(KEY))
+                .param("organization", event.organization()).param("year", event.year())
+                .param("category", event.category()).param("film", event.film())
+                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
+                .param("tmdbId", event.tmdbId()).param("imdbId", event.imdbId()).update();
     }
 
     @EventHandler

@@ -67,8 +67,8 @@ class ImportOutcomesController {
                 .year(year, clock)
                 .where("source = :source", "source", source)
                 .where("reason = :reason", "reason", reason)
-                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, last_attempt_at",
-                        "last_attempt_at DESC, source, tmdb_id", paging, ImportOutcomesController::failure);
+                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, detail, last_attempt_at",
+                        "last_attempt_at DESC, source, subject", paging, ImportOutcomesController::failure);
     }
 
     private static SkippedImport skipped(ResultSet rs, int row) throws SQLException {
@@ -79,9 +79,9 @@ class ImportOutcomesController {
     }
 
     private static ImportFailure failure(ResultSet rs, int row) throws SQLException {
-        return new ImportFailure(rs.getInt("tmdb_id"), rs.getString("imdb_id"), rs.getString("title"),
+        return new ImportFailure(rs.getObject("tmdb_id", Integer.class), rs.getString("imdb_id"), rs.getString("title"),
                 rs.getObject("year", Integer.class), rs.getString("source"), rs.getString("reason"),
-                rs.getInt("retry_count"), instant(rs.getTimestamp("last_attempt_at")));
+                rs.getInt("retry_count"), rs.getString("detail"), instant(rs.getTimestamp("last_attempt_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -92,7 +92,11 @@ class ImportOutcomesController {
                          List<String> criteriaFailed, Instant skippedAt) {
     }
 
-    record ImportFailure(int tmdbId, String imdbId, String title, Integer year, String source, String reason,
-                         int retryCount, Instant lastAttemptAt) {
+    /**
+     * {@code tmdbId} is null for a failure of something TMDb gave no id for (a nomination's film no movie matched);
+     * {@code detail} says what went wrong, in words for a person.
+     */
+    record ImportFailure(Integer tmdbId, String imdbId, String title, Integer year, String source, String reason,
+                         int retryCount, String detail, Instant lastAttemptAt) {
     }
 }

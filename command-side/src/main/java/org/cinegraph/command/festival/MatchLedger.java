@@ -1,0 +1,140 @@
+package org.cinegraph.command.festival;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.tmdb.TitleKey;
+import org.cinegraph.events.NominationMatchFailed;
+import org.cinegraph.events.NominationMatched;
+import org.cinegraph.events.NominationRecorded;
+import org.cinegraph.events.NominationWithdrawn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Which recorded nominations are matched to a movie (V13, {@code festival_match}). A match or a failure to
+ * match is appended as an event in the same transaction as the row that records it, and only while the
+ * nomination is still open, so two matchings of one nomination (a retry beside a later import, two nodes) record
+ * one match.
+ */
+@Repository
+class MatchLedger {
+
+    /** A nomination is known by its category and the md5 of its film, names and detail, as the projection knows it. */
+    private static final String KEY = "md5(concat_ws(chr(1), COALESCE(:film, ''), "
+            + "array_to_string(CAST(:names AS text[]), chr(2)), COALESCE(:detail, '')))";
+    private static final String NOMINATION = """
+            organization = :organization AND year = :year AND category = :category AND nomination_key = %s"""
+            .formatted(KEY);
+    private static final String OPEN = "status IN ('pending', 'unmatched')";
+    private static final String COLUMNS = "organization, year, category, film, names, detail, film_year, imdb_id, "
+            + "attempts";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final EventGateway events;
+
+    MatchLedger(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+    }
+
+    /** A nomination was recorded (or recorded again, its winner changed): it is open, unless known already. */
+    void recorded(NominationRecorded event, String imdbId) {
+        jdbc.sql("""
+                        INSERT INTO festival_match (organization, year, category, nomination_key, film, names, detail,
+                                                    film_key, film_year, imdb_id, status, attempts)
+                        VALUES (:organization, :year, :category, %s, :film, CAST(:names AS text[]), :detail, :filmKey,
+                                :filmYear, :imdbId, :status, 0)
+                        ON CONFLICT DO NOTHING""".formatted(KEY))
+                .param("organization", event.organization()).param("year", event.year())
+                .param("category", event.category()).param("film", event.film())
+                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
+                .param("filmKey", TitleKey.of(event.film())).param("filmYear", filmYear(event.year()))
+                .param("imdbId", imdbId).param("status", TitleKey.of(event.film()) == null ? "no_film" : "pending")
+                .update();
+    }
+
+    void withdrawn(NominationWithdrawn event) {
+        jdbc.sql("DELETE FROM festival_match WHERE " + NOMINATION)
+                .param("organization", event.organization()).param("year", event.year())
+                .param("category", event.category()).param("film", event.film())
+                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail()).update();
+    }
+
+    /** The ceremony's nominations never tried yet. */
+    List<OpenNomination> pending(String organization, int year) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM festival_match WHERE organization = :organization "
+                        + "AND year = :year AND status = 'pending' ORDER BY category, nomination_key")
+                .param("organization", organization).param("year", year).query(MatchLedger::open).list();
+    }
+
+    /** Every open nomination of the organization, {@code onlyPending} those never tried (a start's catch-up). */
+    List<OpenNomination> open(String organization, boolean onlyPending) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM festival_match WHERE organization = :organization AND "
+                        + (onlyPending ? "status = 'pending'" : OPEN) + " ORDER BY year DESC, category, nomination_key")
+                .param("organization", organization).query(MatchLedger::open).list();
+    }
+
+    /** The open nominations a movie just imported may be the film of: by IMDb id, or by title within a year. */
+    List<OpenNomination> openFor(String imdbId, String title, Integer releaseYear) {
+        String titleKey = TitleKey.of(title);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM festival_match WHERE " + OPEN + """
+                         AND ((CAST(:imdbId AS text) IS NOT NULL AND imdb_id = :imdbId)
+                              OR (imdb_id IS NULL AND CAST(:titleKey AS text) IS NOT NULL AND film_key = :titleKey
+                                  AND film_year BETWEEN CAST(:releaseYear AS int) - 1 AND CAST(:releaseYear AS int) + 1))
+                        """)
+                .param("imdbId", imdbId).param("titleKey", titleKey).param("releaseYear", releaseYear)
+                .query(MatchLedger::open).list();
+    }
+
+    /** @return whether the nomination was open and is matched now */
+    boolean matched(OpenNomination nomination, int tmdbId, String imdbId, String method) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            int updated = bind(jdbc.sql("UPDATE festival_match SET status = 'matched', tmdb_id = :tmdbId, "
+                    + "imdb_id = COALESCE(:imdbId, imdb_id), attempts = attempts + 1 WHERE " + NOMINATION + " AND "
+                    + OPEN), nomination).param("tmdbId", tmdbId).param("imdbId", imdbId).update();
+            if (updated == 1) {
+                events.publish(new NominationMatched(nomination.organization(), nomination.year(),
+                        nomination.category(), nomination.film(), nomination.names(), nomination.detail(), tmdbId,
+                        imdbId != null ? imdbId : nomination.imdbId(), method));
+            }
+            return updated == 1;
+        }));
+    }
+
+    /** Records that the nomination could not be matched this time, unless it was matched meanwhile. */
+    void failed(OpenNomination nomination, String reason, String message) {
+        transaction.executeWithoutResult(status -> {
+            Optional<Integer> attempts = bind(jdbc.sql("UPDATE festival_match SET status = 'unmatched', "
+                    + "attempts = attempts + 1 WHERE " + NOMINATION + " AND " + OPEN + " RETURNING attempts"),
+                    nomination).query(Integer.class).optional();
+            attempts.ifPresent(attempt -> events.publish(new NominationMatchFailed(nomination.organization(),
+                    nomination.year(), nomination.category(), nomination.film(), nomination.names(),
+                    nomination.detail(), nomination.filmYear(), nomination.imdbId(), reason, attempt, message)));
+        });
+    }
+
+    /** Films of a ceremony held in {@code year} came out the year before. */
+    static int filmYear(int year) {
+        return year - 1;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, OpenNomination nomination) {
+        return statement.param("organization", nomination.organization()).param("year", nomination.year())
+                .param("category", nomination.category()).param("film", nomination.film())
+                .param("names", nomination.names().toArray(String[]::new)).param("detail", nomination.detail());
+    }
+
+    private static OpenNomination open(ResultSet rs, int row) throws SQLException {
+        return new OpenNomination(rs.getString("organization"), rs.getInt("year"), rs.getString("category"),
+                rs.getString("film"), Arrays.asList((String[]) rs.getArray("names").getArray()),
+                rs.getString("detail"), rs.getInt("film_year"), rs.getString("imdb_id"), rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,90 @@
+package org.cinegraph.command.yearimport;
+
+import java.util.List;
+import java.util.Optional;
+import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.tmdb.TitleKey;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports single movies that something other than a year's discover found (a festival nomination's film, a
+ * canonical list's member), through the same fetch, quality filter and ledger as a year import: a movie already
+ * imported or skipped, by whatever source, is never fetched or recorded again.
+ */
+@Component
+public class MovieImports {
+
+    private final ImportLedger ledger;
+    private final MovieFetch fetch;
+
+    MovieImports(ImportLedger ledger, TmdbClient tmdb, QualityFilter quality) {
+        this.ledger = ledger;
+        this.fetch = new MovieFetch(tmdb, quality);
+    }
+
+    /**
+     * Imports the movie unless it has a final outcome already.
+     *
+     * @param title the title it was found under, kept on a failure
+     * @return its outcome now; empty only when the fetch was interrupted (the node is stopping)
+     * @throws org.cinegraph.command.tmdb.TmdbCredentialsRejectedException when TMDb refuses the credentials
+     */
+    public Optional<KnownMovie> importMovie(int tmdbId, String title, String source) {
+        Optional<KnownMovie> known = ledger.outcomeOf(tmdbId);
+        if (known.isPresent() && known.get().kind() != MovieOutcome.Kind.FAILED) {
+            return known;
+        }
+        MovieOutcome outcome = fetch.fetch(tmdbId, title, null, source);
+        if (outcome == null) {
+            return Optional.empty();
+        }
+        ledger.recordOutcome(outcome);
+        return ledger.outcomeOf(tmdbId);
+    }
+
+    /** A movie imported or skipped before whose IMDb id is {@code imdbId}, without asking TMDb. */
+    public Optional<KnownMovie> knownByImdbId(String imdbId) {
+        return ledger.knownByImdbId(imdbId);
+    }
+
+    /**
+     * The imported movie with this title released in {@code year}, give or take one: the one nearest the year,
+     * when exactly one is nearest; none when two are as near (a remake the same year), so a search decides.
+     */
+    public Optional<KnownMovie> importedByTitle(String title, int year) {
+        String key = TitleKey.of(title);
+        if (key == null) {
+            return Optional.empty();
+        }
+        List<KnownMovie> candidates = ledger.importedByTitle(key, year, year);
+        if (candidates.isEmpty()) {
+            candidates = ledger.importedByTitle(key, year - 1, year + 1);
+        }
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Fetches again every movie whose last import from {@code source} failed.
+     *
+     * @return how many of them are now imported or skipped
+     */
+    public int retryFailures(String source) {
+        int resolved = 0;
+        for (ImportLedger.FailedMovie failed : ledger.failed(source)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            MovieOutcome outcome = fetch.fetch(failed.tmdbId(), null, failed.year(), source);
+            if (outcome != null && ledger.recordOutcome(outcome) && outcome.kind() != MovieOutcome.Kind.FAILED) {
+                resolved++;
+            }
+        }
+        return resolved;
+    }
+
+    /** How many movies' last import from {@code source} failed. */
+    public int failureCount(String source) {
+        return ledger.failed(source).size();
+    }
+}

@@ -1,0 +1,33 @@
+package org.cinegraph.query.movies;
+
+import java.util.List;
+import org.cinegraph.events.NominationMatchFailed;
+import org.cinegraph.events.NominationMatched;
+
+/**
+ * What a failure is of, within its source: a movie by its TMDb id, or a festival nomination by its ceremony year,
+ * category, film, names and detail (which is how its events name it).
+ */
+record FailureSubject(String source, String subject) {
+
+    static FailureSubject movie(String source, int tmdbId) {
+        return new FailureSubject(source, Integer.toString(tmdbId));
+    }
+
+    static FailureSubject of(NominationMatchFailed event) {
+        return nomination(event.organization(), event.year(), event.category(), event.film(), event.names(),
+                event.detail());
+    }
+
+    static FailureSubject of(NominationMatched event) {
+        return nomination(event.organization(), event.year(), event.category(), event.film(), event.names(),
+                event.detail());
+    }
+
+    private static FailureSubject nomination(String organization, int year, String category, String film,
+                                             List<String> names, String detail) {
+        return new FailureSubject("festival:" + organization, String.join("\u0001", "nomination",
+                Integer.toString(year), category, String.valueOf(film), String.join("\u0002", names),
+                String.valueOf(detail)));
+    }
+}
