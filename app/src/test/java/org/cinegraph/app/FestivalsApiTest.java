@@ -142,10 +142,40 @@ class FestivalsApiTest {
         }
     }
 
-    private long unfindableFailures() {
+    @Test
+    void aRetryMatchesANominationWhoseFilmTMDbCouldNotBeAskedFor() {
+        String page = http.getForObject(oscars.baseUrl() + "/oscars/ceremonies/1991", String.class);
+        try {
+            oscars.replacePage(1991, 200, page.replace("Dances With Wolves", "Zzq Retried Picture"));
+            importCeremony(1991);
+            await().atMost(Duration.ofSeconds(20)).until(() -> failuresTitled("Zzq Retried Picture") > 0);
+            // Meanwhile the film is known: a movie of that title and year has been imported.
+            jdbc.sql("""
+                            INSERT INTO import_ledger_outcome (tmdb_id, outcome, attempts, recorded_at, source,
+                                                               title_key, release_year)
+                            VALUES (987654322, 'imported', 1, now(), 'year_import', 'zzq retried picture', 1990)
+                            """).update();
+
+            ResponseEntity<JsonNode> retry = admin().postForEntity("/api/admin/failures/retry?source=festival:AMPAS",
+                    null, JsonNode.class);
+            assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(retry.getBody().get("nominations").asInt()).isPositive();
+            await().atMost(Duration.ofSeconds(30)).until(() -> failuresTitled("Zzq Retried Picture") == 0);
+            assertThat(StoredEvents.of(jdbc, "NominationMatched").stream()
+                    .filter(event -> "Zzq Retried Picture".equals(event.path("film").asText())).toList())
+                    .isNotEmpty().allMatch(event -> "title_year".equals(event.path("method").asText()));
+        } finally {
+            oscars.restorePage(1991);
+        }
+    }
+
+    private long failuresTitled(String film) {
         return http.getForObject("/api/import/failures?source=festival:AMPAS&limit=500", JsonNode.class)
-                .get("items").findValues("title").stream()
-                .filter(title -> title.asText().equals("Zzq Unfindable Picture")).count();
+                .get("items").findValues("title").stream().filter(title -> title.asText().equals(film)).count();
+    }
+
+    private long unfindableFailures() {
+        return failuresTitled("Zzq Unfindable Picture");
     }
 
     private static JsonNode nomination(JsonNode ceremony, String category, String film) {
@@ -172,6 +202,12 @@ class FestivalsApiTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/api/festivals/AMPAS/ceremonies/1950", JsonNode.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> badSource = admin().postForEntity("/api/admin/failures/retry?source=<script>", null,
+                JsonNode.class);
+        assertThat(badSource.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badSource.getBody().get("detail").asText()).contains("year_import, festival:{org} or list:{key}");
+        assertThat(http.postForEntity("/api/admin/failures/retry", null, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private ResponseEntity<JsonNode> importCeremony(int year) {

@@ -1,10 +1,14 @@
 package org.cinegraph.command.festival;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
@@ -15,6 +19,8 @@ import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +39,7 @@ public class NominationMatcher {
     private final MatchLedger ledger;
     private final MovieImports movies;
     private final TmdbClient tmdb;
+    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("matching-"));
 
     NominationMatcher(MatchLedger ledger, MovieImports movies, TmdbClient tmdb) {
         this.ledger = ledger;
@@ -48,6 +55,28 @@ public class NominationMatcher {
     /** Tries every open nomination of the organization again (or only those never tried): a retry. */
     public Summary matchOpen(String organization, boolean onlyPending) {
         return match(ledger.open(organization, onlyPending));
+    }
+
+    /** How many of the organization's nominations are open: never tried, or not matched. */
+    public int openCount(String organization) {
+        return ledger.open(organization, false).size();
+    }
+
+    /** Catches up after a stop between recording a ceremony and matching it: nominations never tried. */
+    @EventListener(ApplicationReadyEvent.class)
+    void matchNeverTried() {
+        catchUp.execute(() -> {
+            Summary summary = matchOpen(CeremonyImport.AMPAS, true);
+            if (summary.matched() + summary.unmatched() > 0) {
+                log.info("Nominations left unmatched by a stop: {} matched, {} not", summary.matched(),
+                        summary.unmatched());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        catchUp.shutdownNow();
     }
 
     private Summary match(List<OpenNomination> open) {
