@@ -77,7 +77,7 @@ class AxonSetupTest {
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner",
-                "import-pass", "festivals");
+                "import-pass", "festivals", "festival-ledger");
         for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures",
                 "festivals")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
@@ -86,10 +86,10 @@ class AxonSetupTest {
     }
 
     @Test
-    void theYearImportRunnerAndThePassRunInTheTransactionOfTheirEvents() {
-        assertThat(processing.eventProcessors().get("year-import-runner"))
-                .isInstanceOf(SubscribingEventProcessor.class);
-        assertThat(processing.eventProcessors().get("import-pass"))
-                .isInstanceOf(SubscribingEventProcessor.class);
+    void theCommandSideHandlersRunInTheTransactionOfTheirEvents() {
+        for (String handler : List.of("year-import-runner", "import-pass", "festival-ledger")) {
+            assertThat(processing.eventProcessors().get(handler)).as(handler)
+                    .isInstanceOf(SubscribingEventProcessor.class);
+        }
     }
 }

@@ -12,7 +12,8 @@ import java.util.SortedMap;
  */
 final class CatalogueLayout {
 
-    private static final int FIRST_TMDB_ID = 200_000;
+    /** The lowest TMDb id a generated movie gets; the festival films take ids below it. */
+    static final int FIRST_TMDB_ID = 200_000;
     private static final int ID_SPREAD = 5;
     private static final long ID_STREAM = 101;
     static final int MAX_MOVIES = (Integer.MAX_VALUE - FIRST_TMDB_ID) / ID_SPREAD - 1;

@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code GET /3/movie/{id}}, with the {@code append_to_response} sections of {@link AppendSection}. */
+/**
+ * {@code GET /3/movie/{id}} of a generated movie or a festival film, with the {@code append_to_response} sections
+ * of {@link AppendSection}.
+ */
 final class MovieDetailsHandler implements SandboxHandler {
 
     private static final Pattern DETAILS_PATH = Pattern.compile("/3/movie/(\\d{1,9})");
@@ -37,8 +40,13 @@ final class MovieDetailsHandler implements SandboxHandler {
         Set<AppendSection> sections = AppendSection.parse(request.parameter("append_to_response").orElse(""));
         return catalogue.movie(id.getAsInt())
                 .map(movie -> drift.nextReading().map(reading -> reading.apply(movie)).orElse(movie))
-                .map(movie -> changes.asEdited(details.details(movie)))
+                .map(movie -> edited(details.details(movie)))
                 .map(edited -> SandboxResponse.ok(MovieDetailsJson.write(edited, sections)))
                 .orElseGet(TmdbError.NOT_FOUND::response);
+    }
+
+    /** The change feed lists generated movies only, so a festival film is never edited: both always agree. */
+    private MovieDetails edited(MovieDetails movie) {
+        return FestivalFilms.holds(movie.movie().tmdbId()) ? movie : changes.asEdited(movie);
     }
 }

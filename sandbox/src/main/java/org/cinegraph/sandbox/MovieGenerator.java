@@ -3,6 +3,9 @@ package org.cinegraph.sandbox;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Makes the movie at a given (year, index) as a pure function of the seed, so a catalogue of a million
@@ -36,6 +39,7 @@ final class MovieGenerator {
     private static final double MAX_POPULARITY = 9_000;
     private static final int FIRST_IMDB_NUMBER = 10_000_000;
     private static final int IMDB_SPREAD = 7;
+    private static final Pattern GENERATED_IMDB_ID = Pattern.compile("tt(\\d{8,10})");
 
     private final long seed;
 
@@ -54,7 +58,7 @@ final class MovieGenerator {
         String posterPath = shortfalls.noPoster() ? null : look.imagePath("jpg");
         String backdropPath = posterPath != null && look.chance(0.85) ? look.imagePath("jpg") : null;
         List<Integer> genreIds = genreIds(look);
-        String title = Prose.title(draws(TITLE, year, index));
+        String title = title(year, index);
         int voteCount = voteCount(shortfalls, year, index);
         return new SandboxMovie(
                 tmdbId,
@@ -71,6 +75,44 @@ final class MovieGenerator {
                 backdropPath,
                 genreIds,
                 overview(shortfalls, year, index));
+    }
+
+    String title(int year, int index) {
+        return Prose.title(draws(TITLE, year, index));
+    }
+
+    double popularity(int year, int index) {
+        return popularity(shortfalls(year, index), year, index);
+    }
+
+    /**
+     * Null for a few movies, as on TMDb, and for a movie whose number would be a nominated film's: real IMDb
+     * ids reach into the generated range, and a generated movie carrying one would make {@code /find} know two
+     * movies by it, or match a nomination the sandbox's TMDb is meant not to know.
+     */
+    String imdbId(int ordinal, int year, int index) {
+        Draws draws = draws(IMDB, year, index);
+        if (draws.chance(0.04)) {
+            return null;
+        }
+        String imdbId = "tt" + (FIRST_IMDB_NUMBER + (long) ordinal * IMDB_SPREAD + draws.nextInt(IMDB_SPREAD));
+        return FestivalFilms.bundled().nominated(imdbId) ? null : imdbId;
+    }
+
+    /**
+     * The one ordinal whose movie may carry {@code imdbId}, since each ordinal draws its number from seven of
+     * its own: an IMDb id leads back to its movie without an index of a million ids. Empty for an id that no
+     * generated movie can have.
+     */
+    static OptionalInt candidateOrdinal(String imdbId) {
+        Matcher generated = GENERATED_IMDB_ID.matcher(imdbId);
+        if (!generated.matches()) {
+            return OptionalInt.empty();
+        }
+        long offset = Long.parseLong(generated.group(1)) - FIRST_IMDB_NUMBER;
+        return offset >= 0 && offset / IMDB_SPREAD <= Integer.MAX_VALUE
+                ? OptionalInt.of((int) (offset / IMDB_SPREAD))
+                : OptionalInt.empty();
     }
 
     LocalDate releaseDate(int year, int index) {
@@ -122,21 +164,13 @@ final class MovieGenerator {
         return voteCount < MIN_GOOD_VOTES ? thousandths(1.0 + 9.0 * draw) : thousandths(4.0 + 5.0 * draw);
     }
 
-    private String imdbId(int ordinal, int year, int index) {
-        Draws draws = draws(IMDB, year, index);
-        if (draws.chance(0.04)) {
-            return null;
-        }
-        return "tt" + (FIRST_IMDB_NUMBER + (long) ordinal * IMDB_SPREAD + draws.nextInt(IMDB_SPREAD));
-    }
-
     private String overview(Shortfalls shortfalls, int year, int index) {
         Draws draws = draws(OVERVIEW, year, index);
         boolean neglected = shortfalls.noPoster() && shortfalls.fewVotes() && draws.chance(0.5);
         return neglected ? "" : Prose.overview(draws);
     }
 
-    private static List<Integer> genreIds(Draws draws) {
+    static List<Integer> genreIds(Draws draws) {
         return Draws.distinct(draws.between(1, 3), () -> draws.pick(GENRES).id());
     }
 
@@ -148,7 +182,7 @@ final class MovieGenerator {
         return new Draws(all);
     }
 
-    private static double thousandths(double value) {
+    static double thousandths(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 

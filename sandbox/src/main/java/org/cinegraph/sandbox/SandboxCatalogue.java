@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,6 +20,10 @@ import java.util.stream.IntStream;
  * seed and their (year, index) coordinates, so a catalogue of a million movies is cheap to build and
  * to keep; the same seed and the same years always give the same movies, ids, titles and dates.
  * A movie's TMDb id also depends on how many movies the earlier years hold.
+ *
+ * <p>Every catalogue also knows the films nominated for an Academy Award (see {@code FestivalFilms}), by TMDb id,
+ * IMDb id and title, so that sandbox mode can match nominations; they are no part of its years, counts or change
+ * feed, which describe the generated movies only.
  */
 public final class SandboxCatalogue {
 
@@ -76,9 +81,14 @@ public final class SandboxCatalogue {
         return layout.total();
     }
 
+    /** A generated movie or a festival film TMDb knows. */
     public Optional<SandboxMovie> movie(int tmdbId) {
         var ordinal = layout.ordinalOf(tmdbId);
-        return ordinal.isPresent() ? Optional.of(movieAt(ordinal.getAsInt())) : Optional.empty();
+        if (ordinal.isPresent()) {
+            return Optional.of(movieAt(ordinal.getAsInt()));
+        }
+        // The range check comes first so that looking up a generated id never reads the oscars file.
+        return FestivalFilms.holds(tmdbId) ? festivalFilms().movie(tmdbId) : Optional.empty();
     }
 
     /** Movies released from {@code from} to {@code to}, both inclusive, by release date, then TMDb id. */
@@ -104,6 +114,24 @@ public final class SandboxCatalogue {
         return seed;
     }
 
+    FestivalFilms festivalFilms() {
+        return FestivalFilms.bundled();
+    }
+
+    /** The festival film or generated movie TMDb knows by this IMDb id; at most one, as no two share it. */
+    Optional<SandboxMovie> movieByImdbId(String imdbId) {
+        return festivalFilms().byImdbId(imdbId).or(() -> {
+            OptionalInt candidate = MovieGenerator.candidateOrdinal(imdbId);
+            if (candidate.isEmpty() || candidate.getAsInt() >= layout.total()) {
+                return Optional.empty();
+            }
+            int ordinal = candidate.getAsInt();
+            return imdbId.equals(generator.imdbId(ordinal, layout.yearOf(ordinal), layout.indexInYear(ordinal)))
+                    ? Optional.of(movieAt(ordinal))
+                    : Optional.empty();
+        });
+    }
+
     /** The positions of a year's movies in the catalogue, the handle the discover index sorts and caches. */
     IntStream ordinalsOf(int year) {
         int first = layout.firstOrdinal(year);
@@ -122,6 +150,21 @@ public final class SandboxCatalogue {
     /** Much cheaper than {@code movieAt(ordinal).releaseDate()}, for filtering large years by date. */
     LocalDate releaseDateAt(int ordinal) {
         return generator.releaseDate(layout.yearOf(ordinal), layout.indexInYear(ordinal));
+    }
+
+    /** A movie's release year, which is the year it was generated for: no movie needs making. */
+    int yearAt(int ordinal) {
+        return layout.yearOf(ordinal);
+    }
+
+    /** Much cheaper than {@code movieAt(ordinal).title()}, for indexing a million titles. */
+    String titleAt(int ordinal) {
+        return generator.title(layout.yearOf(ordinal), layout.indexInYear(ordinal));
+    }
+
+    /** Much cheaper than {@code movieAt(ordinal).popularity()}, for ranking many search results. */
+    double popularityAt(int ordinal) {
+        return generator.popularity(layout.yearOf(ordinal), layout.indexInYear(ordinal));
     }
 
     public static final class Builder {

@@ -20,22 +20,35 @@ final class TitleIndex {
     private static final int[] NONE = new int[0];
 
     private final Map<String, int[]> handlesByWord;
+    private final int[] wordCounts;
 
-    private TitleIndex(Map<String, int[]> handlesByWord) {
+    private TitleIndex(Map<String, int[]> handlesByWord, int[] wordCounts) {
         this.handlesByWord = handlesByWord;
+        this.wordCounts = wordCounts;
     }
 
     /** Reads the titles of handles 0 to {@code size - 1} once, in order. */
     static TitleIndex of(int size, IntFunction<String> titleAt) {
         Map<String, Postings> postings = new HashMap<>();
+        int[] wordCounts = new int[size];
         for (int handle = 0; handle < size; handle++) {
-            for (String word : words(titleAt.apply(handle))) {
+            List<String> words = words(titleAt.apply(handle));
+            wordCounts[handle] = words.size();
+            for (String word : words) {
                 postings.computeIfAbsent(word, absent -> new Postings()).add(handle);
             }
         }
         Map<String, int[]> handlesByWord = new HashMap<>(postings.size() * 2);
         postings.forEach((word, handles) -> handlesByWord.put(word, handles.toArray()));
-        return new TitleIndex(handlesByWord);
+        return new TitleIndex(handlesByWord, wordCounts);
+    }
+
+    /**
+     * Whether a title is the query itself, word for word: most matches of a short query have more words than
+     * it, and are told apart without making their title again.
+     */
+    boolean isExactly(int handle, List<String> words, IntFunction<String> titleAt) {
+        return wordCounts[handle] == words.size() && words(titleAt.apply(handle)).equals(words);
     }
 
     /** The handles whose title holds every one of {@code words}, ascending; none for no words. */
@@ -72,9 +85,7 @@ final class TitleIndex {
             char c = folded.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 word.append(Character.toLowerCase(c));
-            } else if (c == '\'' || c == '\u2019' || Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            } else if (!word.isEmpty()) {
+            } else if (!joinsWord(c) && !word.isEmpty()) {
                 words.add(word.toString());
                 word.setLength(0);
             }
@@ -83,6 +94,11 @@ final class TitleIndex {
             words.add(word.toString());
         }
         return words;
+    }
+
+    /** An accent the normalizer took off its letter, or an apostrophe. */
+    private static boolean joinsWord(char c) {
+        return c == '\'' || c == '\u2019' || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     /** Generated titles are plain ASCII, and a benchmark folds a million of them: they skip the normalizer. */

@@ -2,10 +2,11 @@ package org.cinegraph.sandbox;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-/** TMDb's discover, configuration and error bodies. */
+/** TMDb's discover, search, find, configuration and error bodies. */
 final class TmdbJson {
 
     private static final String IMAGES_BASE = "image.tmdb.org/t/p/";
@@ -23,17 +24,35 @@ final class TmdbJson {
         });
     }
 
+    /** A page of discover or of search, whose results TMDb lists alike. */
     static byte[] discoverPage(DiscoverPage page) {
         return Json.write(json -> {
             json.writeStartObject();
             json.writeNumberField("page", page.page());
             json.writeArrayFieldStart("results");
             for (SandboxMovie movie : page.results()) {
-                writeDiscoverEntry(json, movie);
+                writeListEntry(json, movie, false);
             }
             json.writeEndArray();
             json.writeNumberField("total_pages", page.totalPages());
             json.writeNumberField("total_results", page.totalResults());
+            json.writeEndObject();
+        });
+    }
+
+    /** The sandbox knows movies only: the lists of people and of TV are always empty, as TMDb still sends them. */
+    static byte[] findResults(Optional<SandboxMovie> movie) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            json.writeArrayFieldStart("movie_results");
+            if (movie.isPresent()) {
+                writeListEntry(json, movie.get(), true);
+            }
+            json.writeEndArray();
+            for (String others : List.of("person_results", "tv_results", "tv_episode_results", "tv_season_results")) {
+                json.writeArrayFieldStart(others);
+                json.writeEndArray();
+            }
             json.writeEndObject();
         });
     }
@@ -57,7 +76,9 @@ final class TmdbJson {
         });
     }
 
-    private static void writeDiscoverEntry(JsonGenerator json, SandboxMovie movie) throws IOException {
+    /** @param withMediaType as in find's results, which may mix movies with people and TV */
+    private static void writeListEntry(JsonGenerator json, SandboxMovie movie, boolean withMediaType)
+            throws IOException {
         json.writeStartObject();
         json.writeBooleanField("adult", false);
         json.writeStringField("backdrop_path", movie.backdropPath());
@@ -72,6 +93,9 @@ final class TmdbJson {
         json.writeStringField("overview", movie.overview());
         json.writeNumberField("popularity", movie.popularity());
         json.writeStringField("poster_path", movie.posterPath());
+        if (withMediaType) {
+            json.writeStringField("media_type", "movie");
+        }
         json.writeStringField("release_date", movie.releaseDate().toString());
         json.writeStringField("title", movie.title());
         json.writeBooleanField("video", false);

@@ -21,6 +21,8 @@ final class TmdbRoutes {
                 Route.of("/3/discover/movie", new DiscoverHandler(new DiscoverIndex(catalogue, drift), deletions)),
                 Route.of("/3/movie/changes", new ChangesHandler(catalogue, changes)),
                 Route.of("/3/movie/[^/]+", new MovieDetailsHandler(catalogue, drift, changes)),
+                Route.of("/3/find/[^/]+", new FindHandler(catalogue)),
+                Route.of("/3/search/movie", new SearchHandler(new MovieSearch(catalogue))),
                 Route.of("/3/configuration", request -> SandboxResponse.ok(configuration))));
     }
 }

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An in-process HTTP server that answers like TMDb API v3 over a {@link SandboxCatalogue}. It listens on
- * a free loopback port only and serves {@code /discover/movie}, {@code /movie/{id}} and
- * {@code /configuration} under {@link #baseUrl()}. It accepts requests with or without credentials and
+ * a free loopback port only and serves {@code /discover/movie}, {@code /movie/{id}}, {@code /movie/changes},
+ * {@code /find/{imdb_id}}, {@code /search/movie} and {@code /configuration} under {@link #baseUrl()}; find and
+ * search also know the films nominated for an Academy Award. It accepts requests with or without credentials and
  * answers them all, until {@link #faults()} makes it misbehave the way TMDb can.
  */
 public final class TmdbSandboxServer implements AutoCloseable {

@@ -59,6 +59,18 @@ class CredentialsFaultTest extends SandboxServerTest {
     }
 
     @Test
+    void findAndSearchRequireTheCredentialsLikeEveryOtherEndpoint() {
+        server.faults().requireCredentials(TOKEN, KEY);
+
+        for (String path : List.of("/find/tt15398776?external_source=imdb_id", "/search/movie?query=Oppenheimer")) {
+            Reply anonymous = http.get(path);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertTmdbError(anonymous, 7, INVALID_API_KEY);
+            assertThat(http.get(path + "&api_key=" + KEY).status()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void requiringNeitherCredentialRequiresNone() {
         server.faults().requireCredentials(TOKEN, KEY).requireCredentials(null, null);
 
