@@ -17,7 +17,8 @@ final class ReadModels {
             "skipped-imports", List.of("skipped_imports"),
             "import-failures", List.of("import_failures"),
             "festivals", List.of("festival_organizations", "festival_ceremonies", "festival_categories",
-                    "festival_nominations"));
+                    "festival_nominations"),
+            "lists", List.of("canonical_lists", "canonical_list_members"));
 
     /** The read endpoints whose answers a replay must not change by a single byte. */
     static final List<String> ENDPOINTS = List.of("/api/import/state", "/api/import/years",

@@ -1,6 +1,9 @@
 package org.cinegraph.command.failures;
 
+import static org.cinegraph.command.web.Problems.problem;
+
 import java.net.URI;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,21 +11,21 @@ import java.util.regex.Pattern;
 import jakarta.annotation.PreDestroy;
 import org.cinegraph.command.festival.CeremonyImport;
 import org.cinegraph.command.festival.NominationMatcher;
+import org.cinegraph.command.lists.ListMatcher;
 import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.yearimport.MovieImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Retries recorded failures, of one source or of all, in the background: movies whose fetch failed are fetched
- * again, festival nominations no movie matched are matched again. A success resolves its failure (the failures
+ * again, festival nominations no movie matched are matched again, list members TMDb did not know are looked up
+ * again. A success resolves its failure (the failures
  * projection drops it); a failure again counts one attempt more.
  */
 @RestController
@@ -30,17 +33,20 @@ class FailureRetryController {
 
     static final String YEAR_IMPORT = "year_import";
     static final String ACADEMY = "festival:" + CeremonyImport.AMPAS;
+    static final String LIST = "list:";
     private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Z]{2,16}|list:[a-z0-9][a-z0-9_-]{0,63}");
     private static final Logger log = LoggerFactory.getLogger(FailureRetryController.class);
 
     private final MovieImports movies;
     private final NominationMatcher nominations;
+    private final ListMatcher lists;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService retries = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("retries-"));
 
-    FailureRetryController(MovieImports movies, NominationMatcher nominations) {
+    FailureRetryController(MovieImports movies, NominationMatcher nominations, ListMatcher lists) {
         this.movies = movies;
         this.nominations = nominations;
+        this.lists = lists;
     }
 
     /**
@@ -61,9 +67,17 @@ class FailureRetryController {
         boolean academy = source == null || ACADEMY.equals(source);
         Retrying retrying;
         try {
-            retrying = new Retrying(source,
-                    (yearImport ? movies.failureCount(YEAR_IMPORT) : 0) + (academy ? movies.failureCount(ACADEMY) : 0),
-                    academy ? nominations.openCount(CeremonyImport.AMPAS) : 0);
+            List<String> listKeys = source == null ? lists.keys()
+                    : source.startsWith(LIST) ? List.of(source.substring(LIST.length())) : List.of();
+            int failedMovies = (yearImport ? movies.failureCount(YEAR_IMPORT) : 0)
+                    + (academy ? movies.failureCount(ACADEMY) : 0);
+            int listMembers = 0;
+            for (String key : listKeys) {
+                failedMovies += movies.failureCount(LIST + key);
+                listMembers += lists.openCount(key);
+            }
+            retrying = new Retrying(source, failedMovies, academy ? nominations.openCount(CeremonyImport.AMPAS) : 0,
+                    listMembers);
             retries.execute(() -> {
                 try {
                     if (yearImport) {
@@ -73,6 +87,11 @@ class FailureRetryController {
                         NominationMatcher.Summary matched = nominations.matchOpen(CeremonyImport.AMPAS, false);
                         log.info("Retried Academy nominations: {} matched, {} still unmatched; films: {} resolved",
                                 matched.matched(), matched.unmatched(), movies.retryFailures(ACADEMY));
+                    }
+                    for (String key : listKeys) {
+                        ListMatcher.Summary found = lists.match(key, false);
+                        log.info("Retried list {}: {} members found, {} still not; movies: {} resolved", key,
+                                found.found(), found.notFound(), movies.retryFailures(LIST + key));
                     }
                 } catch (RuntimeException e) {
                     log.warn("Retrying failures stopped: {}", e.getMessage());
@@ -89,18 +108,13 @@ class FailureRetryController {
                 .body(retrying);
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
-    }
 
     @PreDestroy
     void stop() {
         retries.shutdownNow();
     }
 
-    /** What a retry started on: failed movie fetches, and festival nominations not matched. */
-    record Retrying(String source, int movies, int nominations) {
+    /** What a retry started on: failed movie fetches, festival nominations not matched, list members not found. */
+    record Retrying(String source, int movies, int nominations, int listMembers) {
     }
 }

@@ -1,5 +1,7 @@
 package org.cinegraph.command.festival;
 
+import static org.cinegraph.command.web.Problems.problem;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Year;
@@ -11,9 +13,7 @@ import org.cinegraph.command.node.ThisNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -112,11 +112,6 @@ class FestivalAdminController {
         }
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, cause);
-    }
 
     @PreDestroy
     void stop() {

@@ -1,5 +1,7 @@
 package org.cinegraph.command.schedule;
 
+import static org.cinegraph.command.web.Problems.problem;
+
 import java.net.URI;
 import java.time.Clock;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -14,7 +16,6 @@ import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportTriggered;
 import org.cinegraph.events.ImportYears;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -119,11 +120,6 @@ class ImportAdminController {
         return problem(HttpStatus.CONFLICT, title, detail, cause);
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail, Exception cause) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, cause);
-    }
 
     /** What a trigger started: {@code action} as in {@link ImportAction}, lower case; {@code year} null for a sync. */
     record Accepted(Integer year, String status, String trigger, String action) {

@@ -2,13 +2,17 @@ package org.cinegraph.query.movies;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.cinegraph.events.CanonicalListImported;
+import org.cinegraph.events.ListEntryFound;
+import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts every event about one failure's subject in one sequence: a movie's outcomes (as for the movie tables), a
- * nomination's failures to match and its match, so a resolution is never applied before the failure it resolves.
+ * nomination's failures to match and its match, a list's uploads and the lookups of its members, so a resolution is
+ * never applied before the failure it resolves.
  */
 @Component(FailureSequencingPolicy.BEAN)
 class FailureSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
@@ -25,6 +29,15 @@ class FailureSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
         }
         if (payload instanceof NominationMatched matched) {
             return FailureSubject.of(matched);
+        }
+        if (payload instanceof CanonicalListImported list) {
+            return FailureSubject.listSource(list.key());
+        }
+        if (payload instanceof ListEntryNotFound notFound) {
+            return FailureSubject.listSource(notFound.key());
+        }
+        if (payload instanceof ListEntryFound found) {
+            return FailureSubject.listSource(found.key());
         }
         return movies.getSequenceIdentifierFor(event);
     }

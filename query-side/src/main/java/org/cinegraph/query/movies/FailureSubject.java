@@ -1,12 +1,14 @@
 package org.cinegraph.query.movies;
 
 import java.util.List;
+import org.cinegraph.events.ListEntryFound;
+import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
 
 /**
- * What a failure is of, within its source: a movie by its TMDb id, or a festival nomination by its ceremony year,
- * category, film, names and detail (which is how its events name it).
+ * What a failure is of, within its source: a movie by its TMDb id, a festival nomination by its ceremony year,
+ * category, film, names and detail (which is how its events name it), or a list's member by its IMDb id.
  */
 record FailureSubject(String source, String subject) {
 
@@ -22,6 +24,23 @@ record FailureSubject(String source, String subject) {
     static FailureSubject of(NominationMatched event) {
         return nomination(event.organization(), event.year(), event.category(), event.film(), event.names(),
                 event.detail());
+    }
+
+    static FailureSubject of(ListEntryNotFound event) {
+        return listMember(event.key(), event.imdbId());
+    }
+
+    static FailureSubject of(ListEntryFound event) {
+        return listMember(event.key(), event.imdbId());
+    }
+
+    /** The source of a list's failures. */
+    static String listSource(String key) {
+        return "list:" + key;
+    }
+
+    private static FailureSubject listMember(String key, String imdbId) {
+        return new FailureSubject(listSource(key), imdbId);
     }
 
     private static FailureSubject nomination(String organization, int year, String category, String film,

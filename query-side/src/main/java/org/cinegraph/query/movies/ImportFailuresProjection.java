@@ -6,6 +6,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.cinegraph.events.CanonicalListImported;
+import org.cinegraph.events.ListEntry;
+import org.cinegraph.events.ListEntryFound;
+import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failures, kept until what failed succeeds from the same source: a movie's import until it is imported or
- * skipped, a festival nomination's match until it is matched.
+ * skipped, a festival nomination's match until it is matched, a list member's lookup until it is found or the
+ * member leaves its list.
  */
 @Component
 @ProcessingGroup("import-failures")
@@ -63,6 +68,31 @@ class ImportFailuresProjection {
     @EventHandler
     void on(NominationMatched event) {
         writes().delete(FailureSubject.of(event));
+    }
+
+    @EventHandler
+    void on(ListEntryNotFound event, @Timestamp Instant at) {
+        FailureSubject subject = FailureSubject.of(event);
+        writes().upsert(subject, new Failure(subject, null, event.imdbId(), event.title(), event.year(),
+                event.reason(), event.attempt(), event.message(), at));
+    }
+
+    @EventHandler
+    void on(ListEntryFound event) {
+        writes().delete(FailureSubject.of(event));
+    }
+
+    /** A member that left its list is no longer a failure of the list; what came before it is written first. */
+    @EventHandler
+    void on(CanonicalListImported event) {
+        writes().flush();
+        jdbc.sql("""
+                        DELETE FROM import_failures
+                         WHERE source = :source AND tmdb_id IS NULL
+                           AND NOT (subject = ANY (CAST(:imdbIds AS text[])))""")
+                .param("source", FailureSubject.listSource(event.key()))
+                .param("imdbIds", event.entries().stream().map(ListEntry::imdbId).toArray(String[]::new))
+                .update();
     }
 
     private BatchedWrites<FailureSubject, Failure> writes() {

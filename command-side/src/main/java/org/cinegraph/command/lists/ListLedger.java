@@ -1,0 +1,126 @@
+package org.cinegraph.command.lists;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.events.CanonicalListImported;
+import org.cinegraph.events.ListEntry;
+import org.cinegraph.events.ListEntryFound;
+import org.cinegraph.events.ListEntryNotFound;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Which members of the canonical lists are found in TMDb (V16, {@code list_entry}). That a member was found, or
+ * not found, is appended as an event in the same transaction as the row that records it, and only while the
+ * member is still open, so two lookups of one member (a retry beside a later import, two nodes) record one find.
+ */
+@Repository
+class ListLedger {
+
+    private static final String OPEN = "status IN ('pending', 'not_found')";
+    private static final String COLUMNS = "list_key, imdb_id, title, year, attempts";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final EventGateway events;
+
+    ListLedger(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
+    }
+
+    /** The failures of a list's members are recorded under this source. */
+    static String source(String key) {
+        return "list:" + key;
+    }
+
+    /** A list was uploaded: its new members are open, those it no longer holds are forgotten. */
+    void recorded(CanonicalListImported event) {
+        List<ListEntry> entries = event.entries();
+        Integer[] positions = new Integer[entries.size()];
+        for (int position = 0; position < positions.length; position++) {
+            positions[position] = position;
+        }
+        String[] imdbIds = entries.stream().map(ListEntry::imdbId).toArray(String[]::new);
+        jdbc.sql("DELETE FROM list_entry WHERE list_key = :key AND NOT (imdb_id = ANY (CAST(:imdbIds AS text[])))")
+                .param("key", event.key()).param("imdbIds", imdbIds).update();
+        jdbc.sql("""
+                        INSERT INTO list_entry (list_key, imdb_id, position, title, year, status, attempts)
+                        SELECT :key, entry.imdb_id, entry.position, entry.title, entry.year, 'pending', 0
+                          FROM unnest(CAST(:imdbIds AS text[]), CAST(:positions AS int[]), CAST(:titles AS text[]),
+                                      CAST(:years AS int[])) AS entry (imdb_id, position, title, year)
+                        ON CONFLICT (list_key, imdb_id) DO UPDATE
+                           SET position = EXCLUDED.position, title = EXCLUDED.title, year = EXCLUDED.year""")
+                .param("key", event.key()).param("imdbIds", imdbIds).param("positions", positions)
+                .param("titles", entries.stream().map(ListEntry::title).toArray(String[]::new))
+                .param("years", entries.stream().map(ListEntry::year).toArray(Integer[]::new))
+                .update();
+    }
+
+    /** The list's open members in list order, {@code onlyPending} those never looked up. */
+    List<OpenEntry> open(String key, boolean onlyPending) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM list_entry WHERE list_key = :key AND "
+                        + (onlyPending ? "status = 'pending'" : OPEN) + " ORDER BY position")
+                .param("key", key).query(ListLedger::open).list();
+    }
+
+    /** The keys of the lists with members never looked up, or, unless {@code onlyPending}, not found. */
+    List<String> keysWithOpen(boolean onlyPending) {
+        return jdbc.sql("SELECT DISTINCT list_key FROM list_entry WHERE "
+                        + (onlyPending ? "status = 'pending'" : OPEN) + " ORDER BY list_key")
+                .query(String.class).list();
+    }
+
+    /** Every list's key. */
+    List<String> keys() {
+        return jdbc.sql("SELECT DISTINCT list_key FROM list_entry ORDER BY list_key").query(String.class).list();
+    }
+
+    /** How many members of the list are open. */
+    int openCount(String key) {
+        return jdbc.sql("SELECT count(*) FROM list_entry WHERE list_key = :key AND " + OPEN)
+                .param("key", key).query(Integer.class).single();
+    }
+
+    /** The open members, of any list, that are the movie of this IMDb id. */
+    List<OpenEntry> openFor(String imdbId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM list_entry WHERE imdb_id = :imdbId AND " + OPEN)
+                .param("imdbId", imdbId).query(ListLedger::open).list();
+    }
+
+    /** @return whether the member was open and is found now */
+    boolean found(OpenEntry entry, int tmdbId, String method) {
+        return Boolean.TRUE.equals(transaction.execute(status -> {
+            int updated = jdbc.sql("UPDATE list_entry SET status = 'found', tmdb_id = :tmdbId, attempts = attempts + 1 "
+                            + "WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN)
+                    .param("tmdbId", tmdbId).param("key", entry.key()).param("imdbId", entry.imdbId()).update();
+            if (updated == 1) {
+                events.publish(new ListEntryFound(entry.key(), entry.imdbId(), tmdbId, method));
+            }
+            return updated == 1;
+        }));
+    }
+
+    /** Records that the member could not be found this time, unless it was found meanwhile. */
+    void notFound(OpenEntry entry, String reason, String message) {
+        transaction.executeWithoutResult(status -> {
+            Optional<Integer> attempts = jdbc.sql("UPDATE list_entry SET status = 'not_found', "
+                            + "attempts = attempts + 1 WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN
+                            + " RETURNING attempts")
+                    .param("key", entry.key()).param("imdbId", entry.imdbId()).query(Integer.class).optional();
+            attempts.ifPresent(attempt -> events.publish(new ListEntryNotFound(entry.key(), entry.imdbId(),
+                    entry.title(), entry.year(), reason, attempt, message)));
+        });
+    }
+
+    private static OpenEntry open(ResultSet rs, int row) throws SQLException {
+        return new OpenEntry(rs.getString("list_key"), rs.getString("imdb_id"), rs.getString("title"),
+                rs.getObject("year", Integer.class), rs.getInt("attempts"));
+    }
+}

@@ -1,0 +1,145 @@
+package org.cinegraph.command.lists;
+
+import jakarta.annotation.PreDestroy;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.tmdb.FoundMovie;
+import org.cinegraph.command.tmdb.LookupFailure;
+import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.yearimport.KnownMovie;
+import org.cinegraph.command.yearimport.MovieImports;
+import org.cinegraph.events.ListEntryFound;
+import org.cinegraph.events.MovieImportFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the members of canonical lists in TMDb, by IMDb id: among the movies imported or skipped before, else
+ * through TMDb's {@code /find}. A member found through {@code /find} is imported through the year import's
+ * pipeline and quality filter, as {@code list:{key}}; the find is recorded before the import, so the import does
+ * not find it a second time as a later import ({@link ListLedgerHandler}). A member not found stays open,
+ * recorded as a failure: a retry, or the movie's later import, finds it.
+ */
+@Component
+public class ListMatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ListMatcher.class);
+
+    private final ListLedger ledger;
+    private final MovieImports movies;
+    private final TmdbClient tmdb;
+    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("list-catch-up-"));
+
+    ListMatcher(ListLedger ledger, MovieImports movies, TmdbClient tmdb) {
+        this.ledger = ledger;
+        this.movies = movies;
+        this.tmdb = tmdb;
+    }
+
+    /**
+     * Looks up the list's open members: only those never looked up, or all of them (a retry).
+     *
+     * @throws TmdbCredentialsRejectedException when TMDb refuses the credentials: nothing more can be looked up,
+     *     and the members not reached stay open
+     */
+    public Summary match(String key, boolean onlyPending) {
+        int found = 0;
+        int notFound = 0;
+        for (OpenEntry entry : ledger.open(key, onlyPending)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            if (resolve(entry)) {
+                found++;
+            } else {
+                notFound++;
+            }
+        }
+        return new Summary(found, notFound);
+    }
+
+    /** The keys of the lists with open members: those to retry. */
+    public List<String> keysWithOpen() {
+        return ledger.keysWithOpen(false);
+    }
+
+    /** Every list's key, to retry the failed imports of their movies. */
+    public List<String> keys() {
+        return ledger.keys();
+    }
+
+    /** How many of the list's members are open: never looked up, or not found. */
+    public int openCount(String key) {
+        return ledger.openCount(key);
+    }
+
+    /** Catches up after a stop between recording a list and looking its members up: members never looked up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void matchNeverTried() {
+        catchUp.execute(() -> {
+            for (String key : ledger.keysWithOpen(true)) {
+                try {
+                    Summary summary = match(key, true);
+                    log.info("List {}: members left unlooked-up by a stop: {} found, {} not", key, summary.found(),
+                            summary.notFound());
+                } catch (RuntimeException e) {
+                    log.warn("List {}: members left unlooked-up by a stop could not be looked up: {}", key,
+                            tmdb.describe(e));
+                    return;
+                }
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        catchUp.shutdownNow();
+    }
+
+    /** @return whether the member is found now */
+    private boolean resolve(OpenEntry entry) {
+        Optional<KnownMovie> known = movies.knownByImdbId(entry.imdbId());
+        if (known.isPresent()) {
+            ledger.found(entry, known.get().tmdbId(), ListEntryFound.AMONG_KNOWN);
+            return true;
+        }
+        List<FoundMovie> results;
+        try {
+            results = tmdb.findByImdbId(entry.imdbId());
+        } catch (TmdbCredentialsRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("List {}: {} could not be looked up: {}", entry.key(), entry.imdbId(), tmdb.describe(e));
+            ledger.notFound(entry, LookupFailure.reasonOf(e), tmdb.describe(e));
+            return false;
+        }
+        if (results.isEmpty()) {
+            ledger.notFound(entry, MovieImportFailed.NO_TMDB_MATCH, "TMDb knows no movie of IMDb id "
+                    + entry.imdbId() + (entry.title() == null ? "" : " ('" + entry.title() + "'"
+                    + (entry.year() == null ? "" : ", " + entry.year()) + ")"));
+            return false;
+        }
+        int tmdbId = results.get(0).tmdbId();
+        ledger.found(entry, tmdbId, ListEntryFound.BY_FIND);
+        try {
+            movies.importMovie(tmdbId, entry.title(), entry.source());
+        } catch (TmdbCredentialsRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("List {}: movie {} (TMDb {}) could not be imported: {}", entry.key(), entry.imdbId(), tmdbId,
+                    tmdb.describe(e));
+        }
+        return true;
+    }
+
+    /** How many members a lookup found in TMDb, and how many it did not. */
+    public record Summary(int found, int notFound) {
+    }
+}
