@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,7 +60,7 @@ class ProjectionReplayTest {
     private Map<String, List<String>> rows;
     private List<String> indexes;
 
-    /** Three imported years, every projection caught up, and what the read side held then. */
+    /** Three imported years, a ceremony, a list, every projection caught up, and what the read side held then. */
     @BeforeEach
     void importedYears() {
         if (events() == 0) {
@@ -66,6 +69,18 @@ class ProjectionReplayTest {
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> http.getForObject("/api/import/years", JsonNode.class)
                     .get("years").findValuesAsText("status").stream().filter("completed"::equals).count() == 3);
+            // Nominations matched and not, a list's members found and not: failures of every kind of subject.
+            assertThat(admin().postForEntity("/api/admin/festivals/AMPAS/ceremonies/2024/import", null, String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(admin().exchange(RequestEntity.post(URI.create("/api/admin/lists/replayed"))
+                    .contentType(MediaType.parseMediaType("text/csv"))
+                    .body("Const,Title,Year\ntt15398776,Oppenheimer,2023\ntt13238346,Past Lives,2023\n"
+                            + "tt0000061,Zzq Nowhere,1901\n"), String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
+            // Until every member is looked up and the movies of those found imported (none is only "found").
+            await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject("/api/lists/replayed",
+                    JsonNode.class).path("pending").asInt(-1) == 0 && http.getForObject(
+                    "/api/lists/replayed?status=found", JsonNode.class).path("total").asInt(-1) == 0);
         }
         awaitEveryProjectionCaughtUp();
         answers = answers();
@@ -73,6 +88,10 @@ class ProjectionReplayTest {
         indexes = ReadModels.indexes(jdbc);
         assertThat(rows.get("movies")).isNotEmpty();
         assertThat(rows.get("skipped_imports")).isNotEmpty();
+        assertThat(rows.get("festival_nominations")).isNotEmpty();
+        assertThat(rows.get("canonical_list_members")).hasSize(3);
+        assertThat(rows.get("import_failures")).anyMatch(row -> row.contains("list:replayed"))
+                .anyMatch(row -> row.contains("festival:AMPAS"));
     }
 
     @Test

@@ -22,7 +22,9 @@ final class ReadModels {
 
     /** The read endpoints whose answers a replay must not change by a single byte. */
     static final List<String> ENDPOINTS = List.of("/api/import/state", "/api/import/years",
-            "/api/movies?limit=500", "/api/import/skipped?limit=500", "/api/import/failures?limit=500");
+            "/api/movies?limit=500", "/api/import/skipped?limit=500", "/api/import/failures?limit=500",
+            "/api/festivals", "/api/festivals/AMPAS/ceremonies", "/api/festivals/AMPAS/ceremonies/2024", "/api/lists",
+            "/api/lists/replayed?limit=500");
 
     private ReadModels() {
     }
