@@ -153,14 +153,31 @@ class ListsApiTest {
                         INSERT INTO import_ledger_outcome (tmdb_id, outcome, attempts, recorded_at, source, imdb_id)
                         VALUES (987654402, 'imported', 1, now(), 'year_import', 'tt0000053')""").update();
 
-        ResponseEntity<JsonNode> retry = admin().postForEntity("/api/admin/failures/retry?source=list:retried", null,
-                JsonNode.class);
+        ResponseEntity<JsonNode> retry = await().atMost(Duration.ofSeconds(30)).until(() -> admin().postForEntity(
+                "/api/admin/failures/retry?source=list:retried&subject=tt0000053", null, JsonNode.class),
+                answer -> answer.getStatusCode() != HttpStatus.CONFLICT);
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(retry.getBody().get("listMembers").asInt()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/import/failures?source=list:retried")
                 .get("total").asInt() == 0);
         assertThat(member(get("/api/lists/retried"), "tt0000053").get("tmdbId").asInt()).isEqualTo(987_654_402);
+        assertProblem(admin().postForEntity("/api/admin/failures/retry?source=list:retried&subject=tt0000053", null,
+                JsonNode.class), HttpStatus.NOT_FOUND, "No failure of list:retried");
+        assertProblem(admin().postForEntity("/api/admin/failures/retry?source=list:never-uploaded", null,
+                JsonNode.class), HttpStatus.BAD_REQUEST, "No list 'never-uploaded'");
+        assertProblem(admin().postForEntity("/api/admin/failures/retry?source=list:retried&subject=<b>", null,
+                JsonNode.class), HttpStatus.BAD_REQUEST, "subject names no failure");
+    }
+
+    @Test
+    void theLongestKeyIsASourceOfFailuresToo() {
+        String key = "k".repeat(56);
+        assertThat(upload(key, HEADER + "1,tt0000054,,,,Zzq Long Listed,,Movie,,,1970,,,,\n").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        JsonNode failures = await().atMost(Duration.ofSeconds(20)).until(
+                () -> get("/api/import/failures?source=list:" + key), read -> read.get("total").asInt() == 1);
+        assertThat(failures.at("/items/0/title").asText()).isEqualTo("Zzq Long Listed");
     }
 
     @Test
@@ -180,7 +197,7 @@ class ListsApiTest {
         Arrays.fill(tooLarge, (byte) 'x');
         assertProblem(send("hostile", tooLarge), HttpStatus.PAYLOAD_TOO_LARGE, "at most 10 MB");
         assertProblem(upload("Not-Lower", HEADER + OPPENHEIMER), HttpStatus.BAD_REQUEST, "lower-case");
-        assertProblem(upload("a".repeat(65), HEADER + OPPENHEIMER), HttpStatus.BAD_REQUEST, "1 to 64");
+        assertProblem(upload("a".repeat(57), HEADER + OPPENHEIMER), HttpStatus.BAD_REQUEST, "1 to 56");
         assertThat(http.exchange(RequestEntity.post(URI.create("/api/admin/lists/hostile"))
                 .contentType(MediaType.parseMediaType("text/csv")).body(HEADER + OPPENHEIMER), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

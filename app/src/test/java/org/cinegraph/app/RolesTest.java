@@ -33,6 +33,9 @@ class RolesTest {
             // Each node serves only its side.
             assertThat(command.get("/api/import/state").statusCode()).isEqualTo(404);
             assertThat(query.postAsAdmin("/api/admin/imports/years/" + YEAR).statusCode()).isEqualTo(404);
+            // Only a node that imports talks to TMDb, so only it tells how that went.
+            assertThat(command.get("/api/tmdb/activity").statusCode()).isEqualTo(200);
+            assertThat(query.get("/api/tmdb/activity").statusCode()).isEqualTo(404);
             // The query node runs no scheduler, and no import.
             assertThat(query.context().getBeanProvider(Scheduler.class).getIfAvailable()).isNull();
             assertThat(query.context().getBeanProvider(YearImportRunner.class).getIfAvailable()).isNull();

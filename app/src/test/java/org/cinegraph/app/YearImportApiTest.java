@@ -2,6 +2,7 @@ package org.cinegraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.cinegraph.app.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The year-import slice through the HTTP API. Each test uses years no other test of this class touches. */
@@ -131,16 +131,5 @@ class YearImportApiTest {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> http.getForEntity("/api/import/years/" + year, JsonNode.class),
                 response -> response.getStatusCode() == HttpStatus.OK).getBody();
-    }
-
-    private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .as("content type %s", response.getHeaders().getContentType()).isTrue();
-        assertThat(response.getBody().get("status").asInt()).isEqualTo(status.value());
-        assertThat(response.getBody().get("title").asText()).isNotBlank();
-        assertThat(response.getBody().has("detail")).isTrue();
-        assertThat(response.getBody().toString()).doesNotContain("Exception").doesNotContain("at org.");
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.cinegraph.command.tmdb.TmdbActivity;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
 import org.cinegraph.command.tmdb.TmdbLimits;
@@ -60,10 +61,16 @@ class TmdbConfiguration {
         return properties.limits();
     }
 
+    /** What this node's client asked of TMDb in the last day; {@code GET /api/tmdb/activity} answers from it. */
+    @Bean
+    TmdbActivity tmdbActivity(Clock clock) {
+        return new TmdbActivity(clock);
+    }
+
     @Bean
     TmdbClient tmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder,
-                          MeterRegistry meters) {
-        return new TmdbClient(connection, limits, builder, meters);
+                          MeterRegistry meters, TmdbActivity activity) {
+        return new TmdbClient(connection, limits, builder, meters, activity);
     }
 
     /** {@code GET /actuator/info} tells which TMDb this node talks to; the dashboard shows sandbox mode from it. */

@@ -19,10 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers 401, 403 and requests the firewall rejects (such as {@code //} or {@code ;} in a path) as problem
- * details, like every other error of the API.
+ * details, like every other error of the API. A 401 asks for HTTP Basic credentials, except of a script that
+ * says it is one ({@code X-Requested-With: XMLHttpRequest}): a browser would answer that challenge with its own
+ * login dialog, over the dashboard's.
  */
 @Component
 class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+    private static final String REQUESTED_WITH = "X-Requested-With";
+    private static final String XML_HTTP_REQUEST = "XMLHttpRequest";
 
     private final ObjectMapper json;
 
@@ -33,7 +38,9 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException exception) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cinegraph admin\"");
+        if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader(REQUESTED_WITH))) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cinegraph admin\"");
+        }
         write(request, response, HttpStatus.UNAUTHORIZED,
                 "This endpoint needs the HTTP Basic credentials of user 'admin'.");
     }

@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Retries recorded failures, of one source or of all, in the background: movies whose fetch failed are fetched
- * again, festival nominations no movie matched are matched again, list members TMDb did not know are looked up
- * again. A success resolves its failure (the failures
- * projection drops it); a failure again counts one attempt more.
+ * Retries recorded failures in the background: of every source, of one source, or one failure (its
+ * {@code subject}, as {@code GET /api/import/failures} lists it). Movies whose fetch failed are fetched again,
+ * festival nominations no movie matched are matched again, list members TMDb did not know are looked up again.
+ * A success resolves its failure (the failures projection drops it); a failure again counts one attempt more.
  */
 @RestController
 class FailureRetryController {
@@ -34,7 +34,13 @@ class FailureRetryController {
     static final String YEAR_IMPORT = "year_import";
     static final String ACADEMY = "festival:" + CeremonyImport.AMPAS;
     static final String LIST = "list:";
-    private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Z]{2,16}|list:[a-z0-9][a-z0-9_-]{0,63}");
+    private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Z]{2,16}|list:"
+            + ListMatcher.KEY_PATTERN);
+    private static final Pattern TMDB_ID = Pattern.compile("[1-9]\\d{0,9}");
+    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
+    /** A nomination's subject: its ceremony year, category, film, names and detail, as its events name it. */
+    private static final String NOMINATION = "nomination";
+    private static final String FIELD = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(FailureRetryController.class);
 
     private final MovieImports movies;
@@ -51,48 +57,47 @@ class FailureRetryController {
 
     /**
      * @param source {@code year_import}, {@code festival:AMPAS} or {@code list:{key}}; every source when absent
+     * @param subject one failure of {@code source} to retry, as the failures list names it; all when absent
      * @return 202 with how many failures of each kind are being retried
      */
     @PostMapping("/api/admin/failures/retry")
-    ResponseEntity<Retrying> retry(@RequestParam(required = false) String source) {
+    ResponseEntity<Retrying> retry(@RequestParam(required = false) String source,
+                                   @RequestParam(required = false) String subject) {
         if (source != null && !SOURCE.matcher(source).matches()) {
             throw problem(HttpStatus.BAD_REQUEST, "Unknown source",
                     "source must be year_import, festival:{org} or list:{key}; '" + source + "' is none of them.");
+        }
+        String listKey = source != null && source.startsWith(LIST) ? source.substring(LIST.length()) : null;
+        if (listKey != null && !lists.exists(listKey)) {
+            throw problem(HttpStatus.BAD_REQUEST, "Unknown source", "No list '" + listKey + "' was ever uploaded.");
+        }
+        Runnable retry;
+        Retrying retrying;
+        if (subject != null) {
+            if (source == null) {
+                throw problem(HttpStatus.BAD_REQUEST, "Subject without a source",
+                        "A failure's subject names it within its source: give both.");
+            }
+            OneRetry one = one(source, listKey, subject);
+            if (!one.recorded()) {
+                throw problem(HttpStatus.NOT_FOUND, "No such failure", "No failure of " + source
+                        + " with this subject is recorded: it may have been resolved meanwhile.");
+            }
+            retry = one.retry();
+            retrying = one.retrying();
+        } else {
+            List<String> listKeys = source == null ? lists.keys() : listKey != null ? List.of(listKey) : List.of();
+            retrying = all(source, listKeys);
+            retry = () -> retryAll(source, listKeys);
         }
         if (!running.compareAndSet(false, true)) {
             throw problem(HttpStatus.CONFLICT, "Retry already running",
                     "Failures are being retried; their progress shows in GET /api/import/failures.");
         }
-        boolean yearImport = source == null || YEAR_IMPORT.equals(source);
-        boolean academy = source == null || ACADEMY.equals(source);
-        Retrying retrying;
         try {
-            List<String> listKeys = source == null ? lists.keys()
-                    : source.startsWith(LIST) ? List.of(source.substring(LIST.length())) : List.of();
-            int failedMovies = (yearImport ? movies.failureCount(YEAR_IMPORT) : 0)
-                    + (academy ? movies.failureCount(ACADEMY) : 0);
-            int listMembers = 0;
-            for (String key : listKeys) {
-                failedMovies += movies.failureCount(LIST + key);
-                listMembers += lists.openCount(key);
-            }
-            retrying = new Retrying(source, failedMovies, academy ? nominations.openCount(CeremonyImport.AMPAS) : 0,
-                    listMembers);
             retries.execute(() -> {
                 try {
-                    if (yearImport) {
-                        log.info("Retried year-import failures: {} resolved", movies.retryFailures(YEAR_IMPORT));
-                    }
-                    if (academy) {
-                        NominationMatcher.Summary matched = nominations.matchOpen(CeremonyImport.AMPAS, false);
-                        log.info("Retried Academy nominations: {} matched, {} still unmatched; films: {} resolved",
-                                matched.matched(), matched.unmatched(), movies.retryFailures(ACADEMY));
-                    }
-                    for (String key : listKeys) {
-                        ListMatcher.Summary found = lists.match(key, false);
-                        log.info("Retried list {}: {} members found, {} still not; movies: {} resolved", key,
-                                found.found(), found.notFound(), movies.retryFailures(LIST + key));
-                    }
+                    retry.run();
                 } catch (RuntimeException e) {
                     log.warn("Retrying failures stopped: {}", e.getMessage());
                 } finally {
@@ -108,13 +113,74 @@ class FailureRetryController {
                 .body(retrying);
     }
 
+    private Retrying all(String source, List<String> listKeys) {
+        boolean yearImport = source == null || YEAR_IMPORT.equals(source);
+        boolean academy = source == null || ACADEMY.equals(source);
+        int failedMovies = (yearImport ? movies.failureCount(YEAR_IMPORT) : 0)
+                + (academy ? movies.failureCount(ACADEMY) : 0);
+        int listMembers = 0;
+        for (String key : listKeys) {
+            failedMovies += movies.failureCount(LIST + key);
+            listMembers += lists.openCount(key);
+        }
+        return new Retrying(source, null, failedMovies, academy ? nominations.openCount(CeremonyImport.AMPAS) : 0,
+                listMembers);
+    }
+
+    private void retryAll(String source, List<String> listKeys) {
+        if (source == null || YEAR_IMPORT.equals(source)) {
+            log.info("Retried year-import failures: {} resolved", movies.retryFailures(YEAR_IMPORT));
+        }
+        if (source == null || ACADEMY.equals(source)) {
+            NominationMatcher.Summary matched = nominations.matchOpen(CeremonyImport.AMPAS, false);
+            log.info("Retried Academy nominations: {} matched, {} still unmatched; films: {} resolved",
+                    matched.matched(), matched.unmatched(), movies.retryFailures(ACADEMY));
+        }
+        for (String key : listKeys) {
+            ListMatcher.Summary found = lists.match(key, false);
+            log.info("Retried list {}: {} members found, {} still not; movies: {} resolved", key, found.found(),
+                    found.notFound(), movies.retryFailures(LIST + key));
+        }
+    }
+
+    /** The retry of one failure: a movie by its TMDb id, a list's member by its IMDb id, or a nomination. */
+    private OneRetry one(String source, String listKey, String subject) {
+        if (TMDB_ID.matcher(subject).matches()) {
+            int tmdbId = Integer.parseInt(subject);
+            return new OneRetry(movies.isFailure(source, tmdbId), () -> movies.retryFailure(source, tmdbId),
+                    new Retrying(source, subject, 1, 0, 0));
+        }
+        if (listKey != null && IMDB_ID.matcher(subject).matches()) {
+            return new OneRetry(lists.isOpen(listKey, subject), () -> lists.matchOne(listKey, subject),
+                    new Retrying(source, subject, 0, 0, 1));
+        }
+        String[] nomination = subject.split(FIELD, -1);
+        if (ACADEMY.equals(source) && nomination.length == 6 && NOMINATION.equals(nomination[0])
+                && nomination[1].matches("\\d{4}")) {
+            int year = Integer.parseInt(nomination[1]);
+            String category = nomination[2];
+            String film = nomination[3];
+            return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, year, category, film),
+                    () -> nominations.matchOne(CeremonyImport.AMPAS, year, category, film),
+                    new Retrying(source, subject, 0, 1, 0));
+        }
+        throw problem(HttpStatus.BAD_REQUEST, "Unknown subject", "subject names no failure " + source
+                + " can have: a TMDb id, a list member's IMDb id, or a nomination as GET /api/import/failures names it.");
+    }
+
+    /** One failure to retry: whether it is recorded, how to retry it, and what the answer says. */
+    private record OneRetry(boolean recorded, Runnable retry, Retrying retrying) {
+    }
 
     @PreDestroy
     void stop() {
         retries.shutdownNow();
     }
 
-    /** What a retry started on: failed movie fetches, festival nominations not matched, list members not found. */
-    record Retrying(String source, int movies, int nominations, int listMembers) {
+    /**
+     * What a retry started on: failed movie fetches, festival nominations not matched, list members not found;
+     * {@code subject} the one failure retried, else null.
+     */
+    record Retrying(String source, String subject, int movies, int nominations, int listMembers) {
     }
 }

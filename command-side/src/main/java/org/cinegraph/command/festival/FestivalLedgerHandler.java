@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(FestivalLedgerHandler.NAME)
 @DisallowReplay
-class FestivalLedgerHandler {
+public class FestivalLedgerHandler {
 
-    static final String NAME = "festival-ledger";
+    public static final String NAME = "festival-ledger";
 
     private final MatchLedger ledger;
     private final AcademyFilmIds academyFilmIds;

@@ -57,6 +57,27 @@ public class NominationMatcher {
         return match(ledger.open(organization, onlyPending));
     }
 
+    /**
+     * Tries again the open nominations of one film in one category of a ceremony: a retry of one failure.
+     *
+     * @return what it matched; none of either when no such nomination is open
+     */
+    public Summary matchOne(String organization, int year, String category, String film) {
+        return match(openOf(organization, year, category, film));
+    }
+
+    private List<OpenNomination> openOf(String organization, int year, String category, String film) {
+        return ledger.open(organization, false).stream()
+                .filter(nomination -> nomination.year() == year && nomination.category().equals(category)
+                        && film.equals(nomination.film()))
+                .toList();
+    }
+
+    /** Whether a nomination of this film in this category of the ceremony is open. */
+    public boolean isOpen(String organization, int year, String category, String film) {
+        return !openOf(organization, year, category, film).isEmpty();
+    }
+
     /** How many of the organization's nominations are open: never tried, or not matched. */
     public int openCount(String organization) {
         return ledger.open(organization, false).size();

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.RecordCanonicalList;
@@ -39,7 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ListAdminController {
 
     /** A list's key: lower case letters, digits, '-' and '_', as it appears in a failure's source. */
-    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    static final Pattern KEY = Pattern.compile(ListMatcher.KEY_PATTERN);
     /** Far more than an IMDb export of the largest list (10,000 titles, about 2 MB). */
     static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ListAdminController.class);
@@ -92,6 +94,10 @@ class ListAdminController {
         try {
             recorded = commands.sendAndWait(new RecordCanonicalList(key, ListCsv.contentHash(entries), entries));
             lookups.execute(() -> lookUp(key));
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            running.remove(key);
+            throw problem(HttpStatus.CONFLICT, "List being uploaded", "List '" + key + "' was uploaded by another "
+                    + "request at the same moment; GET /api/lists/" + key + " shows which one was recorded.");
         } catch (RuntimeException e) {
             running.remove(key);
             throw e;
@@ -121,7 +127,7 @@ class ListAdminController {
 
     private static void requireKey(String key) {
         if (!KEY.matcher(key).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad list key", "A list's key is 1 to 64 lower-case letters, "
+            throw problem(HttpStatus.BAD_REQUEST, "Bad list key", "A list's key is 1 to 56 lower-case letters, "
                     + "digits, '-' and '_', starting with a letter or digit (e.g. 'criterion-collection').");
         }
     }

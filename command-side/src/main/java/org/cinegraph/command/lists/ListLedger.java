@@ -70,10 +70,29 @@ class ListLedger {
                 .param("key", key).query(ListLedger::open).list();
     }
 
-    /** The keys of the lists with members never looked up, or, unless {@code onlyPending}, not found. */
-    List<String> keysWithOpen(boolean onlyPending) {
-        return jdbc.sql("SELECT DISTINCT list_key FROM list_entry WHERE "
-                        + (onlyPending ? "status = 'pending'" : OPEN) + " ORDER BY list_key")
+    /**
+     * The list's members found in TMDb whose movie has no outcome yet: a stop, or refused credentials, came
+     * between recording the find and importing the movie.
+     */
+    List<FoundEntry> foundNotImported(String key) {
+        return jdbc.sql("""
+                        SELECT e.imdb_id, e.title, e.tmdb_id FROM list_entry e
+                         WHERE e.list_key = :key AND e.status = 'found'
+                           AND NOT EXISTS (SELECT 1 FROM import_ledger_outcome o WHERE o.tmdb_id = e.tmdb_id)
+                         ORDER BY e.position""")
+                .param("key", key)
+                .query((rs, row) -> new FoundEntry(rs.getString("imdb_id"), rs.getString("title"), rs.getInt("tmdb_id")))
+                .list();
+    }
+
+    /** The keys of the lists with members never looked up, or found and not imported: a start's catch-up. */
+    List<String> keysToCatchUp() {
+        return jdbc.sql("""
+                        SELECT DISTINCT e.list_key FROM list_entry e
+                         WHERE e.status = 'pending'
+                            OR (e.status = 'found'
+                                AND NOT EXISTS (SELECT 1 FROM import_ledger_outcome o WHERE o.tmdb_id = e.tmdb_id))
+                         ORDER BY e.list_key""")
                 .query(String.class).list();
     }
 
@@ -117,6 +136,10 @@ class ListLedger {
             attempts.ifPresent(attempt -> events.publish(new ListEntryNotFound(entry.key(), entry.imdbId(),
                     entry.title(), entry.year(), reason, attempt, message)));
         });
+    }
+
+    /** A member found in TMDb, as its movie is imported. */
+    record FoundEntry(String imdbId, String title, int tmdbId) {
     }
 
     private static OpenEntry open(ResultSet rs, int row) throws SQLException {

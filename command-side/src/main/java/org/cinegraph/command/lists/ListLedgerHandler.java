@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ListLedgerHandler.NAME)
 @DisallowReplay
-class ListLedgerHandler {
+public class ListLedgerHandler {
 
-    static final String NAME = "list-ledger";
+    public static final String NAME = "list-ledger";
 
     private final ListLedger ledger;
 

@@ -2,9 +2,12 @@ package org.cinegraph.command.lists;
 
 import jakarta.annotation.PreDestroy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
@@ -26,16 +29,23 @@ import org.springframework.stereotype.Component;
  * pipeline and quality filter, as {@code list:{key}}; the find is recorded before the import, so the import does
  * not find it a second time as a later import ({@link ListLedgerHandler}). A member not found stays open,
  * recorded as a failure: a retry, or the movie's later import, finds it.
+ *
+ * <p>One list is looked up by one thread of this node at a time (an upload's lookup, a retry and the start's
+ * catch-up wait for one another), so no member is asked for twice at once. Two nodes may look up one list
+ * together: the ledger records one find of each member, and the import ledger one outcome of each movie.
  */
 @Component
 public class ListMatcher {
 
+    /** A list's key: lower case letters, digits, '-' and '_', short enough for {@code list:{key}} as a source. */
+    public static final String KEY_PATTERN = "[a-z0-9][a-z0-9_-]{0,55}";
     private static final Logger log = LoggerFactory.getLogger(ListMatcher.class);
 
     private final ListLedger ledger;
     private final MovieImports movies;
     private final TmdbClient tmdb;
     private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("list-catch-up-"));
+    private final Map<String, ReentrantLock> lookingUp = new ConcurrentHashMap<>();
 
     ListMatcher(ListLedger ledger, MovieImports movies, TmdbClient tmdb) {
         this.ledger = ledger;
@@ -44,30 +54,67 @@ public class ListMatcher {
     }
 
     /**
-     * Looks up the list's open members: only those never looked up, or all of them (a retry).
+     * Looks up the list's open members, only those never looked up or all of them (a retry), once no other
+     * thread of this node looks the list up; and imports the movies of members found before whose import did
+     * not happen (a stop came between).
      *
      * @throws TmdbCredentialsRejectedException when TMDb refuses the credentials: nothing more can be looked up,
      *     and the members not reached stay open
      */
     public Summary match(String key, boolean onlyPending) {
-        int found = 0;
-        int notFound = 0;
-        for (OpenEntry entry : ledger.open(key, onlyPending)) {
-            if (Thread.currentThread().isInterrupted()) {
-                break;
+        ReentrantLock lock = lookingUp.computeIfAbsent(key, any -> new ReentrantLock());
+        lock.lock();
+        try {
+            for (ListLedger.FoundEntry entry : ledger.foundNotImported(key)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                importMovie(key, entry.imdbId(), entry.tmdbId(), entry.title());
             }
-            if (resolve(entry)) {
-                found++;
-            } else {
-                notFound++;
+            int found = 0;
+            int notFound = 0;
+            for (OpenEntry entry : ledger.open(key, onlyPending)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                if (resolve(entry)) {
+                    found++;
+                } else {
+                    notFound++;
+                }
             }
+            return new Summary(found, notFound);
+        } finally {
+            lock.unlock();
         }
-        return new Summary(found, notFound);
     }
 
-    /** The keys of the lists with open members: those to retry. */
-    public List<String> keysWithOpen() {
-        return ledger.keysWithOpen(false);
+    /**
+     * Looks up one open member of the list again: a retry of one failure.
+     *
+     * @return whether the member was open, to look up
+     */
+    public boolean matchOne(String key, String imdbId) {
+        ReentrantLock lock = lookingUp.computeIfAbsent(key, any -> new ReentrantLock());
+        lock.lock();
+        try {
+            Optional<OpenEntry> open = ledger.open(key, false).stream()
+                    .filter(entry -> entry.imdbId().equals(imdbId)).findFirst();
+            open.ifPresent(this::resolve);
+            return open.isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the list's member of this IMDb id is open: never looked up, or not found. */
+    public boolean isOpen(String key, String imdbId) {
+        return ledger.open(key, false).stream().anyMatch(entry -> entry.imdbId().equals(imdbId));
+    }
+
+    /** Whether a list of this key was ever uploaded. */
+    public boolean exists(String key) {
+        return ledger.keys().contains(key);
     }
 
     /** Every list's key, to retry the failed imports of their movies. */
@@ -84,7 +131,7 @@ public class ListMatcher {
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
         catchUp.execute(() -> {
-            for (String key : ledger.keysWithOpen(true)) {
+            for (String key : ledger.keysToCatchUp()) {
                 try {
                     Summary summary = match(key, true);
                     log.info("List {}: members left unlooked-up by a stop: {} found, {} not", key, summary.found(),
@@ -127,16 +174,21 @@ public class ListMatcher {
             return false;
         }
         int tmdbId = results.get(0).tmdbId();
-        ledger.found(entry, tmdbId, ListEntryFound.BY_FIND);
+        if (ledger.found(entry, tmdbId, ListEntryFound.BY_FIND)) {
+            importMovie(entry.key(), entry.imdbId(), tmdbId, entry.title());
+        }
+        return true;
+    }
+
+    /** A failed fetch is recorded as the movie's failure, to retry; only refused credentials stop the lookup. */
+    private void importMovie(String key, String imdbId, int tmdbId, String title) {
         try {
-            movies.importMovie(tmdbId, entry.title(), entry.source());
+            movies.importMovie(tmdbId, title, ListLedger.source(key));
         } catch (TmdbCredentialsRejectedException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("List {}: movie {} (TMDb {}) could not be imported: {}", entry.key(), entry.imdbId(), tmdbId,
-                    tmdb.describe(e));
+            log.warn("List {}: movie {} (TMDb {}) could not be imported: {}", key, imdbId, tmdbId, tmdb.describe(e));
         }
-        return true;
     }
 
     /** How many members a lookup found in TMDb, and how many it did not. */

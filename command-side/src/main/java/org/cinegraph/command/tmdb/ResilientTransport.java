@@ -36,9 +36,9 @@ final class ResilientTransport {
     private final RateLimitPause pause = new RateLimitPause();
     private final TmdbMetrics metrics;
 
-    ResilientTransport(TmdbLimits limits, MeterRegistry meters) {
+    ResilientTransport(TmdbLimits limits, MeterRegistry meters, TmdbActivity activity) {
         this.limits = limits;
-        this.metrics = new TmdbMetrics(meters);
+        this.metrics = new TmdbMetrics(meters, activity);
         int permitsPerSlice = Math.max(1, (int) Math.ceil((double) limits.requestsPerSecond() / SLICES_PER_SECOND));
         Duration slice = Duration.ofNanos(Duration.ofSeconds(1).toNanos() * permitsPerSlice / limits.requestsPerSecond());
         this.pace = RateLimiter.of("tmdb", RateLimiterConfig.custom()

@@ -36,9 +36,11 @@ public class TmdbClient {
     private final ResilientTransport transport;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder, MeterRegistry meters) {
+    /** @param activity counts this client's requests and 429s for the dashboard */
+    public TmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder, MeterRegistry meters,
+                      TmdbActivity activity) {
         this.connection = connection;
-        this.transport = new ResilientTransport(limits, meters);
+        this.transport = new ResilientTransport(limits, meters, activity);
         HttpClient http = HttpClient.newBuilder().connectTimeout(connection.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(connection.readTimeout());

@@ -83,6 +83,28 @@ public class MovieImports {
         return resolved;
     }
 
+    /**
+     * Fetches again the movie whose last import from {@code source} failed.
+     *
+     * @return whether there was such a failure to retry
+     */
+    public boolean retryFailure(String source, int tmdbId) {
+        Optional<ImportLedger.FailedMovie> failed = ledger.failed(source).stream()
+                .filter(movie -> movie.tmdbId() == tmdbId).findFirst();
+        failed.ifPresent(movie -> {
+            MovieOutcome outcome = fetch.fetch(movie.tmdbId(), null, movie.year(), source);
+            if (outcome != null) {
+                ledger.recordOutcome(outcome);
+            }
+        });
+        return failed.isPresent();
+    }
+
+    /** Whether the movie's last import from {@code source} failed. */
+    public boolean isFailure(String source, int tmdbId) {
+        return ledger.failed(source).stream().anyMatch(movie -> movie.tmdbId() == tmdbId);
+    }
+
     /** How many movies' last import from {@code source} failed. */
     public int failureCount(String source) {
         return ledger.failed(source).size();

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -190,7 +192,7 @@ class TmdbClientFaultsTest {
         sandbox.close();
         TmdbClient client = new TmdbClient(
                 TmdbConnection.of(baseUrl, withToken ? TOKEN : null, KEY, CONNECT_TIMEOUT, READ_TIMEOUT),
-                fast(3), RestClient.builder(), new SimpleMeterRegistry());
+                fast(3), RestClient.builder(), new SimpleMeterRegistry(), new TmdbActivity(Clock.systemUTC()));
 
         for (Throwable thrown : List.of(
                 catchThrowable(() -> client.movie(ids.get(0))),
@@ -316,10 +318,11 @@ class TmdbClientFaultsTest {
     @Test
     void aRateLimitedAnswerPausesEveryThreadOfTheClient() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TmdbActivity activity = new TmdbActivity(Clock.systemUTC());
         TmdbClient client = new TmdbClient(
                 TmdbConnection.of(sandbox.baseUrl(), null, null, CONNECT_TIMEOUT, READ_TIMEOUT),
                 new TmdbLimits(100, 8, 3, Duration.ofMillis(10), Duration.ofMillis(100), 5),
-                RestClient.builder(), meters);
+                RestClient.builder(), meters, activity);
         client.configuration();
         faults.rateLimit(2, true);
         client.movie(ids.get(0));
@@ -351,6 +354,10 @@ class TmdbClientFaultsTest {
         // Had the second thread not waited, it would have met a 429 of its own in the exhausted window.
         assertThat(faults.rateLimitedCount()).isEqualTo(1);
         assertThat(sandbox.requestCount()).isEqualTo(1 + 2 + 2 + 1);
+        // The dashboard's counts agree, whichever minutes the test ran across.
+        List<TmdbActivity.Minute> minutes = activity.lastMinutes(Instant.now(), 10);
+        assertThat(minutes.stream().mapToLong(TmdbActivity.Minute::requests).sum()).isEqualTo(6);
+        assertThat(minutes.stream().mapToLong(TmdbActivity.Minute::rateLimited).sum()).isEqualTo(1);
     }
 
     @Test
@@ -439,7 +446,7 @@ class TmdbClientFaultsTest {
 
     private TmdbClient client(String token, String key, Duration readTimeout, TmdbLimits limits) {
         return new TmdbClient(TmdbConnection.of(sandbox.baseUrl(), token, key, CONNECT_TIMEOUT, readTimeout),
-                limits, RestClient.builder(), new SimpleMeterRegistry());
+                limits, RestClient.builder(), new SimpleMeterRegistry(), new TmdbActivity(Clock.systemUTC()));
     }
 
     private static String stackTrace(Throwable thrown) {

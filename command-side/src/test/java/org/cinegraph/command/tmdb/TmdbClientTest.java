@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,6 +98,6 @@ class TmdbClientTest {
         URI baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/3");
         return new TmdbClient(TmdbConnection.of(baseUrl, token, key, Duration.ofSeconds(2), Duration.ofSeconds(2)),
                 new TmdbLimits(40, 4, 3, Duration.ofMillis(10), Duration.ofMillis(50), 3),
-                RestClient.builder(), new SimpleMeterRegistry());
+                RestClient.builder(), new SimpleMeterRegistry(), new TmdbActivity(Clock.systemUTC()));
     }
 }

@@ -25,6 +25,7 @@ class ImportOutcomesController {
 
     /** {@code year_import}, {@code festival:AMPAS}, {@code list:{key}}. */
     private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Za-z0-9_-]{1,32}|list:[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_QUERY_LENGTH = 100;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -34,9 +35,11 @@ class ImportOutcomesController {
         this.clock = clock;
     }
 
+    /** {@code q} matches anywhere in the title, ignoring case. */
     @GetMapping("/api/import/skipped")
     ListPage<SkippedImport> skipped(@RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) String criterion,
+                                    @RequestParam(required = false) String q,
                                     @RequestParam(required = false) Integer limit,
                                     @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
@@ -46,14 +49,17 @@ class ImportOutcomesController {
         return ListQuery.from("skipped_imports")
                 .year(year, clock)
                 .where(":criterion = ANY (criteria_failed)", "criterion", criterion)
+                .titleContains(q, MAX_QUERY_LENGTH)
                 .page(jdbc, "tmdb_id, imdb_id, title, year, reason, criteria_failed, skipped_at",
                         "skipped_at DESC, tmdb_id", paging, ImportOutcomesController::skipped);
     }
 
+    /** {@code q} matches anywhere in the title, ignoring case. */
     @GetMapping("/api/import/failures")
     ListPage<ImportFailure> failures(@RequestParam(required = false) Integer year,
                                      @RequestParam(required = false) String source,
                                      @RequestParam(required = false) String reason,
+                                     @RequestParam(required = false) String q,
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
@@ -67,7 +73,9 @@ class ImportOutcomesController {
                 .year(year, clock)
                 .where("source = :source", "source", source)
                 .where("reason = :reason", "reason", reason)
-                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, detail, last_attempt_at",
+                .titleContains(q, MAX_QUERY_LENGTH)
+                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, detail, last_attempt_at,"
+                                + " subject",
                         "last_attempt_at DESC, source, subject", paging, ImportOutcomesController::failure);
     }
 
@@ -81,7 +89,8 @@ class ImportOutcomesController {
     private static ImportFailure failure(ResultSet rs, int row) throws SQLException {
         return new ImportFailure(rs.getObject("tmdb_id", Integer.class), rs.getString("imdb_id"), rs.getString("title"),
                 rs.getObject("year", Integer.class), rs.getString("source"), rs.getString("reason"),
-                rs.getInt("retry_count"), rs.getString("detail"), instant(rs.getTimestamp("last_attempt_at")));
+                rs.getInt("retry_count"), rs.getString("detail"), instant(rs.getTimestamp("last_attempt_at")),
+                rs.getString("subject"));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -94,9 +103,11 @@ class ImportOutcomesController {
 
     /**
      * {@code tmdbId} is null for a failure of something TMDb gave no id for (a nomination's film no movie matched);
-     * {@code detail} says what went wrong, in words for a person.
+     * {@code detail} says what went wrong, in words for a person. {@code subject} names the failure within its
+     * source (a TMDb id, a list member's IMDb id, a nomination), so a client can tell failures apart and name one to
+     * the API; it is opaque: sent back as it is, never taken apart.
      */
     record ImportFailure(Integer tmdbId, String imdbId, String title, Integer year, String source, String reason,
-                         int retryCount, String detail, Instant lastAttemptAt) {
+                         int retryCount, String detail, Instant lastAttemptAt, String subject) {
     }
 }

@@ -37,16 +37,9 @@ class MoviesController {
                                   @RequestParam(required = false) Integer limit,
                                   @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        String title = null;
-        if (q != null && !q.isBlank()) {
-            if (q.length() > MAX_QUERY_LENGTH) {
-                throw Paging.badRequest("q is longer than " + MAX_QUERY_LENGTH + " characters.");
-            }
-            title = "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        }
         return ListQuery.from("movies")
                 .year(year, clock)
-                .where("title ILIKE :q ESCAPE '\\'", "q", title)
+                .titleContains(q, MAX_QUERY_LENGTH)
                 .page(jdbc, "tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language",
                         "popularity DESC NULLS LAST, tmdb_id", paging, MoviesController::summary);
     }

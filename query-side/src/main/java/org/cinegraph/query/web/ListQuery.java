@@ -41,6 +41,22 @@ public final class ListQuery {
         return where("year = :year", "year", year == null ? null : ImportYears.requireImportable(year, clock));
     }
 
+    /**
+     * Keeps the rows whose {@code title} contains {@code q}, ignoring case. {@code %}, {@code _} and {@code \} are
+     * characters of a title like any other, not patterns. A blank {@code q} keeps every row; one longer than
+     * {@code maxLength} is a 400.
+     */
+    public ListQuery titleContains(String q, int maxLength) {
+        if (q == null || q.isBlank()) {
+            return this;
+        }
+        if (q.length() > maxLength) {
+            throw Paging.badRequest("q is longer than " + maxLength + " characters.");
+        }
+        String literal = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return where("title ILIKE :q ESCAPE '\\'", "q", "%" + literal + "%");
+    }
+
     public <T> ListPage<T> page(JdbcClient jdbc, String columns, String orderBy, Paging paging, RowMapper<T> rows) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();

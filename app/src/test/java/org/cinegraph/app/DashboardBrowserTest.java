@@ -1,0 +1,234 @@
+package org.cinegraph.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in a real browser, headless Chromium driven by Selenium, against the application in sandbox
+ * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
+ * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs. Each
+ * step saves a screenshot in {@code target/screenshots}.
+ *
+ * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
+ * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
+ * install them; with {@code CINEGRAPH_BROWSER_TESTS=required} (as {@code .ci/run} sets) they fail instead.
+ */
+@SpringBootTest(classes = CinegraphApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "cinegraph.data-dir=target/test-data/browser-${random.uuid}",
+        "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
+        "cinegraph.schedule.enabled=false"
+})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** A year of the sandbox's default catalogue (the last five years). */
+    private static final int YEAR = Year.now(ZoneOffset.UTC).getValue() - 1;
+
+    @LocalServerPort
+    private int port;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+        Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(chromium) || !Files.isExecutable(driver)) {
+            String missing = "The browser tests need Chromium and its driver, " + chromium + " and " + driver
+                    + ", not found. Install them (Debian: sudo apt-get install chromium chromium-driver) or name "
+                    + "them with CHROMIUM and CHROMEDRIVER.";
+            if ("required".equals(System.getenv("CINEGRAPH_BROWSER_TESTS"))) {
+                Assertions.fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        // No sandbox: CI runs as root. No background networking: this machine's network is closed.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=1280,1500",
+                "--user-data-dir=" + Files.createTempDirectory("cinegraph-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, PATIENCE);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOverviewLoadsAndSaysItIsTheSandbox() {
+        open("#/overview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "TMDb total"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mode")));
+        assertThat(text("mode")).contains("Sandbox mode");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("health")));
+        assertThat(text("health")).startsWith("Sync:");
+        assertThat(text("health-message")).isNotBlank();
+        assertThat(browser.findElement(By.id("connection")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Overview");
+    }
+
+    @Test
+    @Order(2)
+    void anAdminSignsInAndImportsAYearThatShowsItsProgressAndCompletes() {
+        signIn();
+        open("#/actions");
+        browser.findElement(By.id("refresh-total")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "TMDb lists"));
+        WebElement year = browser.findElement(By.cssSelector("#import-year-form input[name=year]"));
+        year.sendKeys(Integer.toString(YEAR));
+        browser.findElement(By.cssSelector("#import-year-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("#/years"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tbody[@id='years-rows']/tr[th='" + YEAR + "']")));
+        wait.until(driver -> row(YEAR).findElement(By.cssSelector(".status")).getText().equals("completed"));
+        List<WebElement> cells = row(YEAR).findElements(By.tagName("td"));
+        long discovered = number(cells.get(2));
+        assertThat(discovered).isPositive();
+        assertThat(number(cells.get(3)) + number(cells.get(4)) + number(cells.get(5))).isEqualTo(discovered);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rate-chart svg rect.imported")));
+        assertThat(browser.findElement(By.cssSelector("#rate-chart svg")).getAttribute("aria-label"))
+                .contains("movies imported");
+        screenshot("years");
+
+        open("#/overview");
+        wait.until(driver -> !text("state").contains("Ours\n0") && text("state").contains("Last completed year\n" + YEAR));
+        screenshot("overview");
+    }
+
+    @Test
+    @Order(3)
+    void aCeremonyImportedFromThePageShowsItsWinnersAndMatches() {
+        signIn();
+        open("#/actions");
+        browser.findElement(By.cssSelector("#ceremony-form input[name=year]")).sendKeys("2024");
+        browser.findElement(By.cssSelector("#ceremony-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains("#/festivals/AMPAS/2024"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("festival-ceremony"), "ceremony #96"));
+        assertThat(browser.findElements(By.cssSelector("#festival-ceremony .winner-mark"))).hasSize(23);
+        assertThat(browser.findElements(By.cssSelector("#festival-ceremony .nominations a[href^='#/movies/']")))
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#festival-ceremony .unmatched-mark"))).isNotEmpty();
+        screenshot("festivals");
+    }
+
+    @Test
+    @Order(4)
+    void aListUploadedFromThePageHasAFailureThatIsRetried() throws IOException {
+        Path csv = Files.createTempFile("browser-list", ".csv");
+        Files.writeString(csv, "Const,Title,Year\ntt15398776,Oppenheimer,2023\ntt0000071,Zzq Browser Nowhere,1901\n");
+        signIn();
+        open("#/actions");
+        browser.findElement(By.cssSelector("#list-form input[name=key]")).sendKeys("browser-list");
+        browser.findElement(By.cssSelector("#list-form input[name=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#list-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("#/lists/browser-list"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list-members"), "not found"));
+
+        open("#/failures");
+        By retries = By.xpath("//tbody[@id='failures-rows']/tr[th='Zzq Browser Nowhere']/td[4]");
+        wait.until(ExpectedConditions.textToBe(retries, "0"));
+        browser.findElement(By.cssSelector("button[aria-label='Retry Zzq Browser Nowhere']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Retrying Zzq Browser Nowhere"));
+        wait.until(ExpectedConditions.textToBe(retries, "1"));
+        screenshot("failures");
+    }
+
+    @Test
+    @Order(5)
+    void aReplayStartedFromThePageRunsToItsEnd() {
+        signIn();
+        open("#/projections");
+        By movies = By.cssSelector("tr[data-projection='movies']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
+        browser.findElement(By.cssSelector("button[aria-label='Replay movies']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Replaying movies"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "completed"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
+        assertThat(browser.findElement(movies).getText()).contains("100 %");
+        screenshot("projections");
+    }
+
+    private void open(String route) {
+        browser.get("http://localhost:" + port + "/" + route);
+    }
+
+    /** Signs in through the dialog, once per browser tab. */
+    private void signIn() {
+        open("#/overview");
+        WebElement button = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in-button")));
+        if (!button.isDisplayed()) {
+            return;
+        }
+        button.click();
+        WebElement password = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#sign-in-form input[name=password]")));
+        password.sendKeys(ApplicationTest.ADMIN_PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+    }
+
+    private WebElement row(int year) {
+        return browser.findElement(By.xpath("//tbody[@id='years-rows']/tr[th='" + year + "']"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static long number(WebElement cell) {
+        return Long.parseLong(cell.getText().replace(",", ""));
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve("dashboard-" + name + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save the screenshot " + name, e);
+        }
+    }
+}
