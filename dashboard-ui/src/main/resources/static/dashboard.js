@@ -5,12 +5,12 @@
 
 const REFRESH_MS = 3000;
 const PAGE_SIZE = 25;
-const CHART_HOURS = 6;
 const CREDENTIALS = 'cinegraph.credentials';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
+const plural = (count, one, many) => number(count) + ' ' + (count === 1 ? one : many);
 const show = (value) => (value === null || value === undefined ? '–' : String(value));
 const number = (value) => (value === null || value === undefined ? '–' : Number(value).toLocaleString('en-US'));
 const when = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '–');
@@ -246,7 +246,9 @@ function barChart(container, buckets, series, summary) {
     axis.setAttribute('class', 'axis');
     svg.append(axis);
     const legend = el('ul', { className: 'legend' }, series.map(([key, className, label]) =>
-        el('li', {}, el('i', { className, 'aria-hidden': 'true' }), label)));
+        el('li', {}, el('i', { className, 'aria-hidden': 'true' }), label)),
+        el('li', { className: 'scale' }, 'highest bar: ' + number(max)),
+        el('li', { className: 'scale' }, buckets.length ? 'from ' + when(buckets[0].start) : ''));
     container.replaceChildren(svg, legend, el('p', { className: 'visually-hidden' }, summary));
 }
 
@@ -307,18 +309,23 @@ async function renderOverview() {
 }
 
 async function renderYears() {
+    const hours = Number($('chart-hours').value);
     const [years, activity, tmdb] = await Promise.all([get('/api/import/years'),
-        get('/api/import/activity?hours=' + CHART_HOURS), get('/api/tmdb/activity?hours=' + CHART_HOURS).catch(() => null)]);
+        get('/api/import/activity?hours=' + hours), get('/api/tmdb/activity?hours=' + hours).catch(() => null)]);
+    const last = 'In the last ' + plural(hours, 'hour', 'hours');
+    const bucket = activity.bucketSeconds === 60 ? 'minute' : (activity.bucketSeconds / 60) + ' minutes';
+    document.querySelectorAll('.chart-bucket').forEach((span) => { span.textContent = bucket; });
     $('current-year').replaceChildren(...currentYears(years));
     const recorded = total(activity.buckets, 'imported') + total(activity.buckets, 'skipped');
     barChart($('rate-chart'), activity.buckets, [['imported', 'imported', 'Imported'], ['skipped', 'skipped', 'Skipped'],
-        ['failed', 'failed', 'Failed']], 'In the last ' + CHART_HOURS + ' hours: ' + number(total(activity.buckets, 'imported'))
+        ['failed', 'failed', 'Failed']], last + ': ' + number(total(activity.buckets, 'imported'))
         + ' movies imported, ' + number(total(activity.buckets, 'skipped')) + ' skipped, '
-        + number(total(activity.buckets, 'failed')) + ' failed; ' + number(Math.round(recorded / (CHART_HOURS * 60)))
+        + number(total(activity.buckets, 'failed')) + ' failed; ' + number(Math.round(recorded / (hours * 60)))
         + ' per minute on average.');
+    $('rate-chart').dataset.recorded = String(recorded);
     if (tmdb) {
         barChart($('tmdb-chart'), tmdb.buckets, [['requests', 'requests', 'Requests'], ['rateLimited', 'rate-limited', '429 answers']],
-            'In the last ' + CHART_HOURS + ' hours this node sent ' + number(total(tmdb.buckets, 'requests'))
+            last + ' this node sent ' + number(total(tmdb.buckets, 'requests'))
             + ' requests to TMDb; ' + number(total(tmdb.buckets, 'rateLimited')) + ' were answered 429.');
     } else {
         $('tmdb-chart').replaceChildren(el('p', {}, 'This node does not import, so it sends TMDb nothing.'));
@@ -359,7 +366,7 @@ function pager(container, name, page, render) {
 async function renderSkipped() {
     const page = await get('/api/import/skipped?' + query($('skipped-filters'),
         { limit: PAGE_SIZE, offset: pages.skipped * PAGE_SIZE }));
-    $('skipped-caption').textContent = number(page.total) + ' skipped movies';
+    $('skipped-caption').textContent = plural(page.total, 'skipped movie', 'skipped movies');
     $('skipped-rows').replaceChildren(...page.items.map((item) => el('tr', {}, cells(null, [String(item.tmdbId),
         show(item.title), show(item.year), item.criteriaFailed.join(', '), when(item.skippedAt)], [0]))));
     pager($('skipped-pager'), 'skipped', page, renderSkipped);
@@ -368,7 +375,7 @@ async function renderSkipped() {
 async function renderFailures() {
     const form = $('failures-filters');
     const page = await get('/api/import/failures?' + query(form, { limit: PAGE_SIZE, offset: pages.failures * PAGE_SIZE }));
-    $('failures-caption').textContent = number(page.total) + ' failures';
+    $('failures-caption').textContent = plural(page.total, 'failure', 'failures');
     $('failures-rows').replaceChildren(...page.items.map((item) => {
         const title = item.title || (item.tmdbId ? 'TMDb ' + item.tmdbId : item.imdbId) || 'untitled';
         const retry = el('button', { type: 'button', className: 'admin secondary', 'aria-label': 'Retry ' + title });
@@ -392,8 +399,8 @@ async function renderFestivals(organization, year) {
         ? el('p', {}, 'No festival is recorded yet. Import a ceremony from Actions.')
         : el('ul', {}, festivals.map((festival) => el('li', {},
             el('a', { href: '#/festivals/' + encodeURIComponent(festival.abbreviation) }, festival.name),
-            ' (' + festival.abbreviation + '): ' + number(festival.ceremonies) + ' ceremonies, '
-            + number(festival.nominations) + ' nominations'))));
+            ' (' + festival.abbreviation + '): ' + plural(festival.ceremonies, 'ceremony', 'ceremonies') + ', '
+            + plural(festival.nominations, 'nomination', 'nominations')))));
     const org = organization || (festivals[0] && festivals[0].abbreviation);
     if (!org) {
         $('festival-ceremonies').replaceChildren();
@@ -426,7 +433,8 @@ async function renderCeremony(org, year) {
     $('festival-ceremony').replaceChildren(
         el('h3', {}, org + ' ' + ceremony.year + ', ceremony #' + ceremony.ceremonyNumber),
         el('p', {}, unmatched === 0 ? 'Every nomination with a film is matched to a movie.'
-            : unmatched + ' nominations are matched to no movie; they are listed under Failures.'),
+            : plural(unmatched, 'nomination is', 'nominations are') + ' matched to no movie; they are listed under ',
+        unmatched === 0 ? null : el('a', { href: '#/failures' }, 'Failures'), unmatched === 0 ? null : '.'),
         ...ceremony.categories.map((category) => el('section', { className: 'category', 'aria-label': category.name },
             el('h4', {}, category.name),
             el('ul', { className: 'nominations' }, category.nominations.map((nomination) => el('li', {},
@@ -616,6 +624,7 @@ function wire() {
             render().catch((error) => notify(error.message, true));
         });
     }
+    $('chart-hours').addEventListener('change', () => refresh());
     $('retry-all').addEventListener('click', (event) => {
         const source = $('failures-filters').elements.source.value.trim();
         act(event.target, () => post('/api/admin/failures/retry' + (source ? '?source=' + encodeURIComponent(source) : '')),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +29,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.openqa.selenium.Dimension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +62,8 @@ class DashboardBrowserTest {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private TmdbSandboxServer tmdb;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -85,6 +91,7 @@ class DashboardBrowserTest {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -118,12 +125,25 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "TMDb lists"));
         WebElement year = browser.findElement(By.cssSelector("#import-year-form input[name=year]"));
         year.sendKeys(Integer.toString(YEAR));
-        browser.findElement(By.cssSelector("#import-year-form button[type=submit]")).click();
+        // As TMDb answers: a little latency and 40 requests a second, so the import takes long enough to watch.
+        tmdb.faults().latency(Duration.ofMillis(20)).rateLimit(40, true);
+        try {
+            browser.findElement(By.cssSelector("#import-year-form button[type=submit]")).click();
 
-        wait.until(ExpectedConditions.urlContains("#/years"));
+            wait.until(ExpectedConditions.urlContains("#/years"));
+            // The page draws the year anew at every refresh: each look finds the bar again.
+            By progress = By.cssSelector("#current-year progress#movies-" + YEAR);
+            wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(progress).stream()
+                    .anyMatch(bar -> Double.parseDouble(bar.getAttribute("value")) > 0));
+            assertThat(text("current-year")).contains("importing").contains("discovered");
+            screenshot("years-importing");
+        } finally {
+            tmdb.faults().reset();
+        }
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//tbody[@id='years-rows']/tr[th='" + YEAR + "']")));
-        wait.until(driver -> row(YEAR).findElement(By.cssSelector(".status")).getText().equals("completed"));
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> row(YEAR).findElement(By.cssSelector(".status")).getText().equals("completed"));
         List<WebElement> cells = row(YEAR).findElements(By.tagName("td"));
         long discovered = number(cells.get(2));
         assertThat(discovered).isPositive();
@@ -136,6 +156,16 @@ class DashboardBrowserTest {
         open("#/overview");
         wait.until(driver -> !text("state").contains("Ours\n0") && text("state").contains("Last completed year\n" + YEAR));
         screenshot("overview");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("#/years");
+            wait.ignoring(StaleElementReferenceException.class)
+                    .until(driver -> row(YEAR).getText().contains("completed"));
+            assertThat(browser.findElement(By.cssSelector("nav")).getSize().getWidth()).isLessThanOrEqualTo(390);
+            screenshot("years-phone");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1500));
+        }
     }
 
     @Test
