@@ -62,7 +62,10 @@ function status(text) {
     return el('span', { className: 'status ' + text }, text.replace('_', ' '));
 }
 
+let noticeAt = 0;
+
 function notify(message, bad) {
+    noticeAt = message ? Date.now() : 0;
     const notice = $('notice');
     notice.textContent = message;
     notice.classList.toggle('bad', Boolean(bad));
@@ -593,7 +596,9 @@ function navigate() {
     if (current.name === 'lists') {
         pages.list = 0;
     }
-    notify('');
+    if (Date.now() - noticeAt > 1000) {
+        notify(''); // an action's answer that led here stays
+    }
     refresh().then(() => $(current.name + '-heading').focus());
 }
 

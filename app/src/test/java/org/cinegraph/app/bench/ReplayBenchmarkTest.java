@@ -35,7 +35,7 @@ class ReplayBenchmarkTest {
                 "/replayToBaseline", "/catchUp/eventsPerSecond", "/seeding/eventsPerSecond", "/replay/jvmCpuSeconds"}) {
             assertThat(report.at(figure).isNumber()).as(figure).isTrue();
         }
-        assertThat(report.at("/replay/secondsByProjection").size()).isEqualTo(6);
+        assertThat(report.at("/replay/secondsByProjection").size()).as("every projection").isEqualTo(7);
         assertThat(report.at("/machine/cores").asInt()).isPositive();
         assertThat(report.at("/machine/jdk").asText()).isNotBlank();
         assertThat(report.at("/heap/peakUsedBytes").asLong()).isPositive();
