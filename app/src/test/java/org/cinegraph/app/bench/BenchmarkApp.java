@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.cinegraph.app.CinegraphApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,11 +43,19 @@ final class BenchmarkApp implements AutoCloseable {
      * until asked to, and the benchmark never asks.
      */
     static BenchmarkApp start(Path dataDir) {
-        return new BenchmarkApp(new SpringApplicationBuilder(CinegraphApplication.class).run(
+        return start(dataDir, List.of());
+    }
+
+    /** @param arguments more of the application's arguments, {@code --name=value}, the sandbox's catalogue say */
+    static BenchmarkApp start(Path dataDir, List<String> arguments) {
+        List<String> all = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--cinegraph.data-dir=" + dataDir,
                 "--cinegraph.admin.password=" + ADMIN_PASSWORD,
-                "--cinegraph.sandbox.enabled=true"), dataDir);
+                "--cinegraph.sandbox.enabled=true"));
+        all.addAll(arguments);
+        return new BenchmarkApp(new SpringApplicationBuilder(CinegraphApplication.class).run(
+                all.toArray(String[]::new)), dataDir);
     }
 
     ConfigurableApplicationContext context() {

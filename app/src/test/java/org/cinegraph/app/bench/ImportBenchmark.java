@@ -1,0 +1,379 @@
+package org.cinegraph.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How fast the importer imports, end to end (issue 8, points 1, 2 and 5): a whole catalogue from a sandbox that
+ * answers at once and limits nothing, until every projection has caught up, beside a plain JDBC batch insert of
+ * the same TMDb records; then a smaller catalogue against the sandbox limiting requests to 40 a second, as TMDb
+ * does, for how busy the importer keeps that limit and how many 429s it draws; and the memory of the JVM
+ * through it all. Its name keeps it out of {@code mvn verify}; {@code bench/run} runs it.
+ */
+class ImportBenchmark {
+
+    /** TMDb's own limit, which the sandbox enforces for the saturation run. */
+    static final int TMDB_LIMIT = 40;
+    /** About how many movies TMDb holds: what the whole catalogue would take at the measured rate. */
+    static final long CATALOGUE = 1_100_000;
+    /** The largest year the benchmark's catalogue has: larger catalogues spread over more years. */
+    static final int MOVIES_PER_YEAR = 50_000;
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param movies the catalogue of the throughput run ({@code bench.movies}, default 20,000)
+     * @param saturationMovies the catalogue of the rate-limited run ({@code bench.saturation-movies}, default 3,000)
+     * @param results where the report goes ({@code bench.results})
+     */
+    record Options(long movies, long saturationMovies, Path results) {
+
+        static Options fromSystemProperties() {
+            return new Options(Long.getLong("bench.movies", 20_000), Long.getLong("bench.saturation-movies", 3_000),
+                    Path.of(System.getProperty("bench.results", "../bench/results")));
+        }
+    }
+
+    @Test
+    void importEndToEnd() throws Exception {
+        run(Options.fromSystemProperties());
+    }
+
+    static ObjectNode run(Options options) throws Exception {
+        Progress progress = new Progress(options.results().resolve("import-progress.log"));
+        ObjectNode report = JSON.createObjectNode();
+        report.set("throughput", throughput(options.movies(), progress));
+        report.set("saturation", saturation(options.saturationMovies(), progress));
+        Files.createDirectories(options.results());
+        JSON.writeValue(options.results().resolve("import-latest.json").toFile(), report);
+        return report;
+    }
+
+    /** The catalogue imported as fast as the importer goes: TMDb answers at once and limits nothing. */
+    private static ObjectNode throughput(long movies, Progress progress) throws Exception {
+        Map<Integer, Integer> years = years(movies);
+        List<String> arguments = catalogue(years);
+        // The client's own pace is TMDb's limit by default; here nothing limits it.
+        arguments.add("--cinegraph.tmdb.requests-per-second=1000000");
+        Path dataDir = dataDir();
+        try (BenchmarkApp app = BenchmarkApp.start(dataDir, arguments)) {
+            Memory memory = new Memory();
+            progress.say("Throughput: importing %,d movies in %d years, no latency, no rate limit", movies,
+                    years.size());
+            long start = System.nanoTime();
+            require(app.postAsAdmin("/api/admin/imports/next").statusCode() == 202, "the pass did not start");
+            long lastReport = System.nanoTime();
+            int oldest = years.keySet().stream().min(Integer::compare).orElseThrow();
+            while (!completed(app, oldest) || !caughtUp(app)) {
+                memory.sample(done(app, years) / (double) movies);
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                    progress.say("Throughput: %,d of %,d movies recorded", done(app, years), movies);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            memory.sample(1.0);
+            long recorded = done(app, years);
+            JsonNode state = app.get("/api/import/state");
+            progress.say("Throughput: %,d movies in %.1f s, every projection caught up", recorded, seconds);
+
+            DataSource dataSource = app.context().getBean(DataSource.class);
+            Baseline baseline = plainInsert(dataSource);
+            progress.say("Baseline: %,d TMDb records inserted with plain JDBC batches in %.1f s", baseline.rows(),
+                    baseline.seconds());
+
+            ObjectNode figures = JSON.createObjectNode();
+            figures.put("movies", recorded);
+            figures.put("imported", state.path("ourTotalMovies").asLong());
+            figures.put("years", years.size());
+            figures.put("seconds", seconds);
+            figures.put("moviesPerSecond", recorded / seconds);
+            figures.put("target", 1_000);
+            figures.put("baselineRows", baseline.rows());
+            figures.put("baselineSeconds", baseline.seconds());
+            figures.put("baselineRowsPerSecond", baseline.rows() / baseline.seconds());
+            figures.put("importToBaseline", (recorded / seconds) / (baseline.rows() / baseline.seconds()));
+            figures.put("tmdbRequests", app.context().getBean(TmdbSandboxServer.class).requestCount());
+            figures.set("memory", memory.json());
+            figures.set("machine", JSON.valueToTree(MachineFacts.of(JdbcClient.create(dataSource),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())));
+            return figures;
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /** A smaller catalogue against TMDb's limit: how busy the importer keeps it, and how many 429s it draws. */
+    private static ObjectNode saturation(long movies, Progress progress) throws Exception {
+        int year = Year.now(ZoneOffset.UTC).getValue() - 1;
+        Path dataDir = dataDir();
+        try (BenchmarkApp app = BenchmarkApp.start(dataDir, catalogue(Map.of(year, (int) movies)))) {
+            TmdbSandboxServer tmdb = app.context().getBean(TmdbSandboxServer.class);
+            tmdb.faults().rateLimit(TMDB_LIMIT, true);
+            progress.say("Saturation: importing %,d movies from a TMDb that answers 429 beyond %d requests a second",
+                    movies, TMDB_LIMIT);
+            long requestsBefore = tmdb.requestCount();
+            long limitedBefore = tmdb.faults().rateLimitedCount();
+            long start = System.nanoTime();
+            require(app.postAsAdmin("/api/admin/imports/years/" + year).statusCode() == 202, "the year did not start");
+            long lastReport = System.nanoTime();
+            while (!"completed".equals(year(app, year).path("status").asText())) {
+                if (System.nanoTime() - lastReport > PROGRESS_EVERY.toNanos()) {
+                    progress.say("Saturation: %,d requests so far", tmdb.requestCount() - requestsBefore);
+                    lastReport = System.nanoTime();
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long requests = tmdb.requestCount() - requestsBefore;
+            long limited = tmdb.faults().rateLimitedCount() - limitedBefore;
+            JsonNode done = year(app, year);
+            long recorded = done.path("imported").asLong() + done.path("skipped").asLong()
+                    + done.path("failed").asLong();
+            double perSecond = requests / seconds;
+            double requestsPerMovie = requests / (double) Math.max(1, recorded);
+            progress.say("Saturation: %,d requests in %.1f s, %.1f a second, %,d answered 429", requests, seconds,
+                    perSecond, limited);
+
+            ObjectNode figures = JSON.createObjectNode();
+            figures.put("movies", recorded);
+            figures.put("failed", done.path("failed").asLong());
+            figures.put("seconds", seconds);
+            figures.put("requests", requests);
+            figures.put("requestsPerSecond", perSecond);
+            figures.put("limit", TMDB_LIMIT);
+            figures.put("limitBusy", perSecond / TMDB_LIMIT);
+            figures.put("limitBusyTarget", 0.95);
+            figures.put("rateLimited", limited);
+            figures.put("rateLimitedShare", limited / (double) Math.max(1, requests));
+            figures.put("rateLimitedShareTarget", 0.01);
+            figures.put("requestsPerMovie", requestsPerMovie);
+            figures.put("catalogueMovies", CATALOGUE);
+            figures.put("catalogueHours", CATALOGUE * requestsPerMovie / perSecond / 3600);
+            return figures;
+        } finally {
+            deleteRecursively(dataDir);
+        }
+    }
+
+    /** The years of a catalogue of {@code movies}, newest first from last year, none larger than the largest. */
+    static Map<Integer, Integer> years(long movies) {
+        Map<Integer, Integer> years = new LinkedHashMap<>();
+        int year = Year.now(ZoneOffset.UTC).getValue() - 1;
+        long left = Math.max(1, movies);
+        while (left > 0) {
+            int size = (int) Math.min(left, MOVIES_PER_YEAR);
+            years.put(year--, size);
+            left -= size;
+        }
+        return years;
+    }
+
+    /** The sandbox's catalogue, and a pass over exactly its years, newest first, that goes on by itself. */
+    private static List<String> catalogue(Map<Integer, Integer> years) {
+        List<String> arguments = new ArrayList<>();
+        years.forEach((year, size) -> arguments.add("--cinegraph.sandbox.movies-per-year." + year + "=" + size));
+        arguments.add("--cinegraph.import.last-year=" + years.keySet().stream().min(Integer::compare).orElseThrow());
+        arguments.add("--cinegraph.import.continuous=true");
+        arguments.add("--cinegraph.schedule.enabled=false");
+        return arguments;
+    }
+
+    /** Whether the oldest year of the catalogue is completed. */
+    private static boolean completed(BenchmarkApp app, int oldest) throws Exception {
+        return "completed".equals(year(app, oldest).path("status").asText());
+    }
+
+    /** A year's progress; a missing node until the year is listed (a 404 of its own path). */
+    private static JsonNode year(BenchmarkApp app, int year) throws Exception {
+        for (JsonNode progress : app.get("/api/import/years").path("years")) {
+            if (progress.path("year").asInt() == year) {
+                return progress;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    private static boolean caughtUp(BenchmarkApp app) throws Exception {
+        JsonNode projections = app.get("/api/projections");
+        for (JsonNode projection : projections) {
+            if (!projection.path("caughtUp").asBoolean() || projection.path("lag").asLong(1) != 0) {
+                return false;
+            }
+        }
+        return !projections.isEmpty();
+    }
+
+    /** Movies with an outcome, as the year progress read model counts them. */
+    private static long done(BenchmarkApp app, Map<Integer, Integer> years) throws Exception {
+        long done = 0;
+        for (JsonNode year : app.get("/api/import/years").path("years")) {
+            if (years.containsKey(year.path("year").asInt())) {
+                done += year.path("imported").asLong() + year.path("skipped").asLong() + year.path("failed").asLong();
+            }
+        }
+        return done;
+    }
+
+    /**
+     * The baseline: the same TMDb records (the movies' {@code tmdb_data}, read in chunks that are not timed)
+     * inserted into a plain table with JDBC batches of 1,000, a transaction each: all that storing them needs,
+     * without events, ledger or projections.
+     */
+    private static Baseline plainInsert(DataSource dataSource) throws SQLException {
+        long rows = 0;
+        long nanos = 0;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_plain_insert");
+            statement.execute("CREATE TABLE bench_plain_insert (tmdb_id INTEGER PRIMARY KEY, tmdb_data JSONB NOT NULL)");
+            connection.setAutoCommit(false);
+            try (PreparedStatement read = connection.prepareStatement("""
+                            SELECT tmdb_id, tmdb_data::text FROM movies WHERE tmdb_id > ? ORDER BY tmdb_id LIMIT 10000""");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO bench_plain_insert (tmdb_id, tmdb_data) VALUES (?, CAST(? AS jsonb))")) {
+                int after = Integer.MIN_VALUE;
+                while (true) {
+                    List<Object[]> chunk = new ArrayList<>();
+                    read.setInt(1, after);
+                    try (ResultSet records = read.executeQuery()) {
+                        while (records.next()) {
+                            chunk.add(new Object[] {records.getInt(1), records.getString(2)});
+                        }
+                    }
+                    connection.commit();
+                    if (chunk.isEmpty()) {
+                        break;
+                    }
+                    after = (Integer) chunk.get(chunk.size() - 1)[0];
+                    long start = System.nanoTime();
+                    int batch = 0;
+                    for (Object[] record : chunk) {
+                        insert.setInt(1, (Integer) record[0]);
+                        insert.setString(2, (String) record[1]);
+                        insert.addBatch();
+                        if (++batch == 1_000) {
+                            insert.executeBatch();
+                            connection.commit();
+                            batch = 0;
+                        }
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                    nanos += System.nanoTime() - start;
+                    rows += chunk.size();
+                }
+            }
+            statement.execute("DROP TABLE bench_plain_insert");
+            connection.commit();
+        }
+        return new Baseline(rows, nanos / 1e9);
+    }
+
+    private record Baseline(long rows, double seconds) {
+    }
+
+    /**
+     * The JVM's memory through the import: its resident set now and at its peak (Linux's VmRSS and VmHWM), and
+     * the heap in use after a full collection at each quarter of the catalogue, which shows whether what the
+     * importer keeps grows with the catalogue.
+     */
+    static final class Memory {
+
+        private final MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+        private final Map<String, Long> heapAfterCollection = new LinkedHashMap<>();
+        private double nextQuarter = 0.25;
+        private long peakHeap;
+
+        void sample(double share) {
+            peakHeap = Math.max(peakHeap, heap.getHeapMemoryUsage().getUsed());
+            while (share >= nextQuarter - 1e-9 && nextQuarter <= 1.0) {
+                System.gc();
+                heapAfterCollection.put(String.format(Locale.ROOT, "%.0f%%", nextQuarter * 100),
+                        heap.getHeapMemoryUsage().getUsed());
+                nextQuarter += 0.25;
+            }
+        }
+
+        ObjectNode json() {
+            ObjectNode memory = JSON.createObjectNode();
+            memory.put("residentBytes", status("VmRSS"));
+            memory.put("peakResidentBytes", status("VmHWM"));
+            memory.put("peakHeapUsedBytes", peakHeap);
+            ObjectNode quarters = memory.putObject("heapAfterCollectionBytes");
+            heapAfterCollection.forEach(quarters::put);
+            List<Long> values = List.copyOf(heapAfterCollection.values());
+            // It grows when the heap kept at the end is over half as large again as at the first quarter, and
+            // more than 64 MiB larger: a catalogue's worth of anything kept would be far more.
+            memory.put("grows", values.size() > 1 && values.get(values.size() - 1) > values.get(0) * 1.5
+                    && values.get(values.size() - 1) - values.get(0) > 64L << 20);
+            return memory;
+        }
+
+        /** The JVM's peak resident set so far (VmHWM), in bytes; -1 where there is none (not Linux). */
+        static long peakResident() {
+            return status("VmHWM");
+        }
+
+        /** A figure of /proc/self/status, in bytes; -1 where there is none (not Linux). */
+        private static long status(String field) {
+            try {
+                return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                        .filter(line -> line.startsWith(field + ":"))
+                        .map(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                        .findFirst().orElse(-1L);
+            } catch (IOException | RuntimeException unreadable) {
+                return -1;
+            }
+        }
+    }
+
+    private static void require(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Import benchmark: " + what);
+        }
+    }
+
+    private static Path dataDir() {
+        return Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
