@@ -58,6 +58,10 @@ final class BenchmarkApp implements AutoCloseable {
                 all.toArray(String[]::new)), dataDir);
     }
 
+    int port() {
+        return port;
+    }
+
     ConfigurableApplicationContext context() {
         return context;
     }

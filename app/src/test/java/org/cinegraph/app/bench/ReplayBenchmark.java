@@ -276,7 +276,7 @@ class ReplayBenchmark {
         return JdbcClient.create(app.context().getBean(DataSource.class));
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
