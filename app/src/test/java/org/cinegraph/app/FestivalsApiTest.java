@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.sandbox.OscarsSandboxServer;
+import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,6 +27,8 @@ class FestivalsApiTest {
     private TestRestTemplate http;
     @Autowired
     private OscarsSandboxServer oscars;
+    @Autowired
+    private TmdbSandboxServer tmdb;
     @Autowired
     private JdbcClient jdbc;
     @Autowired
@@ -189,6 +192,28 @@ class FestivalsApiTest {
             }
         }
         throw new AssertionError("No nomination of " + film + " in " + category + ": " + ceremony);
+    }
+
+    @Test
+    void refusedCredentialsLeaveTheNominationsUntriedInsteadOfFailedAndARetryMatchesThem() {
+        ResponseEntity<JsonNode> imported;
+        tmdb.faults().unauthorized(true);
+        try {
+            imported = importCeremony(2012);
+        } finally {
+            tmdb.faults().unauthorized(false);
+        }
+        assertThat(imported.getStatusCode()).as("the ceremony is recorded").isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(imported.getBody().get("nominations").asInt()).isPositive();
+        assertThat(imported.getBody().get("matched").asInt() + imported.getBody().get("unmatched").asInt()).isZero();
+        assertThat(StoredEvents.of(jdbc, "NominationMatchFailed").stream()
+                .filter(event -> event.path("year").asInt() == 2012)).as("no nomination failed for it").isEmpty();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin().postForEntity(
+                "/api/admin/failures/retry?source=festival:AMPAS", null, JsonNode.class).getStatusCode()
+                == HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(jdbc, "NominationMatched").stream()
+                .anyMatch(event -> event.path("year").asInt() == 2012));
     }
 
     @Test

@@ -3,14 +3,18 @@ package org.cinegraph.command.festival;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.events.RecordCeremony;
 import org.cinegraph.events.RegisterFestivalOrganization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Reads one Academy Awards ceremony page and records it: the scraper's one way in. */
 @Component
 public class CeremonyImport {
 
+    private static final Logger log = LoggerFactory.getLogger(CeremonyImport.class);
     public static final String AMPAS = "AMPAS";
     static final String AMPAS_NAME = "Academy of Motion Picture Arts and Sciences";
 
@@ -43,7 +47,14 @@ public class CeremonyImport {
         }
         Integer changes = commands.sendAndWait(new RecordCeremony(AMPAS, year, parsed.ceremonyNumber(), url,
                 parsed.contentHash(), categories));
-        NominationMatcher.Summary matching = matcher.matchCeremony(AMPAS, year);
+        NominationMatcher.Summary matching;
+        try {
+            matching = matcher.matchCeremony(AMPAS, year);
+        } catch (TmdbCredentialsRejectedException e) {
+            // The ceremony is recorded; its nominations wait, never tried, for credentials TMDb accepts.
+            log.warn("Ceremony {} recorded; its nominations are not matched: {}", year, e.getMessage());
+            matching = new NominationMatcher.Summary(0, 0);
+        }
         return new Imported(AMPAS, year, parsed.ceremonyNumber(), url, parsed.categories().size(),
                 parsed.nominationCount(), (int) parsed.winnerCount(), changes == null ? 0 : changes,
                 matching.matched(), matching.unmatched());

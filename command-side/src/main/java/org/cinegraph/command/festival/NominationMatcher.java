@@ -13,6 +13,7 @@ import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.yearimport.KnownMovie;
 import org.cinegraph.command.yearimport.MovieImports;
 import org.cinegraph.events.MovieImportFailed;
@@ -47,7 +48,12 @@ public class NominationMatcher {
         this.tmdb = tmdb;
     }
 
-    /** Matches the ceremony's nominations never tried yet. */
+    /**
+     * Matches the ceremony's nominations never tried yet.
+     *
+     * @throws TmdbCredentialsRejectedException when TMDb refuses the credentials: the nominations not reached stay
+     *     never tried, for the next start or a retry, instead of each being recorded as a failure
+     */
     Summary matchCeremony(String organization, int year) {
         return match(ledger.pending(organization, year));
     }
@@ -87,10 +93,14 @@ public class NominationMatcher {
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
         catchUp.execute(() -> {
-            Summary summary = matchOpen(CeremonyImport.AMPAS, true);
-            if (summary.matched() + summary.unmatched() > 0) {
-                log.info("Nominations left unmatched by a stop: {} matched, {} not", summary.matched(),
-                        summary.unmatched());
+            try {
+                Summary summary = matchOpen(CeremonyImport.AMPAS, true);
+                if (summary.matched() + summary.unmatched() > 0) {
+                    log.info("Nominations left unmatched by a stop: {} matched, {} not", summary.matched(),
+                            summary.unmatched());
+                }
+            } catch (RuntimeException e) {
+                log.warn("Nominations left unmatched by a stop could not be matched: {}", tmdb.describe(e));
             }
         });
     }
@@ -129,10 +139,12 @@ public class NominationMatcher {
         return new Summary(matched, unmatched);
     }
 
-    /** A failed fetch is recorded as the movie's failure, to retry; only a refused token leaves nothing to record. */
+    /** A failed fetch is recorded as the movie's failure, to retry; only refused credentials stop the matching. */
     private void importFilm(int tmdbId, OpenNomination nomination) {
         try {
             movies.importMovie(tmdbId, nomination.film(), "festival:" + nomination.organization());
+        } catch (TmdbCredentialsRejectedException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("Film '{}' (TMDb {}) of a nomination could not be imported: {}", nomination.film(), tmdbId,
                     tmdb.describe(e));
@@ -165,6 +177,8 @@ public class NominationMatcher {
                 return Resolution.match(best.get().movie().tmdbId(), null, NominationMatched.BY_SEARCH, true);
             }
             return Resolution.failed(MovieImportFailed.NO_TMDB_MATCH, noMatch(nomination, results));
+        } catch (TmdbCredentialsRejectedException e) {
+            throw e;
         } catch (RuntimeException e) {
             log.warn("Nomination of '{}' ({} {}) could not be matched: {}", nomination.film(),
                     nomination.organization(), nomination.year(), tmdb.describe(e));
