@@ -52,7 +52,7 @@ function el(tag, attributes, ...children) {
 
 const $ = (id) => document.getElementById(id);
 
-function cells(row, values, numeric) {
+function cells(values, numeric) {
     return values.map((value, index) => el(index === 0 ? 'th' : 'td',
         { scope: index === 0 ? 'row' : null, className: numeric && numeric.includes(index) ? 'number' : null },
         value));
@@ -289,9 +289,8 @@ function currentYears(view) {
     return running.length ? running.map(yearCard) : [el('p', {}, 'No year is being imported now.')];
 }
 
-async function renderOverview() {
-    const [state, years, health] = await Promise.all([get('/api/import/state'), get('/api/import/years'),
-        get('/api/sync/health')]);
+async function renderOverview(health) {
+    const [state, years] = await Promise.all([get('/api/import/state'), get('/api/import/years')]);
     $('health-message').textContent = health.message;
     const figures = [
         ['TMDb total', number(state.tmdbTotalMovies)],
@@ -334,7 +333,7 @@ async function renderYears() {
         $('tmdb-chart').replaceChildren(el('p', {}, 'This node does not import, so it sends TMDb nothing.'));
     }
     $('years-rows').replaceChildren(...years.years.map((year) => el('tr', { className: year.status },
-        cells(null, [String(year.year), status(year.status), number(year.tmdbTotal), number(year.discovered),
+        cells([String(year.year), status(year.status), number(year.tmdbTotal), number(year.discovered),
             number(year.imported), number(year.skipped), number(year.failed),
             number(year.pagesDone) + ' / ' + number(year.pagesTotal), when(year.startedAt), when(year.completedAt)],
         [2, 3, 4, 5, 6, 7]))));
@@ -370,7 +369,7 @@ async function renderSkipped() {
     const page = await get('/api/import/skipped?' + query($('skipped-filters'),
         { limit: PAGE_SIZE, offset: pages.skipped * PAGE_SIZE }));
     $('skipped-caption').textContent = plural(page.total, 'skipped movie', 'skipped movies');
-    $('skipped-rows').replaceChildren(...page.items.map((item) => el('tr', {}, cells(null, [String(item.tmdbId),
+    $('skipped-rows').replaceChildren(...page.items.map((item) => el('tr', {}, cells([String(item.tmdbId),
         show(item.title), show(item.year), item.criteriaFailed.join(', '), when(item.skippedAt)], [0]))));
     pager($('skipped-pager'), 'skipped', page, renderSkipped);
 }
@@ -386,7 +385,7 @@ async function renderFailures() {
         retry.addEventListener('click', () => act(retry, () => post('/api/admin/failures/retry?'
             + new URLSearchParams({ source: item.source, subject: item.subject })),
         () => 'Retrying ' + title + ' (' + item.source + ').'));
-        return el('tr', {}, cells(null, [title, show(item.year), item.source, item.reason, String(item.retryCount),
+        return el('tr', {}, cells([title, show(item.year), item.source, item.reason, String(item.retryCount),
             when(item.lastAttemptAt), el('span', { className: 'detail' }, show(item.detail)), retry], [4]));
     }));
     pager($('failures-pager'), 'failures', page, renderFailures);
@@ -422,7 +421,7 @@ async function renderFestivals(organization, year) {
         el('caption', {}, org + ' ceremonies, newest first'),
         el('thead', {}, el('tr', {}, ['Year', 'Ceremony', 'Categories', 'Nominations', 'Winners', 'Matched to a movie',
             'Scraped'].map((name) => el('th', { scope: 'col' }, name)))),
-        el('tbody', {}, ceremonies.map((ceremony) => el('tr', {}, cells(null, [
+        el('tbody', {}, ceremonies.map((ceremony) => el('tr', {}, cells([
             el('a', { href: '#/festivals/' + encodeURIComponent(org) + '/' + ceremony.year }, String(ceremony.year)),
             '#' + ceremony.ceremonyNumber, number(ceremony.categories), number(ceremony.nominations),
             number(ceremony.winners), number(ceremony.matched) + ' of ' + number(ceremony.nominations),
@@ -460,7 +459,7 @@ async function renderLists(key) {
         : el('div', { className: 'table-wrap' }, el('table', {}, el('caption', {}, 'Canonical lists'),
             el('thead', {}, el('tr', {}, ['List', 'Members', 'Matched', 'Not found', 'Not looked up yet', 'Uploaded']
                 .map((name) => el('th', { scope: 'col' }, name)))),
-            el('tbody', {}, lists.items.map((list) => el('tr', {}, cells(null, [
+            el('tbody', {}, lists.items.map((list) => el('tr', {}, cells([
                 el('a', { href: '#/lists/' + encodeURIComponent(list.key) }, list.key), number(list.size),
                 number(list.matched), number(list.notFound), number(list.pending), when(list.importedAt)], [1, 2, 3, 4])))))));
     if (!key) {
@@ -473,7 +472,7 @@ async function renderLists(key) {
         el('caption', {}, 'Members of ' + list.key + ', in list order'),
         el('thead', {}, el('tr', {}, ['#', 'Title', 'Year', 'IMDb id', 'Status', 'Movie']
             .map((name) => el('th', { scope: 'col' }, name)))),
-        el('tbody', {}, list.items.map((member) => el('tr', {}, cells(null, [String(member.position), show(member.title),
+        el('tbody', {}, list.items.map((member) => el('tr', {}, cells([String(member.position), show(member.title),
             show(member.year), member.imdbId, status(member.status) , member.tmdbId === null
                 ? show(member.reason) : el('a', { href: '#/movies/' + member.tmdbId }, 'TMDb ' + member.tmdbId)], [0])))))));
     pager($('list-pager'), 'list', list, () => renderLists(key));
@@ -526,7 +525,7 @@ async function renderProjections() {
             rebuild.completedAt ? ', ' + when(rebuild.completedAt) : '',
             rebuild.failure ? el('span', { className: 'error-text' }, ' ' + rebuild.failure) : null);
         return el('tr', { className: projection.error ? 'failed' : null, 'data-projection': projection.name },
-            cells(null, [projection.name, el('span', { className: 'status' }, state) , number(projection.position),
+            cells([projection.name, el('span', { className: 'status' }, state) , number(projection.position),
                 number(projection.head), number(projection.lag), last, replay], [2, 3, 4]));
     }));
 }
@@ -542,9 +541,10 @@ function route() {
     return { name, parts };
 }
 
-function render(current) {
+// Draws the view; health is the answer of /api/sync/health this refresh has already read.
+function render(current, health) {
     switch (current.name) {
-    case 'overview': return renderOverview();
+    case 'overview': return renderOverview(health);
     case 'years': return renderYears();
     case 'skipped': return renderSkipped();
     case 'failures': return renderFailures();
@@ -570,7 +570,7 @@ async function refresh() {
         badge.className = 'badge ' + health.status;
         badge.textContent = 'Sync: ' + health.status;
         badge.title = health.message;
-        await render(route());
+        await render(route(), health);
     } catch (error) {
         if (error.status !== 0) {
             notify((error.title ? error.title + ': ' : '') + error.message, true);

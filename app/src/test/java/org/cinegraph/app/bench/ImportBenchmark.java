@@ -18,13 +18,11 @@ import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
@@ -128,7 +126,7 @@ class ImportBenchmark {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())));
             return figures;
         } finally {
-            deleteRecursively(dataDir);
+            ReplayBenchmark.deleteRecursively(dataDir);
         }
     }
 
@@ -181,7 +179,7 @@ class ImportBenchmark {
             figures.put("catalogueHours", CATALOGUE * requestsPerMovie / perSecond / 3600);
             return figures;
         } finally {
-            deleteRecursively(dataDir);
+            ReplayBenchmark.deleteRecursively(dataDir);
         }
     }
 
@@ -364,16 +362,5 @@ class ImportBenchmark {
 
     private static Path dataDir() {
         return Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
-    }
-
-    static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -326,6 +326,16 @@ class ImportLedger {
                 .list();
     }
 
+    /** The movie, when its last import from {@code source} failed. */
+    Optional<FailedMovie> failed(String source, int tmdbId) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, year FROM import_ledger_outcome
+                         WHERE tmdb_id = :tmdbId AND outcome = 'failed' AND source = :source""")
+                .param("tmdbId", tmdbId).param("source", source)
+                .query((rs, row) -> new FailedMovie(rs.getInt("tmdb_id"), (Integer) rs.getObject("year")))
+                .optional();
+    }
+
     private static KnownMovie knownMovie(ResultSet rs, int row) throws SQLException {
         return new KnownMovie(rs.getInt("tmdb_id"), rs.getString("imdb_id"),
                 MovieOutcome.Kind.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)));

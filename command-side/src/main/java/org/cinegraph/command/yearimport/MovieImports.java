@@ -89,8 +89,7 @@ public class MovieImports {
      * @return whether there was such a failure to retry
      */
     public boolean retryFailure(String source, int tmdbId) {
-        Optional<ImportLedger.FailedMovie> failed = ledger.failed(source).stream()
-                .filter(movie -> movie.tmdbId() == tmdbId).findFirst();
+        Optional<ImportLedger.FailedMovie> failed = ledger.failed(source, tmdbId);
         failed.ifPresent(movie -> {
             MovieOutcome outcome = fetch.fetch(movie.tmdbId(), null, movie.year(), source);
             if (outcome != null) {
@@ -102,7 +101,7 @@ public class MovieImports {
 
     /** Whether the movie's last import from {@code source} failed. */
     public boolean isFailure(String source, int tmdbId) {
-        return ledger.failed(source).stream().anyMatch(movie -> movie.tmdbId() == tmdbId);
+        return ledger.failed(source, tmdbId).isPresent();
     }
 
     /** How many movies' last import from {@code source} failed. */
