@@ -33,6 +33,7 @@ class BenchRun {
                     defaults.keepData());
             ReadsBenchmark.ReadsOptions reads = ReadsBenchmark.ReadsOptions.fromSystemProperties();
             return new Options(imports, replay, reads, imports.results(), "bench/run " + imports.movies()
+                    + " -Dbench.warmup-movies=" + imports.warmupMovies()
                     + " -Dbench.saturation-movies=" + imports.saturationMovies() + " -Dbench.events=" + replay.events()
                     + " -Dbench.reads.movies=" + reads.movies());
         }
@@ -89,6 +90,11 @@ class BenchRun {
         double moviesPerSecond = imports.path("moviesPerSecond").asDouble();
         row(md, "import, end to end until every projection caught up (" + format("%,d", imports.path("movies").asLong())
                 + " movies)", format("%,.0f movies/s", moviesPerSecond), "1,000 movies/s", moviesPerSecond >= 1_000);
+        if (imports.path("warmupMovies").asLong() > 0) {
+            row(md, "the same in a JVM just started: the warm-up before it (" + format("%,d",
+                    imports.path("warmupMovies").asLong()) + " movies, not counted above)",
+                    format("%,.0f movies/s", imports.path("warmupMoviesPerSecond").asDouble()), "", null);
+        }
         row(md, "baseline: plain JDBC batch insert of the same TMDb records",
                 format("%,.0f rows/s (import / baseline %.3f)", imports.path("baselineRowsPerSecond").asDouble(),
                         imports.path("importToBaseline").asDouble()), "", null);

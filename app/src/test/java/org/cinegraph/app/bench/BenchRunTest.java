@@ -23,7 +23,7 @@ class BenchRunTest {
     @Test
     void aSmallRunOfEveryBenchmarkWritesTheReport() throws Exception {
         BenchRun.run(new BenchRun.Options(
-                new ImportBenchmark.Options(600, 120, results),
+                new ImportBenchmark.Options(600, 100, 120, results),
                 new ReplayBenchmark.Options(2_000, results, List.of(), false, false, false),
                 new ReadsBenchmark.ReadsOptions(2_000, Duration.ofSeconds(1), 2, results),
                 results, "bench/run (small)"));
@@ -36,6 +36,8 @@ class BenchRunTest {
             assertThat(report.at(figure).isNumber()).as(figure).isTrue();
         }
         assertThat(report.at("/import/movies").asLong()).isEqualTo(600);
+        assertThat(report.at("/import/warmupMovies").asLong()).isEqualTo(100);
+        assertThat(report.at("/import/warmupMoviesPerSecond").isNumber()).isTrue();
         assertThat(report.at("/saturation/movies").asLong()).isEqualTo(120);
         assertThat(report.at("/memory/import/heapAfterCollectionBytes").size()).isEqualTo(4);
         assertThat(report.at("/reads/endpoints").size()).isEqualTo(3);

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>{@code movies}: one row per movie with every column the projection extracts, popularity skewed as
  *       TMDb's is (most movies near the bottom), and a {@code tmdb_data} record of about 5.5 KB built in SQL,
  *       shaped like TMDb's (credits, keywords, companies) and about as compressible, so it is TOASTed as real
- *       records are;</li>
+ *       records are, and {@code movie_year_counts}, each year's count of them;</li>
  *   <li>{@code year_progress}: each year completed, 60% of its movies imported, 35% skipped, 5% failed, as
  *       {@link YearImportSeeder} seeds them, its import an hour before the next year's;</li>
  *   <li>{@code import_state}: TMDb's total, the last page, the last completed year, the last daily run and
@@ -74,6 +74,9 @@ final class DashboardReadModelFill {
             progress.say("Filled %,d of %,d movies (%.0f s)", to, movies, (System.nanoTime() - start) / 1e9);
         }
         jdbc.sql("""
+                        INSERT INTO movie_year_counts (year, movies)
+                        SELECT year, count(*) FROM movies WHERE year IS NOT NULL GROUP BY year""").update();
+        jdbc.sql("""
                         INSERT INTO year_progress (year, status, trigger, tmdb_total, discovered, imported, skipped,
                                                    failed, pages_total, pages_done, started_at, completed_at,
                                                    last_progress_at)
@@ -120,7 +123,7 @@ final class DashboardReadModelFill {
                     .update();
         }
         progress.say("Filled year_progress (%d years) and import_state; VACUUM (ANALYZE)", years.size());
-        jdbc.sql("VACUUM (ANALYZE) movies, year_progress, import_state").update();
+        jdbc.sql("VACUUM (ANALYZE) movies, movie_year_counts, year_progress, import_state").update();
         double seconds = (System.nanoTime() - start) / 1e9;
 
         long[] sizes = jdbc.sql("""

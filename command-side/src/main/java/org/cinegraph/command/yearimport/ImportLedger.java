@@ -3,15 +3,18 @@ package org.cinegraph.command.yearimport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -21,7 +24,6 @@ import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PageDiscovered;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -206,12 +208,15 @@ class ImportLedger {
             if (inserted == 0) {
                 return false;
             }
-            for (ListedMovie movie : movies) {
-                jdbc.sql("""
-                                INSERT INTO import_ledger_discovered (year, tmdb_id, title) VALUES (:year, :id, :title)
-                                ON CONFLICT DO NOTHING""")
-                        .param("year", year).param("id", movie.tmdbId()).param("title", movie.title()).update();
-            }
+            jdbc.sql("""
+                            INSERT INTO import_ledger_discovered (year, tmdb_id, title)
+                            SELECT :year, movie.tmdb_id, movie.title
+                              FROM unnest(CAST(:ids AS int[]), CAST(:titles AS text[])) AS movie (tmdb_id, title)
+                            ON CONFLICT DO NOTHING""")
+                    .param("year", year)
+                    .param("ids", movies.stream().map(ListedMovie::tmdbId).toArray(Integer[]::new))
+                    .param("titles", movies.stream().map(ListedMovie::title).toArray(String[]::new))
+                    .update();
             events.publish(new PageDiscovered(year, window, pass, page.page(), page.totalPages(),
                     page.totalResults(), movies));
             return true;
@@ -244,14 +249,7 @@ class ImportLedger {
     int recordOutcomes(int year, Instant runStartedAt, String owner, List<MovieOutcome> outcomes) {
         Integer recorded = transaction.execute(status -> {
             requireClaim(year, runStartedAt, owner);
-            OffsetDateTime now = utc(clock.instant());
-            int changed = 0;
-            for (MovieOutcome outcome : outcomes) {
-                if (recordOutcome(outcome, now)) {
-                    changed++;
-                }
-            }
-            return changed;
+            return record(outcomes, utc(clock.instant()));
         });
         return recorded == null ? 0 : recorded;
     }
@@ -263,14 +261,36 @@ class ImportLedger {
      * @return whether it was new
      */
     boolean recordOutcome(MovieOutcome outcome) {
-        return Boolean.TRUE.equals(transaction.execute(status -> recordOutcome(outcome, utc(clock.instant()))));
+        Integer recorded = transaction.execute(status -> record(List.of(outcome), utc(clock.instant())));
+        return recorded != null && recorded == 1;
     }
 
-    private boolean recordOutcome(MovieOutcome outcome, OffsetDateTime now) {
-        Optional<Integer> attempt = jdbc.sql("""
+    /**
+     * One statement writes the ledger rows of the outcomes and one batch appends their events, in the order of
+     * the outcomes. A movie listed twice is recorded as if its outcomes came one after the other.
+     */
+    private int record(List<MovieOutcome> outcomes, OffsetDateTime now) {
+        Map<Integer, MovieOutcome> first = new LinkedHashMap<>();
+        List<MovieOutcome> later = new ArrayList<>();
+        for (MovieOutcome outcome : outcomes) {
+            if (first.putIfAbsent(outcome.tmdbId(), outcome) != null) {
+                later.add(outcome);
+            }
+        }
+        if (first.isEmpty()) {
+            return 0;
+        }
+        List<MovieOutcome> rows = List.copyOf(first.values());
+        Map<Integer, Integer> attempts = new HashMap<>();
+        jdbc.sql("""
                         INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at, content_hash,
                                                            source, imdb_id, title_key, release_year)
-                        VALUES (:id, :year, :outcome, 1, :at, :hash, :source, :imdbId, :titleKey, :releaseYear)
+                        SELECT o.tmdb_id, o.year, o.outcome, 1, :at, o.content_hash, o.source, o.imdb_id, o.title_key,
+                               o.release_year
+                          FROM unnest(CAST(:ids AS int[]), CAST(:years AS int[]), CAST(:outcomes AS text[]),
+                                      CAST(:hashes AS bytea[]), CAST(:sources AS text[]), CAST(:imdbIds AS text[]),
+                                      CAST(:titleKeys AS text[]), CAST(:releaseYears AS int[]))
+                               AS o (tmdb_id, year, outcome, content_hash, source, imdb_id, title_key, release_year)
                         ON CONFLICT (tmdb_id) DO UPDATE
                            SET outcome = EXCLUDED.outcome, year = COALESCE(EXCLUDED.year, import_ledger_outcome.year),
                                attempts = import_ledger_outcome.attempts + 1,
@@ -280,16 +300,32 @@ class ImportLedger {
                                title_key = COALESCE(EXCLUDED.title_key, import_ledger_outcome.title_key),
                                release_year = COALESCE(EXCLUDED.release_year, import_ledger_outcome.release_year)
                          WHERE import_ledger_outcome.outcome = 'failed'
-                        RETURNING attempts""")
-                .param("id", outcome.tmdbId()).param("year", outcome.year())
-                .param("outcome", outcome.kind().column()).param("at", now)
-                .param("hash", new SqlParameterValue(Types.BINARY, outcome.contentHash()))
-                .param("source", outcome.source()).param("imdbId", outcome.imdbId())
-                .param("titleKey", TitleKey.of(outcome.title()))
-                .param("releaseYear", outcome.releaseDate() == null ? null : outcome.releaseDate().getYear())
-                .query(Integer.class).optional();
-        attempt.ifPresent(attempts -> events.publish(outcome.event().apply(attempts)));
-        return attempt.isPresent();
+                        RETURNING tmdb_id, attempts""")
+                .param("at", now)
+                .param("ids", rows.stream().map(MovieOutcome::tmdbId).toArray(Integer[]::new))
+                .param("years", rows.stream().map(MovieOutcome::year).toArray(Integer[]::new))
+                .param("outcomes", rows.stream().map(outcome -> outcome.kind().column()).toArray(String[]::new))
+                .param("hashes", rows.stream().map(MovieOutcome::contentHash).toArray(byte[][]::new))
+                .param("sources", rows.stream().map(MovieOutcome::source).toArray(String[]::new))
+                .param("imdbIds", rows.stream().map(MovieOutcome::imdbId).toArray(String[]::new))
+                .param("titleKeys", rows.stream().map(outcome -> TitleKey.of(outcome.title())).toArray(String[]::new))
+                .param("releaseYears", rows.stream()
+                        .map(outcome -> outcome.releaseDate() == null ? null : outcome.releaseDate().getYear())
+                        .toArray(Integer[]::new))
+                .query(rs -> {
+                    attempts.put(rs.getInt("tmdb_id"), rs.getInt("attempts"));
+                });
+        List<Object> appended = new ArrayList<>(attempts.size());
+        for (MovieOutcome outcome : rows) {
+            Integer attempt = attempts.get(outcome.tmdbId());
+            if (attempt != null) {
+                appended.add(outcome.event().apply(attempt));
+            }
+        }
+        if (!appended.isEmpty()) {
+            events.publish(appended);
+        }
+        return appended.size() + record(later, now);
     }
 
     /** A movie with a final outcome (imported or skipped) whose IMDb id is {@code imdbId}, if any. */

@@ -1,8 +1,9 @@
 package org.cinegraph.command.yearimport;
 
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.events.CompleteYearImport;
+import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
@@ -37,6 +39,8 @@ class YearImportJob {
     static final int LAST_DISCOVER_PAGE = 500;
     /** Readings of a window whose count keeps changing before the import goes on without another. */
     static final int MAX_PASSES = 3;
+    /** Discover pages fetched ahead of the one being recorded. */
+    static final int PAGES_AHEAD = 4;
     /** Outcomes recorded per transaction. */
     static final int OUTCOMES_PER_BATCH = 100;
 
@@ -82,16 +86,8 @@ class YearImportJob {
         }
         List<ListedMovie> awaiting = ledger.awaitingOutcome(year, runStartedAt);
         log.info("Year {}: {} movies to import", year, awaiting.size());
-        for (int from = 0; from < awaiting.size(); from += OUTCOMES_PER_BATCH) {
-            if (!keepGoing.getAsBoolean()) {
-                return false;
-            }
-            List<MovieOutcome> outcomes = importDetails(awaiting.subList(from,
-                    Math.min(from + OUTCOMES_PER_BATCH, awaiting.size())));
-            ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
-            if (outcomes.size() < Math.min(OUTCOMES_PER_BATCH, awaiting.size() - from)) {
-                return false;
-            }
+        if (!importAll(awaiting)) {
+            return false;
         }
         YearCounts counts = ledger.counts(year);
         if (!counts.everyMovieHasItsOutcome()) {
@@ -144,7 +140,7 @@ class YearImportJob {
      * Reads the window until a whole reading saw TMDb's count of it unchanged: a movie deleted or added
      * while the pages are read shifts the movies after it, and one can slip onto a page already read.
      */
-    private boolean discover(PlannedWindow planned) {
+    private boolean discover(PlannedWindow planned) throws InterruptedException {
         for (int pass = 1; pass <= MAX_PASSES; pass++) {
             if (!read(planned, pass)) {
                 return false;
@@ -160,22 +156,47 @@ class YearImportJob {
         return true;
     }
 
-    /** @return false when the job has to stop before the reading is done */
-    private boolean read(PlannedWindow planned, int pass) {
+    /**
+     * Reads the window's pages in order, recording each as it comes. The first page to read is read alone, for
+     * TMDb's count of the window now; then the next {@value #PAGES_AHEAD} are fetched while one is recorded, none
+     * past the window's last page as TMDb last counted it.
+     *
+     * @return false when the job has to stop before the reading is done
+     */
+    private boolean read(PlannedWindow planned, int pass) throws InterruptedException {
         Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window(), pass);
         int totalPages = Math.max(planned.totalPages(),
                 ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
-        for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
-            if (read.contains(page)) {
-                continue;
+        Deque<PageFetch> ahead = new ArrayDeque<>();
+        int fetchedUpTo = 0;
+        boolean recordedAny = false;
+        try {
+            for (int page = 1; page <= Math.min(totalPages, LAST_DISCOVER_PAGE); page++) {
+                if (read.contains(page)) {
+                    continue;
+                }
+                if (!keepGoing.getAsBoolean()) {
+                    return false;
+                }
+                fetchedUpTo = Math.max(fetchedUpTo, page - 1);
+                int inFlight = recordedAny ? PAGES_AHEAD : 1;
+                while (ahead.size() < inFlight && fetchedUpTo < Math.min(totalPages, LAST_DISCOVER_PAGE)) {
+                    fetchedUpTo++;
+                    if (!read.contains(fetchedUpTo)) {
+                        ahead.add(new PageFetch(fetchedUpTo, fetchPage(planned.window(), fetchedUpTo)));
+                    }
+                }
+                PageFetch fetch = ahead.removeFirst();
+                if (fetch.page() != page) {
+                    throw new IllegalStateException("Page " + fetch.page() + " was fetched in place of " + page);
+                }
+                DiscoverPage discovered = fetch.get();
+                ledger.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
+                totalPages = discovered.totalPages();
+                recordedAny = true;
             }
-            if (!keepGoing.getAsBoolean()) {
-                return false;
-            }
-            LocalDate from = planned.window().from();
-            DiscoverPage discovered = tmdb.discover(from, planned.window().to(), page);
-            ledger.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
-            totalPages = discovered.totalPages();
+        } finally {
+            ahead.forEach(fetch -> fetch.discovered().cancel(false));
         }
         if (totalPages > LAST_DISCOVER_PAGE) {
             log.warn("Year {}: window {} grew to {} pages while it was read; discover reaches only {}", year,
@@ -184,28 +205,102 @@ class YearImportJob {
         return true;
     }
 
-    /** Fetches the movies in parallel; an interrupted fetch (shutdown) yields no outcome and ends the batch. */
-    private List<MovieOutcome> importDetails(List<ListedMovie> movies) throws InterruptedException {
-        List<Future<MovieOutcome>> fetches = new ArrayList<>();
-        for (ListedMovie movie : movies) {
-            fetches.add(detailWorkers.submit(() -> importDetails(movie)));
-        }
-        List<MovieOutcome> outcomes = new ArrayList<>();
-        for (Future<MovieOutcome> fetch : fetches) {
+    private Future<DiscoverPage> fetchPage(DateWindow window, int page) {
+        return detailWorkers.submit(() -> tmdb.discover(window.from(), window.to(), page));
+    }
+
+    /** A discover page being fetched. */
+    private record PageFetch(int page, Future<DiscoverPage> discovered) {
+
+        /** The page, or what its fetch threw (TMDb unavailable, its credentials refused, ...). */
+        DiscoverPage get() throws InterruptedException {
             try {
-                MovieOutcome outcome = fetch.get();
-                if (outcome == null) {
-                    break;
-                }
-                outcomes.add(outcome);
+                return discovered.get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof TmdbCredentialsRejectedException rejected) {
-                    throw rejected;
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
                 }
-                throw new IllegalStateException("Importing a movie of " + year + " failed unexpectedly", e.getCause());
+                throw new IllegalStateException("Reading discover page " + page + " failed unexpectedly",
+                        e.getCause());
             }
         }
-        return outcomes;
+    }
+
+    /**
+     * Fetches and records the movies a batch at a time. The next batch is fetched while this one is recorded, so
+     * neither TMDb's connections nor the database wait for the other.
+     *
+     * @return false when the job has to stop before every movie has its outcome
+     */
+    private boolean importAll(List<ListedMovie> awaiting) throws InterruptedException {
+        Fetches next = fetch(awaiting, 0);
+        try {
+            for (int from = 0; from < awaiting.size(); from += OUTCOMES_PER_BATCH) {
+                if (!keepGoing.getAsBoolean()) {
+                    return false;
+                }
+                Fetches current = next;
+                next = fetch(awaiting, from + OUTCOMES_PER_BATCH);
+                List<MovieOutcome> outcomes = current.outcomes();
+                ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
+                if (outcomes.size() < current.size()) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            next.cancel();
+        }
+    }
+
+    /** Starts fetching the batch of movies that begins at {@code from}; none past the end. */
+    private Fetches fetch(List<ListedMovie> movies, int from) {
+        List<Future<MovieOutcome>> fetches = new ArrayList<>();
+        for (ListedMovie movie : movies.subList(Math.min(from, movies.size()),
+                Math.min(from + OUTCOMES_PER_BATCH, movies.size()))) {
+            fetches.add(detailWorkers.submit(() -> importDetails(movie)));
+        }
+        return new Fetches(fetches);
+    }
+
+    /** A batch of movies being fetched in parallel. */
+    private final class Fetches {
+
+        private final List<Future<MovieOutcome>> fetches;
+
+        Fetches(List<Future<MovieOutcome>> fetches) {
+            this.fetches = fetches;
+        }
+
+        int size() {
+            return fetches.size();
+        }
+
+        /** The outcomes in order, up to the first fetch that was interrupted (the node is stopping). */
+        List<MovieOutcome> outcomes() throws InterruptedException {
+            List<MovieOutcome> outcomes = new ArrayList<>();
+            for (Future<MovieOutcome> fetch : fetches) {
+                try {
+                    MovieOutcome outcome = fetch.get();
+                    if (outcome == null) {
+                        break;
+                    }
+                    outcomes.add(outcome);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof TmdbCredentialsRejectedException rejected) {
+                        throw rejected;
+                    }
+                    throw new IllegalStateException("Importing a movie of " + year + " failed unexpectedly",
+                            e.getCause());
+                }
+            }
+            return outcomes;
+        }
+
+        /** Stops the fetches not begun; their movies are fetched again by the next run. */
+        void cancel() {
+            fetches.forEach(fetch -> fetch.cancel(false));
+        }
     }
 
     private MovieOutcome importDetails(ListedMovie listed) {

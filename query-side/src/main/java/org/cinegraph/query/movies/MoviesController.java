@@ -37,11 +37,19 @@ class MoviesController {
                                   @RequestParam(required = false) Integer limit,
                                   @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        return ListQuery.from("movies")
+        ListQuery query = ListQuery.from("movies")
                 .year(year, clock)
-                .titleContains(q, MAX_QUERY_LENGTH)
-                .page(jdbc, "tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language",
-                        "popularity DESC NULLS LAST, tmdb_id", paging, MoviesController::summary);
+                .titleContains(q, MAX_QUERY_LENGTH);
+        String columns = "tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language";
+        String order = "popularity DESC NULLS LAST, tmdb_id";
+        if (year != null && (q == null || q.isBlank())) {
+            // The movies projection counts each year's movies as it writes them: a count of the year's rows cost
+            // more than the page itself.
+            long total = jdbc.sql("SELECT COALESCE(sum(movies), 0) FROM movie_year_counts WHERE year = :year")
+                    .param("year", year).query(Long.class).single();
+            return query.page(jdbc, columns, order, paging, MoviesController::summary, total);
+        }
+        return query.page(jdbc, columns, order, paging, MoviesController::summary);
     }
 
     @GetMapping("/api/movies/{tmdbId}")

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,10 +21,13 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The imported movies. The columns the API filters and sorts on are extracted from the stored TMDb record. */
+/**
+ * The imported movies. The columns the API filters and sorts on are extracted from the stored TMDb record; the
+ * movies of each year are counted in {@code movie_year_counts}.
+ */
 @Component
 @ProcessingGroup("movies")
-@ProjectionTables("movies")
+@ProjectionTables({"movies", "movie_year_counts"})
 class MoviesProjection {
 
     private static final int ROWS_PER_STATEMENT = 100;
@@ -38,6 +43,7 @@ class MoviesProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM movies").update();
+        jdbc.sql("DELETE FROM movie_year_counts").update();
     }
 
     @EventHandler
@@ -75,12 +81,13 @@ class MoviesProjection {
 
     /**
      * Upserts the batch's movies, {@value #ROWS_PER_STATEMENT} per statement (one statement text the driver
-     * parses once, then one for the rest). Each TMDb record is its own parameter: in an array it would cost
-     * PostgreSQL as much to unquote as to parse. Each record is parsed once, in a subquery that OFFSET 0
-     * keeps PostgreSQL from inlining: inlined, it would parse the whole record again for each column extracted
-     * from it.
+     * parses once, then one for the rest), then adds what changed to the counts of their years, in the order of
+     * the years, so that two segments' batches never wait for each other's count the other way round. Each TMDb
+     * record is its own parameter: in an array it would cost PostgreSQL as much to unquote as to parse. Each
+     * record is parsed once, in a common table expression that PostgreSQL computes once (it is read twice).
      */
     private void write(List<Integer> deletes, List<ImportedMovie> movies) {
+        Map<Integer, Integer> counted = new TreeMap<>();
         for (int from = 0; from < movies.size(); from += ROWS_PER_STATEMENT) {
             List<ImportedMovie> rows = movies.subList(from, Math.min(movies.size(), from + ROWS_PER_STATEMENT));
             List<SqlParameterValue> params = new ArrayList<>(rows.size() * 7);
@@ -97,22 +104,48 @@ class MoviesProjection {
             }
             String values = String.join(",", Collections.nCopies(rows.size(), ROW));
             jdbc.sql("""
-                            INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
-                                                runtime, original_language, tmdb_data, imported_at)
-                            SELECT id, imdb_id, title, release_date, COALESCE(year, EXTRACT(YEAR FROM release_date)::int),
-                                   (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int,
-                                   (data ->> 'runtime')::int, data ->> 'original_language', data, at
-                              FROM (SELECT id, imdb_id, title, release_date, year, CAST(record AS jsonb) AS data, at
-                                      FROM (VALUES %s) AS movie (id, imdb_id, title, release_date, year, record, at)
-                                    OFFSET 0) AS parsed
-                            ON CONFLICT (tmdb_id) DO UPDATE
-                               SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title,
-                                   release_date = EXCLUDED.release_date, year = EXCLUDED.year,
-                                   popularity = EXCLUDED.popularity, vote_count = EXCLUDED.vote_count,
-                                   runtime = EXCLUDED.runtime, original_language = EXCLUDED.original_language,
-                                   tmdb_data = EXCLUDED.tmdb_data, imported_at = EXCLUDED.imported_at"""
+                            WITH incoming AS (
+                                SELECT id, imdb_id, title, release_date,
+                                       COALESCE(year, EXTRACT(YEAR FROM release_date)::int) AS year,
+                                       CAST(record AS jsonb) AS data, at
+                                  FROM (VALUES %s) AS movie (id, imdb_id, title, release_date, year, record, at)),
+                            previous AS (
+                                SELECT year FROM movies WHERE tmdb_id IN (SELECT id FROM incoming)),
+                            upserted AS (
+                                INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
+                                                    runtime, original_language, tmdb_data, imported_at)
+                                SELECT id, imdb_id, title, release_date, year,
+                                       (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int, (data ->> 'runtime')::int,
+                                       data ->> 'original_language', data, at
+                                  FROM incoming
+                                ON CONFLICT (tmdb_id) DO UPDATE
+                                   SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title,
+                                       release_date = EXCLUDED.release_date, year = EXCLUDED.year,
+                                       popularity = EXCLUDED.popularity, vote_count = EXCLUDED.vote_count,
+                                       runtime = EXCLUDED.runtime, original_language = EXCLUDED.original_language,
+                                       tmdb_data = EXCLUDED.tmdb_data, imported_at = EXCLUDED.imported_at
+                                RETURNING year)
+                            SELECT year, sum(change)::int AS change
+                              FROM (SELECT year, 1 AS change FROM upserted
+                                    UNION ALL SELECT year, -1 FROM previous) AS changes
+                             WHERE year IS NOT NULL
+                             GROUP BY year"""
                             .formatted(values))
                     .params(params)
+                    .query(rs -> {
+                        counted.merge(rs.getInt("year"), rs.getInt("change"), Integer::sum);
+                    });
+        }
+        counted.values().removeIf(change -> change == 0);
+        if (!counted.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO movie_year_counts (year, movies)
+                            SELECT year, change
+                              FROM unnest(CAST(:years AS int[]), CAST(:changes AS int[])) AS counted (year, change)
+                             ORDER BY year
+                            ON CONFLICT (year) DO UPDATE SET movies = movie_year_counts.movies + EXCLUDED.movies""")
+                    .param("years", counted.keySet().toArray(Integer[]::new))
+                    .param("changes", counted.values().toArray(Integer[]::new))
                     .update();
         }
     }

@@ -58,12 +58,21 @@ public final class ListQuery {
     }
 
     public <T> ListPage<T> page(JdbcClient jdbc, String columns, String orderBy, Paging paging, RowMapper<T> rows) {
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        long total = jdbc.sql("SELECT count(*) FROM " + table + where).params(params).query(Long.class).single();
-        List<T> items = jdbc.sql("SELECT " + columns + " FROM " + table + where
+        long total = jdbc.sql("SELECT count(*) FROM " + table + where()).params(params).query(Long.class).single();
+        return page(jdbc, columns, orderBy, paging, rows, total);
+    }
+
+    /** One page of the matches, {@code total} of them in all as counted elsewhere (a count a projection keeps). */
+    public <T> ListPage<T> page(JdbcClient jdbc, String columns, String orderBy, Paging paging, RowMapper<T> rows,
+                                long total) {
+        List<T> items = jdbc.sql("SELECT " + columns + " FROM " + table + where()
                         + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", paging.limit()).param("offset", paging.offset())
                 .query(rows).list();
         return new ListPage<>(total, items);
+    }
+
+    private String where() {
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
@@ -41,12 +42,21 @@ class MovieOutcomeBatchesTest {
         Batches.apply(events, size);
 
         assertThat(tables()).isEqualTo(oneByOne);
+        assertThat(yearCounts()).as("each year's count, kept by the projection")
+                .isEqualTo(jdbc.sql("""
+                                SELECT year, count(*)::int AS movies FROM movies
+                                 WHERE year IS NOT NULL GROUP BY year ORDER BY year""")
+                        .query().listOfRows())
+                .isNotEmpty();
         assertThat(oneByOne.get(0)).contains("Second title").contains(",101,fr)");
         assertThat(oneByOne.get(1)).contains("{vote_count}").contains("{}").doesNotContain("Movie 1");
         assertThat(oneByOne.get(2)).contains("list:canon").contains("Gone again");
     }
 
-    /** A movie skipped, failed, imported and imported again, from two sources, in every order. */
+    /**
+     * A movie skipped, failed, imported and imported again, from two sources, in every order; one imported again
+     * with another year, which moves it from one year's count to the other's.
+     */
     private List<Runnable> events() {
         List<Runnable> events = new ArrayList<>();
         at(events, at -> failures.on(failed(1, "year_import", 1, "Not there"), at));
@@ -63,6 +73,10 @@ class MovieOutcomeBatchesTest {
         at(events, at -> skipped.on(skipped(4, List.of("vote_count")), at));
         at(events, importing(events.size(), 1, "Imported at last"));
         at(events, at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
+        at(events, at -> movies.on(new MovieImported(6, "tt6", "Counted in 2023", null, 2023, "year_import",
+                "{\"id\": 6}"), at));
+        at(events, at -> movies.on(new MovieImported(6, "tt6", "Counted in 2025", null, 2025, "year_import",
+                "{\"id\": 6}"), at));
         return events;
     }
 
@@ -90,6 +104,11 @@ class MovieOutcomeBatchesTest {
         movies.reset();
         skipped.reset();
         failures.reset();
+    }
+
+    private List<Map<String, Object>> yearCounts() {
+        return jdbc.sql("SELECT year, movies FROM movie_year_counts WHERE movies <> 0 ORDER BY year").query()
+                .listOfRows();
     }
 
     private List<String> tables() {
