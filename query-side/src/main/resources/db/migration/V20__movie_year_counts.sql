@@ -7,3 +7,14 @@ CREATE TABLE movie_year_counts (
 );
 INSERT INTO movie_year_counts (year, movies)
 SELECT year, count(*) FROM movies WHERE year IS NOT NULL GROUP BY year;
+
+-- A rebuild of the movies projection under way while this runs writes to copies of its tables
+-- (RebuildTables): its copy of the counts starts from its copy of the movies, so its batches find it there.
+DO $$
+BEGIN
+    IF to_regclass('projection_rebuild.movies') IS NOT NULL THEN
+        CREATE TABLE projection_rebuild.movie_year_counts (LIKE movie_year_counts INCLUDING ALL);
+        INSERT INTO projection_rebuild.movie_year_counts (year, movies)
+        SELECT year, count(*) FROM projection_rebuild.movies WHERE year IS NOT NULL GROUP BY year;
+    END IF;
+END $$;

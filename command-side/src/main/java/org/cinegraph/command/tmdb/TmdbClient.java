@@ -15,6 +15,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -69,6 +70,9 @@ public class TmdbClient implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connection.connectTimeout()))
                                 .setSocketTimeout(Timeout.of(connection.readTimeout()))
+                                // A kept-alive connection TMDb closed while idle is found out before it is
+                                // used, not by a failed request that costs an attempt.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                                 .build())
                         .build())
                 .disableAutomaticRetries()

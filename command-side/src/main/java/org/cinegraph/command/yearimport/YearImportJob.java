@@ -158,8 +158,8 @@ class YearImportJob {
 
     /**
      * Reads the window's pages in order, recording each as it comes. The first page to read is read alone, for
-     * TMDb's count of the window now; then the next {@value #PAGES_AHEAD} are fetched while one is recorded, none
-     * past the window's last page as TMDb last counted it.
+     * TMDb's count of the window now; then up to {@value #PAGES_AHEAD} pages are fetched at once, the one to record
+     * next and those after it, none past the window's last page as TMDb last counted it.
      *
      * @return false when the job has to stop before the reading is done
      */
@@ -233,13 +233,14 @@ class YearImportJob {
      * @return false when the job has to stop before every movie has its outcome
      */
     private boolean importAll(List<ListedMovie> awaiting) throws InterruptedException {
-        Fetches next = fetch(awaiting, 0);
+        Fetches current = fetch(awaiting, 0);
+        Fetches next = current;
         try {
             for (int from = 0; from < awaiting.size(); from += OUTCOMES_PER_BATCH) {
                 if (!keepGoing.getAsBoolean()) {
                     return false;
                 }
-                Fetches current = next;
+                current = next;
                 next = fetch(awaiting, from + OUTCOMES_PER_BATCH);
                 List<MovieOutcome> outcomes = current.outcomes();
                 ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
@@ -249,6 +250,7 @@ class YearImportJob {
             }
             return true;
         } finally {
+            current.cancel();
             next.cancel();
         }
     }
