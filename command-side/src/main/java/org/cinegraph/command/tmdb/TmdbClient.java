@@ -58,8 +58,8 @@ public class TmdbClient implements AutoCloseable {
 
     /**
      * Apache's classic client, blocking, with a pool of {@code maxConnections} connections: the JDK's client, which
-     * Spring drives asynchronously, spent a thread and a fifth of the importer's CPU per request in a profile of
-     * bench/run. Everything that may be retried is retried by {@link ResilientTransport} alone; redirects and
+     * Spring drives asynchronously, cost a tenth of the importer's CPU and started a thread for every request on
+     * two cores, in a profile of bench/run. Everything that may be retried is retried by {@link ResilientTransport} alone; redirects and
      * cookies are not TMDb's API.
      */
     private static CloseableHttpClient httpClient(TmdbConnection connection, TmdbLimits limits) {

@@ -85,9 +85,8 @@ class MoviesProjection {
     /**
      * Upserts the batch's movies, {@value #ROWS_PER_STATEMENT} per statement (one statement text the driver
      * parses once, then one for the rest), and notes what changed in the counts of their years, which the batch
-     * writes once when it commits ({@link YearCountChanges}). Each TMDb
-     * record is its own parameter: in an array it would cost PostgreSQL as much to unquote as to parse. Each
-     * record is parsed once, in a materialized common table expression: inlined, PostgreSQL would parse the whole
+     * writes once when it commits ({@link YearCountChanges}). Each TMDb record is its own parameter: in an array
+     * it would cost PostgreSQL as much to unquote as to parse. Each record is parsed once, in a materialized common table expression: inlined, PostgreSQL would parse the whole
      * record again for each column extracted from it (twice the time, measured).
      */
     private void write(List<Integer> deletes, List<ImportedMovie> movies) {
@@ -119,8 +118,8 @@ class MoviesProjection {
                                 INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count,
                                                     runtime, original_language, tmdb_data, imported_at)
                                 SELECT id, imdb_id, title, release_date, year,
-                                       (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int, (data ->> 'runtime')::int,
-                                       data ->> 'original_language', data, at
+                                       (data ->> 'popularity')::double precision, (data ->> 'vote_count')::int,
+                                       (data ->> 'runtime')::int, data ->> 'original_language', data, at
                                   FROM incoming
                                 ON CONFLICT (tmdb_id) DO UPDATE
                                    SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title,

@@ -2,8 +2,7 @@ package org.cinegraph.query.movies;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.cinegraph.query.projections.CurrentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,15 +27,8 @@ final class YearCountChanges {
      * registered before the first call, before those registered after it.
      */
     static YearCountChanges ofCurrentBatch(JdbcClient jdbc) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new YearCountChanges(jdbc, true);
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(YearCountChanges.class.getName(), key -> {
-            YearCountChanges changes = new YearCountChanges(jdbc, false);
-            batch.onPrepareCommit(unitOfWork -> changes.write());
-            return changes;
-        });
+        return CurrentBatch.state(YearCountChanges.class.getName(), () -> new YearCountChanges(jdbc, false),
+                YearCountChanges::write).orElseGet(() -> new YearCountChanges(jdbc, true));
     }
 
     /** Adds movies to (or, negative, takes them from) the years' counts. */

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.cinegraph.query.projections.CurrentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,15 +41,8 @@ final class PendingCounts {
      * (a handler called directly), each change is written at once.
      */
     static PendingCounts ofCurrentBatch(JdbcClient jdbc) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new PendingCounts(jdbc, true);
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(RESOURCE, key -> {
-            PendingCounts counts = new PendingCounts(jdbc, false);
-            batch.onPrepareCommit(unitOfWork -> counts.flush());
-            return counts;
-        });
+        return CurrentBatch.state(RESOURCE, () -> new PendingCounts(jdbc, false), PendingCounts::flush)
+                .orElseGet(() -> new PendingCounts(jdbc, true));
     }
 
     /** Records a movie's latest outcome in its year, counted when the outcomes are flushed. */

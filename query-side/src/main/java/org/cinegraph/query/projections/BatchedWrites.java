@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * The rows a batch of events leaves in one table, written together just before the batch commits, in its
@@ -41,15 +39,9 @@ public final class BatchedWrites<K, R> {
      * batch), written by {@code writer} when the batch is about to commit.
      */
     public static <K, R> BatchedWrites<K, R> ofCurrentBatch(String resource, Writer<K, R> writer) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new BatchedWrites<>(writer, true);
-        }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(BatchedWrites.class.getName() + "/" + resource, key -> {
-            BatchedWrites<K, R> writes = new BatchedWrites<>(writer, false);
-            batch.onPrepareCommit(unitOfWork -> writes.flush());
-            return writes;
-        });
+        return CurrentBatch.<BatchedWrites<K, R>>state(BatchedWrites.class.getName() + "/" + resource,
+                        () -> new BatchedWrites<>(writer, false), BatchedWrites::flush)
+                .orElseGet(() -> new BatchedWrites<>(writer, true));
     }
 
     public void upsert(K key, R row) {
