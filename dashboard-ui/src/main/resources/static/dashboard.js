@@ -290,7 +290,9 @@ function currentYears(view) {
 }
 
 async function renderOverview(health) {
-    const [state, years] = await Promise.all([get('/api/import/state'), get('/api/import/years')]);
+    // The schedule is the command side's: a node that only reads answers 404, and the overview goes without it.
+    const [state, years, schedule] = await Promise.all([get('/api/import/state'), get('/api/import/years'),
+        get('/api/schedule').catch(() => null)]);
     $('health-message').textContent = health.message;
     const figures = [
         ['TMDb total', number(state.tmdbTotalMovies)],
@@ -303,6 +305,11 @@ async function renderOverview(health) {
         ['Last full sync', when(state.lastFullSync)],
         ['Last update check', when(state.lastUpdateCheck)],
     ];
+    if (schedule) {
+        figures.push(['Next daily run', schedule.enabled ? when(schedule.nextRunAt) : 'off'],
+            ['Last daily run', when(schedule.lastRunAt)
+                + (schedule.lastAction ? ' (' + schedule.lastAction.replaceAll('_', ' ') + ')' : '')]);
+    }
     $('state').replaceChildren(...figures.map(([label, value]) => el('div', {}, el('dt', {}, label), el('dd', {}, value))));
     $('completion-bar').value = state.completionPercentage || 0;
     $('completion-text').textContent = state.completionPercentage === null ? 'TMDb total not known yet'

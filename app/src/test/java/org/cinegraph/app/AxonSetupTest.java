@@ -77,9 +77,9 @@ class AxonSetupTest {
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner",
-                "import-pass", "festivals", "festival-ledger", "lists", "list-ledger");
+                "range-completion", "daily-import-saga", "festivals", "festival-ledger", "lists", "list-ledger");
         for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures",
-                "festivals", "lists")) {
+                "festivals", "lists", "daily-import-saga")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
                     .isInstanceOf(PooledStreamingEventProcessor.class);
         }
@@ -87,7 +87,7 @@ class AxonSetupTest {
 
     @Test
     void theCommandSideHandlersRunInTheTransactionOfTheirEvents() {
-        for (String handler : List.of("year-import-runner", "import-pass", "festival-ledger", "list-ledger")) {
+        for (String handler : List.of("year-import-runner", "range-completion", "festival-ledger", "list-ledger")) {
             assertThat(processing.eventProcessors().get(handler)).as(handler)
                     .isInstanceOf(SubscribingEventProcessor.class);
         }

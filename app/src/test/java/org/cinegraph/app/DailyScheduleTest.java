@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,19 +81,23 @@ class DailyScheduleTest {
 
     @Test
     void aTickMissedWhileTheApplicationWasDownFiresOnceWhenItStartsAgain() throws Exception {
+        // A daily tick a minute from now, which the application is down for.
+        Instant tick = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofSeconds(60));
+        ZonedDateTime at = tick.atZone(ZoneOffset.UTC);
         try (EmbeddedPostgres database = EmbeddedPostgres.builder().start()) {
             String[] daily = {"spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                     "spring.datasource.username=postgres", "cinegraph.schedule.enabled=true",
-                    "cinegraph.schedule.daily-import-cron=0 0 2 * * *", "db-scheduler.polling-interval=1s",
+                    "cinegraph.schedule.daily-import-cron=" + at.getSecond() + " " + at.getMinute() + " " + at.getHour()
+                            + " * * *",
+                    "db-scheduler.polling-interval=1s",
                     "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR};
             JdbcClient jdbc = JdbcClient.create(database.getPostgresDatabase());
             try (RunningApp app = RunningApp.start(daily)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> nextTicks(jdbc).equals(List.of(tick)));
                 assertThat(StoredEvents.of(jdbc, "ImportTriggered")).isEmpty();
             }
-            // Down for three days, the application never ran the tick due three days ago.
-            Instant missed = LocalDate.now(ZoneOffset.UTC).minusDays(3).atTime(2, 0).toInstant(ZoneOffset.UTC);
-            jdbc.sql("UPDATE scheduled_tasks SET execution_time = :missed WHERE task_name = 'daily-import'")
-                    .param("missed", Timestamp.from(missed)).update();
+            assertThat(Instant.now()).as("the application stopped before its tick").isBefore(tick);
+            await().atMost(Duration.ofSeconds(90)).until(() -> Instant.now().isAfter(tick.plusSeconds(2)));
 
             try (RunningApp app = RunningApp.start(daily)) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> !StoredEvents.of(jdbc, "ImportTriggered").isEmpty());
@@ -100,14 +105,19 @@ class DailyScheduleTest {
 
                 List<JsonNode> triggered = StoredEvents.of(jdbc, "ImportTriggered");
                 assertThat(triggered).hasSize(1);
-                assertThat(Instant.parse(triggered.get(0).get("scheduledFor").asText())).isEqualTo(missed);
+                assertThat(Instant.parse(triggered.get(0).get("scheduledFor").asText())).isEqualTo(tick);
                 assertThat(triggered.get(0).get("action").asText()).isEqualTo("START_YEAR");
-                Instant next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'daily-import'")
-                        .query(Timestamp.class).single().toInstant();
-                assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
-                assertThat(next.atZone(ZoneOffset.UTC).getHour()).isEqualTo(2);
+                JsonNode schedule = app.json(app.get("/api/schedule"));
+                assertThat(Instant.parse(schedule.get("nextRunAt").asText())).isEqualTo(tick.plus(Duration.ofDays(1)));
+                assertThat(schedule.get("lastAction").asText()).isEqualTo("start_year");
             }
         }
+    }
+
+    /** When the pending deadlines of Axon's db-scheduler task are due: the saga's tick, once no year started. */
+    private static List<Instant> nextTicks(JdbcClient jdbc) {
+        return jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'AxonDeadline' AND NOT picked")
+                .query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
     }
 
     private String[] everySecond(boolean continuous) {

@@ -113,6 +113,10 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("health")));
         assertThat(text("health")).startsWith("Sync:");
         assertThat(text("health-message")).isNotBlank();
+        // The schedule is off in this test: the overview says so where the next daily run would be.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Next daily run"));
+        assertThat(browser.findElement(By.xpath("//*[@id='state']//dt[.='Next daily run']/following-sibling::dd"))
+                .getText()).isEqualTo("off");
         assertThat(browser.findElement(By.id("connection")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Overview");
     }

@@ -51,7 +51,8 @@ class SideEffectsNeverReplayTest {
                 String handler = type.getSimpleName() + "." + method.getName();
                 EventProcessor processor = processing.eventProcessorByProcessingGroup(processingGroup(type))
                         .orElseThrow(() -> new AssertionError(handler + " is in no event processor"));
-                boolean replays = processor instanceof StreamingEventProcessor
+                // A processor that holds a saga refuses a reset (Axon's saga manager does not support one).
+                boolean replays = processor instanceof StreamingEventProcessor streaming && streaming.supportsReset()
                         && !AnnotatedElementUtils.hasAnnotation(method, DisallowReplay.class)
                         && !AnnotatedElementUtils.hasAnnotation(type, DisallowReplay.class);
                 if (replays) {

@@ -1,22 +1,16 @@
 package org.cinegraph.command.schedule;
 
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.changes.ChangeSyncRunner;
-import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.yearimport.AfterCommit;
 import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.events.FullSyncCompleted;
@@ -26,29 +20,29 @@ import org.cinegraph.events.ImportSchedule;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportTriggered;
 import org.cinegraph.events.StartYearImport;
+import org.cinegraph.events.TakeImportStep;
+import org.cinegraph.events.TakeOverStalledYear;
 import org.cinegraph.events.YearImportCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The process manager of the pass over the year range, newest year first. A trigger (the daily schedule, an
- * admin's "next", or, when the import is continuous, the completion of the pass's previous year) resumes the
- * running year, or starts the next one, or, once every year is completed, runs a delta sync from TMDb's change
- * feed. Each decision is taken under one database-wide lock and recorded as {@link ImportTriggered} in the
- * same transaction as the start it makes, so a year is never started twice, however many nodes trigger.
+ * The pass over the year range, newest year first: what each step of the daily import does. A step (a tick of
+ * the {@link DailyImportSaga}, an admin's "next", or, when the import is continuous, the completion of the pass's
+ * previous year) resumes the running year, or starts the next one, or, once every year is completed, runs a delta
+ * sync from TMDb's change feed. Each decision is taken under one database-wide lock and recorded as
+ * {@link ImportTriggered} in the transaction of the start it makes (the saga's, when it asks), so a year is never
+ * started twice, however many nodes ask; the jobs it starts begin once that transaction commits.
  */
 @Component
 @ProcessingGroup(ImportPass.NAME)
 public class ImportPass {
 
-    /** Subscribing: sees a year's completion in the transaction that records it. */
-    public static final String NAME = "import-pass";
+    /** Subscribing: records the range's completion in the transaction of its last year's. */
+    public static final String NAME = "range-completion";
     private static final Logger log = LoggerFactory.getLogger(ImportPass.class);
 
     private final PassLedger ledger;
@@ -60,15 +54,10 @@ public class ImportPass {
     private final ImportRange range;
     private final ImportSchedule schedule;
     private final Clock clock;
-    private final Duration lease;
-    private final ExecutorService continuations =
-            Executors.newSingleThreadExecutor(ThisNode.daemonThreads("import-pass-continuation-"));
-    private final ScheduledExecutorService watcher =
-            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("import-pass-watch-"));
 
     ImportPass(PassLedger ledger, PlatformTransactionManager transactions, CommandGateway commands,
                EventGateway events, YearImportRunner runner, ChangeSyncRunner changes, ImportRange range,
-               ImportSchedule schedule, Clock clock, @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
+               ImportSchedule schedule, Clock clock) {
         this.ledger = ledger;
         this.transaction = new TransactionTemplate(transactions);
         this.commands = commands;
@@ -78,14 +67,82 @@ public class ImportPass {
         this.range = range;
         this.schedule = schedule;
         this.clock = clock;
-        this.lease = lease;
     }
 
     /**
-     * Does what the trigger asks: resumes the running year, starts the next, or runs a delta sync.
+     * A step the saga asks for: a tick's, or the one after a completed year. The year that completed moves the
+     * pass on when the pass started it, or when the pass had begun and waited on it (a year an admin started in
+     * the range, which held the pass up); a pass held up by a failed year waits for the next tick.
+     */
+    @CommandHandler
+    void handle(TakeImportStep step) {
+        if (step.trigger() != ImportTrigger.CONTINUATION) {
+            next(step.trigger(), step.scheduledFor());
+            return;
+        }
+        boolean continues = Boolean.TRUE.equals(transaction.execute(status -> {
+            ledger.lock();
+            Map<Integer, String> statuses = ledger.statuses(range);
+            PassChoice choice = PassChoice.of(range, statuses);
+            boolean inTurn = ledger.trigger(step.completedYear()).map(ImportTrigger::inTurn).orElse(false);
+            boolean heldUp = choice.kind() == PassChoice.Kind.NEXT_YEAR
+                    && !PassChoice.FAILED.equals(statuses.get(choice.year())) && ledger.passBegun(range);
+            return inTurn || heldUp;
+        }));
+        if (continues) {
+            next(ImportTrigger.CONTINUATION, null);
+        }
+    }
+
+    /**
+     * Records the range's completion, once, in the transaction of its last year's completion, whoever started that
+     * year and whether or not the daily import is on. A subscribing handler of the command side, never replayed;
+     * the year-import runner marks the year completed in the same transaction, in an order neither knows, so the
+     * year that completes counts as completed here. Not under the pass's lock: a step holding it may wait on the
+     * completing year's rows, so waiting for it here could deadlock; the full-sync ledger's key records the range's
+     * completion once either way. Were this to fail, the pass's next step records it.
+     */
+    @EventHandler
+    @DisallowReplay
+    void on(YearImportCompleted event) {
+        Map<Integer, String> statuses = ledger.statuses(range);
+        statuses.put(event.year(), PassChoice.COMPLETED);
+        recordFullSyncIfComplete(statuses);
+    }
+
+    /**
+     * Takes over a running year that made no progress for {@code stallAfter}, even from a node that still holds
+     * it (that node's writes are refused from then on); its job here starts once this commits.
      *
-     * @param scheduledFor the schedule's tick, for {@link ImportTrigger#SCHEDULE}; a tick handled before does
-     *                     nothing
+     * @return when the year could next be stalled; null once it no longer runs
+     */
+    @CommandHandler
+    Instant handle(TakeOverStalledYear command) {
+        int year = command.year();
+        return transaction.execute(status -> {
+            Optional<Instant> progressed = ledger.progressedAt(year);
+            if (progressed.isEmpty()) {
+                return null;
+            }
+            Instant now = clock.instant();
+            Instant stalledAt = progressed.get().plus(command.stallAfter());
+            if (stalledAt.isAfter(now)) {
+                return stalledAt;
+            }
+            if (runner.seizeIfStalled(year, command.stallAfter())) {
+                log.warn("The import of {} made no progress since {}; this node takes it over", year,
+                        progressed.get());
+                AfterCommit.run(() -> runner.restart(year));
+            }
+            return now.plus(command.stallAfter());
+        });
+    }
+
+    /**
+     * Does what the trigger asks: resumes the running year, starts the next, or runs a delta sync. Joins the
+     * transaction in progress, if any; the jobs it starts begin once the transaction commits.
+     *
+     * @param scheduledFor the daily tick, for {@link ImportTrigger#SCHEDULE}; a tick handled before does nothing
      * @return what was done; empty when the tick was handled before
      */
     public Optional<ImportTriggered> next(ImportTrigger trigger, Instant scheduledFor) {
@@ -103,22 +160,29 @@ public class ImportPass {
             if (trigger == ImportTrigger.SCHEDULE || !inProgress(decision.action())) {
                 events.publish(decision);
             }
+            if (scheduledFor != null) {
+                ledger.noteTick(scheduledFor, decision.action(), decision.year());
+            }
+            AfterCommit.run(() -> begin(decision));
             return decision;
         });
         if (decided == null) {
-            log.info("The schedule's tick of {} was handled before; nothing to do", scheduledFor);
+            log.info("The daily tick of {} was handled before; nothing to do", scheduledFor);
             return Optional.empty();
         }
-        log.info("Import triggered ({}): {}{}", trigger.name().toLowerCase(), decided.action().name().toLowerCase(),
-                decided.year() == null ? "" : " " + decided.year());
+        return Optional.of(decided);
+    }
+
+    private void begin(ImportTriggered decided) {
+        log.info("Import triggered ({}): {}{}", decided.trigger().name().toLowerCase(),
+                decided.action().name().toLowerCase(), decided.year() == null ? "" : " " + decided.year());
         switch (decided.action()) {
             case RESUME_YEAR -> runner.restart(decided.year());
-            case SYNC_CHANGES -> changes.startSync(trigger);
+            case SYNC_CHANGES -> changes.startSync(decided.trigger());
             default -> {
-                // a start's job begins once the start commits; work in progress goes on
+                // a start's job begins with its YearImportStarted; work in progress goes on
             }
         }
-        return Optional.of(decided);
     }
 
     /**
@@ -157,72 +221,11 @@ public class ImportPass {
         return action == ImportAction.YEAR_IN_PROGRESS || action == ImportAction.SYNC_IN_PROGRESS;
     }
 
-    /** Records, once, that every year of the range is completed. Called under the lock. */
+    /** Records, once, that every year of the range is completed. */
     private void recordFullSyncIfComplete(Map<Integer, String> statuses) {
         boolean complete = range.years().allMatch(year -> PassChoice.COMPLETED.equals(statuses.get(year)));
         if (complete && ledger.markFullSync(range, clock.instant())) {
             events.publish(new FullSyncCompleted(range.firstYear(), range.lastYear()));
         }
-    }
-
-    /**
-     * A completed year of the pass is followed at once by the next when the import is continuous; either way, the
-     * range's completion is recorded when it happens, not at the next trigger.
-     */
-    @EventHandler
-    @DisallowReplay
-    void on(YearImportCompleted event) {
-        boolean inRange = event.year() <= range.firstYear() && event.year() >= range.lastYear();
-        boolean continues = inRange && schedule.continuous()
-                && ledger.trigger(event.year()).map(ImportTrigger::inTurn).orElse(false);
-        AfterCommit.run(() -> continuations.execute(() -> afterYearCompleted(inRange, continues)));
-    }
-
-    private void afterYearCompleted(boolean inRange, boolean continues) {
-        try {
-            if (continues) {
-                next(ImportTrigger.CONTINUATION, null);
-            } else if (inRange) {
-                transaction.executeWithoutResult(status -> {
-                    ledger.lock();
-                    recordFullSyncIfComplete(ledger.statuses(range));
-                });
-            }
-        } catch (RuntimeException e) {
-            log.error("Could not go on with the pass after a completed year; the next trigger does", e);
-        }
-    }
-
-    /**
-     * A continuous pass that stopped between two years goes on, on whichever node looks first: its node was
-     * killed between a completion and the next start, the next start lost a race, or a year an admin started
-     * in the range held it up. Looked at when the node is ready, then every {@code lease}. A pass held up by a
-     * failed year (TMDb refused the credentials, say) waits for the daily run instead of trying every time.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void watchForAnIdlePass() {
-        if (schedule.continuous()) {
-            watcher.scheduleWithFixedDelay(this::continueIfIdle, 0, lease.toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void continueIfIdle() {
-        try {
-            Map<Integer, String> statuses = ledger.statuses(range);
-            PassChoice choice = PassChoice.of(range, statuses);
-            if (choice.kind() == PassChoice.Kind.NEXT_YEAR && !PassChoice.FAILED.equals(statuses.get(choice.year()))
-                    && ledger.passBegun(range)) {
-                next(ImportTrigger.CONTINUATION, null);
-            }
-        } catch (Throwable e) {
-            // Anything escaping would end this periodic task for good.
-            log.warn("Could not go on with an idle pass; trying again", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        watcher.shutdownNow();
-        continuations.shutdownNow();
     }
 }

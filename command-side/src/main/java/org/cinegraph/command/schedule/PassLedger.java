@@ -1,11 +1,13 @@
 package org.cinegraph.command.schedule;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportRange;
 import org.cinegraph.events.ImportTrigger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,34 @@ class PassLedger {
                         INSERT INTO import_ledger_tick (scheduled_for, handled_at) VALUES (:tick, :now)
                         ON CONFLICT DO NOTHING""")
                 .param("tick", utc(scheduledFor)).param("now", utc(now)).update() == 1;
+    }
+
+    /**
+     * Notes what the pass did for a tick handled in this transaction: the latest tick's is
+     * {@code GET /api/schedule}'s last run.
+     */
+    void noteTick(Instant scheduledFor, ImportAction action, Integer year) {
+        jdbc.sql("UPDATE import_ledger_tick SET action = :action, year = :year WHERE scheduled_for = :tick")
+                .param("tick", utc(scheduledFor)).param("action", action.name().toLowerCase())
+                .param("year", year).update();
+    }
+
+    /** The latest tick handled, when it was handled and what it did. */
+    Optional<HandledTick> lastTick() {
+        return jdbc.sql("""
+                        SELECT handled_at, action FROM import_ledger_tick
+                         ORDER BY scheduled_for DESC LIMIT 1""")
+                .query((rs, row) -> new HandledTick(rs.getTimestamp("handled_at").toInstant(), rs.getString("action")))
+                .optional();
+    }
+
+    /** When the year's running import last recorded something; empty when the year does not run. */
+    Optional<Instant> progressedAt(int year) {
+        return jdbc.sql("""
+                        SELECT COALESCE(r.progressed_at, r.started_at) FROM import_ledger_run r
+                          JOIN import_ledger_year y ON y.year = r.year AND y.status = 'importing'
+                         WHERE r.year = :year""")
+                .param("year", year).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /** The status of every year of the range that was ever started, newest first. */
@@ -82,5 +112,9 @@ class PassLedger {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A tick of the daily import handled at {@code handledAt}; {@code action} as {@link ImportAction}, lower case. */
+    record HandledTick(Instant handledAt, String action) {
     }
 }

@@ -1,10 +1,14 @@
 package org.cinegraph.command.schedule;
 
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.command.yearimport.AfterCommit;
+import org.cinegraph.events.RefreshTmdbTotal;
 import org.cinegraph.events.TmdbTotalUpdated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /** Reads TMDb's count of all its movies and records it as {@link TmdbTotalUpdated}. */
@@ -16,10 +20,21 @@ class TmdbTotal {
 
     private final TmdbClient tmdb;
     private final EventGateway events;
+    private final TaskExecutor background;
 
-    TmdbTotal(TmdbClient tmdb, EventGateway events) {
+    TmdbTotal(TmdbClient tmdb, EventGateway events, TaskExecutor background) {
         this.tmdb = tmdb;
         this.events = events;
+        this.background = background;
+    }
+
+    /**
+     * The daily tick's refresh: in the background once the tick's step commits, so that TMDb's answer (or its
+     * timeouts) never holds the step's transaction, and the pass's lock, open.
+     */
+    @CommandHandler
+    void handle(RefreshTmdbTotal command) {
+        AfterCommit.run(() -> background.execute(this::refreshQuietly));
     }
 
     /** @throws RuntimeException the TMDb client's, when TMDb cannot be read */
@@ -29,7 +44,10 @@ class TmdbTotal {
         return total;
     }
 
-    /** As {@link #refresh()}, logging instead of throwing: for the schedule, whose run does not hang on it. */
+    /**
+     * As {@link #refresh()}, logging instead of throwing: the total is refreshed again at every tick and at the
+     * start of every year's run, and nothing is lost while it is out of date.
+     */
     void refreshQuietly() {
         try {
             refresh();

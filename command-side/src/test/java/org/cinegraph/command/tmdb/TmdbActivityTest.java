@@ -6,20 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.cinegraph.command.SuppliedClock;
 import org.junit.jupiter.api.Test;
 
 class TmdbActivityTest {
 
     private static final Instant TEN = Instant.parse("2026-05-01T10:00:30Z");
 
-    private final SettableClock clock = new SettableClock(TEN);
+    private final AtomicReference<Instant> now = new AtomicReference<>(TEN);
+    private final Clock clock = new SuppliedClock(now::get);
     private final TmdbActivity activity = new TmdbActivity(clock);
 
     @Test
@@ -27,10 +28,10 @@ class TmdbActivityTest {
         activity.requested();
         activity.requested();
         activity.rateLimited();
-        clock.now = TEN.plus(Duration.ofSeconds(100));
+        now.set(TEN.plus(Duration.ofSeconds(100)));
         activity.requested();
 
-        List<TmdbActivity.Minute> minutes = activity.lastMinutes(clock.now, 3);
+        List<TmdbActivity.Minute> minutes = activity.lastMinutes(now.get(), 3);
 
         assertThat(minutes).containsExactly(
                 new TmdbActivity.Minute(Instant.parse("2026-05-01T10:00:00Z"), 2, 1),
@@ -46,7 +47,7 @@ class TmdbActivityTest {
         Instant dayLater = TEN.plus(Duration.ofDays(1));
         assertThat(activity.lastMinutes(dayLater, 1).get(0).requests()).as("not counted yet this minute").isZero();
 
-        clock.now = dayLater;
+        now.set(dayLater);
         activity.requested();
 
         assertThat(activity.lastMinutes(dayLater, 1).get(0).requests()).isEqualTo(1);
@@ -82,29 +83,5 @@ class TmdbActivityTest {
         assertThatThrownBy(() -> activity.lastMinutes(TEN, TmdbActivity.MINUTES + 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(activity.lastMinutes(TEN, TmdbActivity.MINUTES)).hasSize(TmdbActivity.MINUTES);
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

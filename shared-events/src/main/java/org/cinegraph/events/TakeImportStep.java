@@ -1,0 +1,19 @@
+package org.cinegraph.events;
+
+import java.time.Instant;
+
+/**
+ * Take one step of the pass over the year range: resume the running year, else start the next, else run a
+ * delta sync. {@code scheduledFor} is the daily tick that asks ({@link ImportTrigger#SCHEDULE}; a tick handled
+ * before does nothing); {@code completedYear} the year whose completion asks ({@link ImportTrigger#CONTINUATION}).
+ */
+public record TakeImportStep(ImportTrigger trigger, Instant scheduledFor, Integer completedYear) {
+
+    public static TakeImportStep tick(Instant scheduledFor) {
+        return new TakeImportStep(ImportTrigger.SCHEDULE, scheduledFor, null);
+    }
+
+    public static TakeImportStep after(int completedYear) {
+        return new TakeImportStep(ImportTrigger.CONTINUATION, null, completedYear);
+    }
+}
