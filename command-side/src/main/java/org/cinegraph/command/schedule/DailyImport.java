@@ -39,7 +39,7 @@ class DailyImport {
         if (command.enabled() && !enabled) {
             apply(new ImportScheduleStarted(command.scheduleId(), command.settings()));
         } else if (command.enabled() && !command.settings().equals(settings)) {
-            apply(new ImportScheduleChanged(command.scheduleId(), command.settings()));
+            apply(new ImportScheduleChanged(command.scheduleId(), command.settings(), settings));
         } else if (!command.enabled() && enabled) {
             apply(new ImportScheduleStopped(command.scheduleId()));
         }

@@ -70,9 +70,10 @@ public class ImportPass {
     }
 
     /**
-     * A step the saga asks for: a tick's, or the one after a completed year. The year that completed moves the
-     * pass on when the pass started it, or when the pass had begun and waited on it (a year an admin started in
-     * the range, which held the pass up); a pass held up by a failed year waits for the next tick.
+     * A step the saga asks for: a tick's, or the one after a year ended. A completed year moves the pass on when
+     * the pass started it; a year that ended either way moves it on when the pass had begun and waited on it (a
+     * year an admin started in the range, which held the pass up). A pass held up by a failed year waits for the
+     * next tick.
      */
     @CommandHandler
     void handle(TakeImportStep step) {
@@ -84,7 +85,8 @@ public class ImportPass {
             ledger.lock();
             Map<Integer, String> statuses = ledger.statuses(range);
             PassChoice choice = PassChoice.of(range, statuses);
-            boolean inTurn = ledger.trigger(step.completedYear()).map(ImportTrigger::inTurn).orElse(false);
+            boolean inTurn = !step.failed()
+                    && ledger.trigger(step.endedYear()).map(ImportTrigger::inTurn).orElse(false);
             boolean heldUp = choice.kind() == PassChoice.Kind.NEXT_YEAR
                     && !PassChoice.FAILED.equals(statuses.get(choice.year())) && ledger.passBegun(range);
             return inTurn || heldUp;

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * schedule and an admin, never decide at the same time.
  */
 @Repository
-class PassLedger {
+class PassLedger implements PassLock {
 
     /** The key of the PostgreSQL advisory lock the pass decides under; any constant no other code uses. */
     private static final long PASS_LOCK = 0x63696e6567726170L; // "cinegrap"
@@ -32,7 +32,8 @@ class PassLedger {
     }
 
     /** Holds the pass's lock until the transaction in progress ends. */
-    void lock() {
+    @Override
+    public void lock() {
         jdbc.sql("SELECT pg_advisory_xact_lock(:key)").param("key", PASS_LOCK).query(Object.class).single();
     }
 

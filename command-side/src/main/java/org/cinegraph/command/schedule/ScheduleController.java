@@ -6,14 +6,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.cinegraph.events.ConfigureDailyImport;
 import org.cinegraph.events.DailyImportSettings;
 import org.cinegraph.events.ImportRange;
 import org.cinegraph.events.ImportSchedule;
-import org.cinegraph.events.ImportScheduleChanged;
-import org.cinegraph.events.ImportScheduleStarted;
-import org.cinegraph.events.ImportScheduleStopped;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,40 +24,30 @@ class ScheduleController {
     /** Axon's task name for every deadline its {@code DbSchedulerDeadlineManager} schedules. */
     private static final String AXON_DEADLINE_TASK = "AxonDeadline";
 
-    private final EventStore eventStore;
+    private final RecordedSchedule schedule;
     private final ObjectProvider<SchedulerClient> scheduler;
     private final PassLedger ledger;
-    private final ImportSchedule schedule;
+    private final ImportSchedule configured;
     private final ImportRange range;
 
-    ScheduleController(EventStore eventStore, ObjectProvider<SchedulerClient> scheduler, PassLedger ledger,
-                       ImportSchedule schedule, ImportRange range) {
-        this.eventStore = eventStore;
+    ScheduleController(RecordedSchedule schedule, ObjectProvider<SchedulerClient> scheduler, PassLedger ledger,
+                       ImportSchedule configured, ImportRange range) {
+        this.schedule = schedule;
         this.scheduler = scheduler;
         this.ledger = ledger;
-        this.schedule = schedule;
+        this.configured = configured;
         this.range = range;
     }
 
     @GetMapping("/api/schedule")
     Schedule schedule() {
-        boolean enabled = false;
-        DailyImportSettings settings = DailyImportSettings.of(schedule, range);
-        var stream = eventStore.readEvents(ConfigureDailyImport.SCHEDULE_ID);
-        while (stream.hasNext()) {
-            Object event = stream.next().getPayload();
-            if (event instanceof ImportScheduleStarted started) {
-                enabled = true;
-                settings = started.settings();
-            } else if (event instanceof ImportScheduleChanged changed) {
-                settings = changed.settings();
-            } else if (event instanceof ImportScheduleStopped) {
-                enabled = false;
-            }
-        }
+        RecordedSchedule.Recorded recorded = schedule.recorded()
+                .orElse(new RecordedSchedule.Recorded(false, DailyImportSettings.of(configured, range)));
+        DailyImportSettings settings = recorded.settings();
         var lastTick = ledger.lastTick();
-        return new Schedule(enabled, settings.cron(), settings.continuous(), settings.firstYear(), settings.lastYear(),
-                enabled ? nextTick() : null, lastTick.map(PassLedger.HandledTick::handledAt).orElse(null),
+        return new Schedule(recorded.enabled(), settings.cron(), settings.continuous(), settings.firstYear(),
+                settings.lastYear(), recorded.enabled() ? nextTick() : null,
+                lastTick.map(PassLedger.HandledTick::handledAt).orElse(null),
                 lastTick.map(PassLedger.HandledTick::action).orElse(null));
     }
 

@@ -1,7 +1,12 @@
 package org.cinegraph.command.schedule;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.cinegraph.command.SuppliedClock;
 import org.cinegraph.events.ConfigureDailyImport;
@@ -29,14 +34,26 @@ class DailyImportSagaTest {
     private static final DailyImportSettings DAILY = new DailyImportSettings("0 0 2 * * *", 2026, 2020, true, STALL_AFTER);
     private static final DailyImportSettings ONE_YEAR_A_DAY =
             new DailyImportSettings("0 0 2 * * *", 2026, 2020, false, STALL_AFTER);
+    private static final DailyImportSettings HOURLY = new DailyImportSettings("0 0 * * * *", 2026, 2020, true, STALL_AFTER);
 
     private SagaTestFixture<DailyImportSaga> fixture;
+    /** The schedule as the aggregate recorded it, which the saga reads when it decides. */
+    private final AtomicReference<RecordedSchedule.Recorded> recorded =
+            new AtomicReference<>(new RecordedSchedule.Recorded(true, DAILY));
+    private final AtomicInteger passLocks = new AtomicInteger();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(DailyImportSaga.class);
         // The saga's clock is the fixture's: time moves when the fixture says so.
         fixture.registerResource(new SuppliedClock(fixture::currentTime));
+        fixture.registerResource(new RecordedSchedule(null) {
+            @Override
+            Optional<Recorded> recorded() {
+                return Optional.of(recorded.get());
+            }
+        });
+        fixture.registerResource((PassLock) passLocks::incrementAndGet);
     }
 
     @Test
@@ -61,15 +78,26 @@ class DailyImportSagaTest {
     }
 
     @Test
-    void aTickThatFiresLateIsFollowedByTheNextTickAfterNowNotByEveryTickItMissed() throws Exception {
+    void aTickThatFiresLateIsOneStepAndTheNextTickAfterNowNotOneForEveryTickItMissed() {
+        Instant threeDaysLater = NOW.plus(Duration.ofDays(3));
         fixture.givenCurrentTime(TWO_TODAY.minus(Duration.ofMinutes(1)))
                 .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
-                .andThenTimeAdvancesTo(NOW.plus(Duration.ofDays(3)))
-                .whenTimeElapses(Duration.ofMinutes(1))
-                // The tick due at 02:00 today fired when time moved on: one step, and one next tick, after "now".
-                .expectScheduledDeadlineWithName(Instant.parse("2026-12-07T02:00:00Z"), DailyImportSaga.TICK)
-                .expectNoScheduledDeadlineWithName(TWO_TODAY, Instant.parse("2026-12-07T01:59:59Z"),
-                        DailyImportSaga.TICK);
+                .whenTimeAdvancesTo(threeDaysLater)
+                .expectDeadlinesMet(new DailyImportSaga.Tick(TWO_TODAY))
+                .expectDispatchedCommands(TakeImportStep.tick(TWO_TODAY), new RefreshTmdbTotal())
+                .expectScheduledDeadline(Instant.parse("2026-12-07T02:00:00Z"),
+                        new DailyImportSaga.Tick(Instant.parse("2026-12-07T02:00:00Z")));
+    }
+
+    @Test
+    void aTickOfAScheduleSwitchedOffMeanwhileTakesNoStepAndSchedulesNoTick() {
+        fixture.givenCurrentTime(NOW)
+                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY));
+        recorded.set(new RecordedSchedule.Recorded(false, DAILY));
+        fixture.whenTimeElapses(Duration.ofDays(1))
+                .expectDeadlinesMet(new DailyImportSaga.Tick(TWO_TOMORROW))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
     }
 
     @Test
@@ -82,6 +110,7 @@ class DailyImportSagaTest {
 
     @Test
     void withoutContinuousACompletedYearWaitsForTheNextTick() {
+        recorded.set(new RecordedSchedule.Recorded(true, ONE_YEAR_A_DAY));
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(new ImportScheduleStarted(SCHEDULE, ONE_YEAR_A_DAY))
                 .whenPublishingA(new YearImportCompleted(2025, 10, 8, 1, 1))
@@ -98,24 +127,35 @@ class DailyImportSagaTest {
     }
 
     @Test
-    void aFailedYearWaitsForTheNextTick() {
+    void aFailedYearAsksThePassWhetherItHeldThePassUpAndKeepsTheTick() {
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
                 .whenPublishingA(new YearImportFailed(2025, "TMDb refused the credentials"))
-                .expectNoDispatchedCommands()
+                .expectDispatchedCommands(TakeImportStep.afterFailure(2025))
                 .expectScheduledDeadline(TWO_TOMORROW, new DailyImportSaga.Tick(TWO_TOMORROW));
     }
 
     @Test
-    void aChangedCronReschedulesTheTickAndLeavesNoTickOfTheOldCron() {
-        DailyImportSettings hourly = new DailyImportSettings("0 0 * * * *", 2026, 2020, true, STALL_AFTER);
+    void aChangedCronReschedulesTheTickUnderThePassLockAndLeavesNoTickOfTheOldCron() {
         Instant elevenToday = Instant.parse("2026-12-03T11:00:00Z");
         fixture.givenCurrentTime(NOW)
                 .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
-                .whenPublishingA(new ImportScheduleChanged(SCHEDULE, hourly))
+                .whenPublishingA(new ImportScheduleChanged(SCHEDULE, HOURLY, DAILY))
                 .expectActiveSagas(1)
                 .expectScheduledDeadline(elevenToday, new DailyImportSaga.Tick(elevenToday))
                 .expectNoScheduledDeadline(TWO_TOMORROW, new DailyImportSaga.Tick(TWO_TOMORROW));
+        assertThat(passLocks).hasValue(1);
+    }
+
+    @Test
+    void aChangeThatKeepsTheCronLeavesTheTickWhereItIs() throws Exception {
+        DailyImportSettings longerRange = new DailyImportSettings("0 0 2 * * *", 2026, 1874, true, STALL_AFTER);
+        fixture.givenCurrentTime(NOW)
+                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+                .andThenTimeElapses(Duration.ofHours(1))
+                .whenPublishingA(new ImportScheduleChanged(SCHEDULE, longerRange, DAILY))
+                .expectScheduledDeadline(TWO_TOMORROW, new DailyImportSaga.Tick(TWO_TOMORROW));
+        assertThat(passLocks).hasValue(0);
     }
 
     @Test

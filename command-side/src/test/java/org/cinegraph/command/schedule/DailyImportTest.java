@@ -45,14 +45,14 @@ class DailyImportTest {
     void aNodeStartingWithOtherSettingsChangesTheSchedule() {
         fixture.given(new ImportScheduleStarted(SCHEDULE, DAILY))
                 .when(new ConfigureDailyImport(true, HOURLY))
-                .expectEvents(new ImportScheduleChanged(SCHEDULE, HOURLY));
+                .expectEvents(new ImportScheduleChanged(SCHEDULE, HOURLY, DAILY));
     }
 
     @Test
     void settingsChangedBackAreAChangeToo() {
-        fixture.given(new ImportScheduleStarted(SCHEDULE, DAILY), new ImportScheduleChanged(SCHEDULE, HOURLY))
+        fixture.given(new ImportScheduleStarted(SCHEDULE, DAILY), new ImportScheduleChanged(SCHEDULE, HOURLY, DAILY))
                 .when(new ConfigureDailyImport(true, DAILY))
-                .expectEvents(new ImportScheduleChanged(SCHEDULE, DAILY));
+                .expectEvents(new ImportScheduleChanged(SCHEDULE, DAILY, HOURLY));
     }
 
     @Test

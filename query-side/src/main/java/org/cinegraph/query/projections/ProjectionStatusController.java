@@ -35,16 +35,19 @@ class ProjectionStatusController {
     private final ReplayCoordinator replays;
     private final ReplayStore replayStore;
     private final SegmentPositions segments;
+    private final Projections projections;
 
     ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore,
-            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments) {
+            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments, Projections projections) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.replays = replays;
         this.replayStore = replayStore;
         this.segments = segments;
+        this.projections = projections;
     }
 
+    /** The projections' processors only: the daily import's saga has a streaming processor too, and never replays. */
     @GetMapping("/api/projections")
     List<ProjectionStatus> projections() {
         long head = position(eventStore.createHeadToken());
@@ -53,6 +56,7 @@ class ProjectionStatusController {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
+                .filter(processor -> projections.find(processor.getName()).isPresent())
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
                 .map(processor -> status(processor, head, rebuilds.get(processor.getName())))
                 .toList();
