@@ -44,7 +44,7 @@ public final class ListQuery {
     /**
      * Keeps the rows whose {@code title} contains {@code q}, ignoring case. {@code %}, {@code _} and {@code \} are
      * characters of a title like any other, not patterns. A blank {@code q} keeps every row; one longer than
-     * {@code maxLength} is a 400.
+     * {@code maxLength}, or holding a NUL character, is a 400.
      */
     public ListQuery titleContains(String q, int maxLength) {
         if (q == null || q.isBlank()) {
@@ -52,6 +52,10 @@ public final class ListQuery {
         }
         if (q.length() > maxLength) {
             throw Paging.badRequest("q is longer than " + maxLength + " characters.");
+        }
+        // PostgreSQL's text cannot hold a NUL: it refuses the whole query rather than match nothing.
+        if (q.indexOf('\0') >= 0) {
+            throw Paging.badRequest("q cannot hold a NUL character.");
         }
         String literal = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return where("title ILIKE :q ESCAPE '\\'", "q", "%" + literal + "%");
