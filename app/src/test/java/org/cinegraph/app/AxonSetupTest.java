@@ -3,9 +3,12 @@ package org.cinegraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.EntityType;
 import java.nio.charset.StandardCharsets;
-import org.axonframework.config.EventProcessingConfiguration;
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -23,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-/** Axon runs without Axon Server, on PostgreSQL through JDBC, with Jackson and pooled processors. */
+/**
+ * Axon runs without Axon Server, on PostgreSQL through JDBC (though JPA is on the classpath, for the read models),
+ * with Jackson and pooled processors.
+ */
 @ApplicationTest
 class AxonSetupTest {
 
@@ -43,12 +49,24 @@ class AxonSetupTest {
     private Serializer messageSerializer;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private EntityManagerFactory entityManagers;
 
     @Test
-    void eventsTokensAndSagasLiveInPostgresThroughJdbc() {
+    void eventsTokensSagasAndDeadLettersLiveInPostgresThroughJdbc() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        for (String projection : List.of("year-progress", "movies", "festivals", "lists")) {
+            assertThat(processing.deadLetterQueue(projection)).as(projection).get()
+                    .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        }
+    }
+
+    @Test
+    void hibernateMapsNoneOfAxonsTables() {
+        assertThat(entityManagers.getMetamodel().getEntities()).extracting(EntityType::getJavaType)
+                .noneMatch(type -> type.getName().startsWith("org.axonframework"));
     }
 
     @Autowired
