@@ -2,26 +2,18 @@ package org.cinegraph.query.state;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.repository.Repository;
 
-@Repository
-class ImportStateRepository {
+interface ImportStateRepository extends Repository<ImportStateRow, String> {
 
-    private final JdbcClient jdbc;
-
-    ImportStateRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    List<ImportStateRow> findAll();
 
     /** The keys that have a value; a key never set is absent. */
-    Map<ImportStateKey, String> values() {
+    default Map<ImportStateKey, String> values() {
         Map<String, String> rows = new HashMap<>();
-        jdbc.sql("SELECT key, value FROM import_state")
-                .query(rs -> {
-                    rows.put(rs.getString("key"), rs.getString("value"));
-                });
+        findAll().forEach(row -> rows.put(row.key(), row.value()));
         Map<ImportStateKey, String> values = new EnumMap<>(ImportStateKey.class);
         for (ImportStateKey key : ImportStateKey.values()) {
             String value = rows.get(key.key());
