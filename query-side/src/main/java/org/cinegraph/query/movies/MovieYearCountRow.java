@@ -17,8 +17,4 @@ class MovieYearCountRow {
 
     protected MovieYearCountRow() {
     }
-
-    int movies() {
-        return movies;
-    }
 }

@@ -41,7 +41,7 @@ class YearProgressController {
     @GetMapping
     YearsView years() {
         Instant now = clock.instant();
-        List<YearProgress> years = new ArrayList<>(progress.findAllByOrderByYearDesc().stream()
+        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst().stream()
                 .map(year -> year.asOf(now, schedule.stallAfter())).toList());
         Long eta = ImportEta.seconds(years, progress.tmdbTotal().map(Long::valueOf), range, schedule.continuous(),
                 now).orElse(null);

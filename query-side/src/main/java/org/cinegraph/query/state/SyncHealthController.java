@@ -25,6 +25,6 @@ class SyncHealthController {
 
     @GetMapping("/api/sync/health")
     SyncHealth.View health() {
-        return SyncHealth.judge(clock.instant(), schedule, state.values(), progress.findAllByOrderByYearDesc());
+        return SyncHealth.judge(clock.instant(), schedule, state.values(), progress.allNewestFirst());
     }
 }

@@ -37,7 +37,7 @@ class YearProgressProjectionTest {
         projection.on(started, startedAt);
         projection.on(started, startedAt);
 
-        assertThat(progress.findAllByOrderByYearDesc()).hasSize(1);
+        assertThat(progress.allNewestFirst()).hasSize(1);
         assertThat(progress.findByYear(2024)).get().extracting(YearProgress::startedAt).isEqualTo(startedAt);
     }
 
@@ -47,6 +47,6 @@ class YearProgressProjectionTest {
         projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), startedAt);
         projection.on(new YearImportStarted(2021, ImportTrigger.ADMIN), startedAt);
 
-        assertThat(progress.findAllByOrderByYearDesc()).extracting(YearProgress::year).containsExactly(2024, 2021, 2019);
+        assertThat(progress.allNewestFirst()).extracting(YearProgress::year).containsExactly(2024, 2021, 2019);
     }
 }
