@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import org.axonframework.config.EventProcessingConfiguration;
 import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
-/** Axon runs without Axon Server, on PostgreSQL through JDBC, with Jackson and pooled processors. */
+/**
+ * Axon runs without Axon Server, on PostgreSQL through JDBC (though JPA is on the classpath, for the read models:
+ * ReadModelEntitiesTest checks that Hibernate maps none of Axon's tables), with Jackson and pooled processors.
+ */
 @ApplicationTest
 class AxonSetupTest {
 
@@ -45,10 +49,14 @@ class AxonSetupTest {
     private EventProcessingConfiguration processing;
 
     @Test
-    void eventsTokensAndSagasLiveInPostgresThroughJdbc() {
+    void eventsTokensSagasAndDeadLettersLiveInPostgresThroughJdbc() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(sagaStore).isInstanceOf(JdbcSagaStore.class);
+        for (String projection : List.of("year-progress", "movies", "festivals", "lists")) {
+            assertThat(processing.deadLetterQueue(projection)).as(projection).get()
+                    .isInstanceOf(JdbcSequencedDeadLetterQueue.class);
+        }
     }
 
     @Autowired

@@ -154,6 +154,15 @@ class DashboardApiTest {
     }
 
     @Test
+    void aSearchHoldingANulCharacterIsABadRequest() {
+        for (String path : List.of("/api/movies?q={q}", "/api/import/skipped?q={q}", "/api/import/failures?q={q}")) {
+            ResponseEntity<JsonNode> answer = http.getForEntity(path, JsonNode.class, "a\u0000b");
+            assertProblem(answer, HttpStatus.BAD_REQUEST);
+            assertThat(answer.getBody().get("detail").asText()).contains("NUL");
+        }
+    }
+
+    @Test
     void theAdminSessionAnswersWhoIsLoggedInAndRefusesWrongCredentials() {
         ResponseEntity<JsonNode> admin = admin().getForEntity("/api/admin/session", JsonNode.class);
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);

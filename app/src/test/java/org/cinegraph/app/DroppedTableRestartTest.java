@@ -3,13 +3,16 @@ package org.cinegraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +47,36 @@ class DroppedTableRestartTest {
             assertThat(app.json(app.get("/api/projections")).findValuesAsText("state"))
                     .as("only the projections that lost a table were rebuilt").containsExactlyInAnyOrder(
                             "completed", "completed");
+        }
+    }
+
+    @Test
+    void aNodeStartsWithAProjectionTableMissingAndAnswers503FromItUntilItIsRebuilt() throws Exception {
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.json(app.get("/api/projections"))
+                    .findValuesAsText("caughtUp").stream().allMatch("true"::equals));
+            app.jdbc().sql("DROP TABLE movies").update();
+            assertThat(app.get("/api/movies").statusCode()).isEqualTo(503);
+            // As far as the next start can tell, another node holds the movies projection's segments: its rebuild
+            // waits for them, and the missing table stays missing meanwhile.
+            app.jdbc().sql("UPDATE token_entry SET owner = 'another-node', timestamp = :until"
+                            + " WHERE processor_name = 'movies'")
+                    .param("until", DateTimeUtils.formatInstant(Instant.now().plus(Duration.ofDays(1)))).update();
+        }
+
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
+            HttpResponse<String> missing = app.get("/api/movies?year=2020");
+            assertThat(missing.statusCode()).isEqualTo(503);
+            assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(app.json(missing).get("detail").asText()).contains("/api/admin/projections/");
+            assertThat(app.get("/api/movies/1").statusCode()).isEqualTo(503);
+            assertThat(app.get("/api/import/activity").statusCode()).isEqualTo(503);
+            assertThat(app.get("/api/import/state").statusCode()).as("the other read models answer").isEqualTo(200);
+
+            app.jdbc().sql("UPDATE token_entry SET owner = NULL WHERE processor_name = 'movies'").update();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.get("/api/movies").statusCode() == 200);
+            assertThat(app.json(app.get("/api/movies?year=2020")).get("total").asInt()).isZero();
         }
     }
 }

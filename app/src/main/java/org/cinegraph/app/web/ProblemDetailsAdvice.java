@@ -1,10 +1,11 @@
 package org.cinegraph.app.web;
 
+import java.sql.SQLException;
 import org.cinegraph.events.YearOutOfRangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,14 +32,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A read model whose table is missing (dropped by hand, say) answers 503 until its projection is
-     * rebuilt, rather than a 500 that looks like a bug of the request.
+     * rebuilt, rather than a 500 that looks like a bug of the request. The read went through JDBC or through
+     * Hibernate: either way PostgreSQL's own error lies among the causes.
      */
-    @ExceptionHandler(BadSqlGrammarException.class)
-    ProblemDetail missingReadModel(BadSqlGrammarException exception) {
-        if (!UNDEFINED_TABLE.equals(exception.getSQLException().getSQLState())) {
+    @ExceptionHandler(InvalidDataAccessResourceUsageException.class)
+    ProblemDetail missingReadModel(InvalidDataAccessResourceUsageException exception) {
+        SQLException cause = sqlException(exception);
+        if (cause == null || !UNDEFINED_TABLE.equals(cause.getSQLState())) {
             return unexpected(exception);
         }
-        log.warn("A read model's table is missing: {}", exception.getSQLException().getMessage());
+        log.warn("A read model's table is missing: {}", cause.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "A table this answer is read from is missing. Replaying its projection "
                         + "(POST /api/admin/projections/{name}/replay) or restarting the application rebuilds it.");
@@ -53,5 +56,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The server could not answer this request. The error has been logged.");
         problem.setTitle("Internal error");
         return problem;
+    }
+
+    private static SQLException sqlException(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 }

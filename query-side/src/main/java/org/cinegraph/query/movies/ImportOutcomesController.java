@@ -1,20 +1,17 @@
 package org.cinegraph.query.movies;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.QualityCriteria;
+import org.cinegraph.query.web.ListFilters;
 import org.cinegraph.query.web.ListPage;
-import org.cinegraph.query.web.ListQuery;
 import org.cinegraph.query.web.Paging;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,12 +23,17 @@ class ImportOutcomesController {
     /** {@code year_import}, {@code festival:AMPAS}, {@code list:{key}}. */
     private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Za-z0-9_-]{1,32}|list:[A-Za-z0-9_-]{1,64}");
     private static final int MAX_QUERY_LENGTH = 100;
+    private static final Sort NEWEST_SKIP_FIRST = Sort.by(Sort.Order.desc("skippedAt"), Sort.Order.asc("tmdbId"));
+    private static final Sort LATEST_FAILURE_FIRST = Sort.by(Sort.Order.desc("lastAttemptAt"),
+            Sort.Order.asc("source"), Sort.Order.asc("subject"));
 
-    private final JdbcClient jdbc;
+    private final SkippedImportRepository skips;
+    private final ImportFailureRepository failures;
     private final Clock clock;
 
-    ImportOutcomesController(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ImportOutcomesController(SkippedImportRepository skips, ImportFailureRepository failures, Clock clock) {
+        this.skips = skips;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -46,12 +48,11 @@ class ImportOutcomesController {
         if (criterion != null && !QualityCriteria.ALL.contains(criterion)) {
             throw Paging.badRequest("criterion must be one of " + QualityCriteria.ALL + ".");
         }
-        return ListQuery.from("skipped_imports")
-                .year(year, clock)
-                .where(":criterion = ANY (criteria_failed)", "criterion", criterion)
-                .titleContains(q, MAX_QUERY_LENGTH)
-                .page(jdbc, "tmdb_id, imdb_id, title, year, reason, criteria_failed, skipped_at",
-                        "skipped_at DESC, tmdb_id", paging, ImportOutcomesController::skipped);
+        Specification<SkippedImportRow> skipsAsked = Specification.allOf(
+                ListFilters.year(year, clock),
+                failed(criterion),
+                ListFilters.titleContains(q, MAX_QUERY_LENGTH));
+        return ListPage.of(skips.findAll(skipsAsked, paging.sortedBy(NEWEST_SKIP_FIRST)).map(SkippedImportRow::view));
     }
 
     /** {@code q} matches anywhere in the title, ignoring case. */
@@ -69,32 +70,23 @@ class ImportOutcomesController {
         if (reason != null && !MovieImportFailed.REASONS.contains(reason)) {
             throw Paging.badRequest("reason must be one of " + MovieImportFailed.REASONS + ".");
         }
-        return ListQuery.from("import_failures")
-                .year(year, clock)
-                .where("source = :source", "source", source)
-                .where("reason = :reason", "reason", reason)
-                .titleContains(q, MAX_QUERY_LENGTH)
-                .page(jdbc, "tmdb_id, imdb_id, title, year, source, reason, retry_count, detail, last_attempt_at,"
-                                + " subject",
-                        "last_attempt_at DESC, source, subject", paging, ImportOutcomesController::failure);
+        Specification<ImportFailureRow> failuresAsked = Specification.allOf(
+                ListFilters.year(year, clock),
+                ListFilters.equal("source", source),
+                ListFilters.equal("reason", reason),
+                ListFilters.titleContains(q, MAX_QUERY_LENGTH));
+        return ListPage.of(failures.findAll(failuresAsked, paging.sortedBy(LATEST_FAILURE_FIRST))
+                .map(ImportFailureRow::view));
     }
 
-    private static SkippedImport skipped(ResultSet rs, int row) throws SQLException {
-        Array criteria = rs.getArray("criteria_failed");
-        return new SkippedImport(rs.getInt("tmdb_id"), rs.getString("imdb_id"), rs.getString("title"),
-                rs.getObject("year", Integer.class), rs.getString("reason"),
-                Arrays.asList((String[]) criteria.getArray()), instant(rs.getTimestamp("skipped_at")));
-    }
-
-    private static ImportFailure failure(ResultSet rs, int row) throws SQLException {
-        return new ImportFailure(rs.getObject("tmdb_id", Integer.class), rs.getString("imdb_id"), rs.getString("title"),
-                rs.getObject("year", Integer.class), rs.getString("source"), rs.getString("reason"),
-                rs.getInt("retry_count"), rs.getString("detail"), instant(rs.getTimestamp("last_attempt_at")),
-                rs.getString("subject"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /**
+     * The skips that failed {@code criterion}, when given. By its position in the array (0 where absent), not with
+     * Hibernate's {@code arrayContains}: that compares the column with an array of {@code varchar}, and PostgreSQL has
+     * no such operator for {@code text[]}.
+     */
+    private static Specification<SkippedImportRow> failed(String criterion) {
+        return criterion == null ? Specification.unrestricted() : (skip, query, where) -> where.greaterThan(
+                ((HibernateCriteriaBuilder) where).arrayPosition(skip.get("criteriaFailed"), criterion), 0);
     }
 
     record SkippedImport(int tmdbId, String imdbId, String title, Integer year, String reason,

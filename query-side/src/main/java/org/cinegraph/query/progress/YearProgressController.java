@@ -43,7 +43,8 @@ class YearProgressController {
         Instant now = clock.instant();
         List<YearProgress> years = new ArrayList<>(progress.allNewestFirst().stream()
                 .map(year -> year.asOf(now, schedule.stallAfter())).toList());
-        Long eta = ImportEta.seconds(years, progress.tmdbTotal(), range, schedule.continuous(), now).orElse(null);
+        Long eta = ImportEta.seconds(years, progress.tmdbTotal().map(Long::valueOf), range, schedule.continuous(),
+                now).orElse(null);
         Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
         range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
         years.sort(Comparator.comparingInt(YearProgress::year).reversed());
@@ -53,7 +54,7 @@ class YearProgressController {
     @GetMapping("/{year}")
     YearProgress year(@PathVariable int year) {
         ImportYears.requireImportable(year, clock);
-        return progress.find(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
+        return progress.findByYear(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
                 .orElseThrow(() -> notStarted(year));
     }
 

@@ -1,69 +1,30 @@
 package org.cinegraph.query.progress;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
-@Repository
-public class YearProgressRepository {
+/**
+ * The progress of every year whose import started. The whole list is JPQL, read on the dashboard's hot path:
+ * Hibernate keeps the plan of a JPQL string, where it plans a derived (criteria) query anew at every call.
+ */
+public interface YearProgressRepository extends Repository<YearProgressRow, Integer> {
 
-    private static final String COLUMNS = """
-            year, status, tmdb_total, discovered, imported, skipped, failed, pages_total, pages_done,
-            started_at, completed_at, failure_reason, last_progress_at""";
+    @Query("""
+            select new org.cinegraph.query.progress.YearProgress(p.year, p.status, p.tmdbTotal, p.discovered,
+                   p.imported, p.skipped, p.failed, p.pagesTotal, p.pagesDone, p.startedAt, p.completedAt,
+                   p.failureReason, p.lastProgressAt)
+              from YearProgressRow p order by p.year desc""")
+    List<YearProgress> allNewestFirst();
 
-    private final JdbcClient jdbc;
-
-    YearProgressRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public List<YearProgress> allNewestFirst() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM year_progress ORDER BY year DESC")
-                .query(YearProgressRepository::map)
-                .list();
-    }
-
-    Optional<YearProgress> find(int year) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM year_progress WHERE year = :year")
-                .param("year", year)
-                .query(YearProgressRepository::map)
-                .optional();
-    }
-
-    /** TMDb's count of all its movies as last recorded, from {@code import_state}; empty until read. */
-    Optional<Long> tmdbTotal() {
-        return jdbc.sql("SELECT value FROM import_state WHERE key = 'tmdb_total_movies'").query(String.class)
-                .optional().map(Long::valueOf);
-    }
+    Optional<YearProgress> findByYear(int year);
 
     /** Movies imported over all years: the catalogue we hold. */
-    public long importedMovies() {
-        return jdbc.sql("SELECT COALESCE(SUM(imported), 0) FROM year_progress").query(Long.class).single();
-    }
+    @Query("select coalesce(sum(p.imported), 0) from YearProgressRow p")
+    long importedMovies();
 
-    private static YearProgress map(ResultSet rs, int row) throws SQLException {
-        return new YearProgress(
-                rs.getInt("year"),
-                rs.getString("status"),
-                rs.getObject("tmdb_total", Integer.class),
-                rs.getInt("discovered"),
-                rs.getInt("imported"),
-                rs.getInt("skipped"),
-                rs.getInt("failed"),
-                rs.getObject("pages_total", Integer.class),
-                rs.getInt("pages_done"),
-                instant(rs.getTimestamp("started_at")),
-                instant(rs.getTimestamp("completed_at")),
-                rs.getString("failure_reason"),
-                instant(rs.getTimestamp("last_progress_at")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
+    /** TMDb's count of all its movies as last recorded, from {@code import_state}; empty until read. */
+    @Query("select s.value from ImportStateRow s where s.key = 'tmdb_total_movies'")
+    Optional<String> tmdbTotal();
 }

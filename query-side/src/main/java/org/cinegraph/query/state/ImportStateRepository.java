@@ -2,26 +2,24 @@ package org.cinegraph.query.state;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
-@Repository
-class ImportStateRepository {
+/**
+ * The reads of the dashboard's hottest paths are JPQL: Hibernate keeps the plan of a JPQL string, where it plans a
+ * criteria query (a derived query, a repository's own {@code findAll}) anew at every call.
+ */
+interface ImportStateRepository extends Repository<ImportStateRow, String> {
 
-    private final JdbcClient jdbc;
-
-    ImportStateRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+    @Query("select s from ImportStateRow s")
+    List<ImportStateRow> all();
 
     /** The keys that have a value; a key never set is absent. */
-    Map<ImportStateKey, String> values() {
+    default Map<ImportStateKey, String> values() {
         Map<String, String> rows = new HashMap<>();
-        jdbc.sql("SELECT key, value FROM import_state")
-                .query(rs -> {
-                    rows.put(rs.getString("key"), rs.getString("value"));
-                });
+        all().forEach(row -> rows.put(row.key(), row.value()));
         Map<ImportStateKey, String> values = new EnumMap<>(ImportStateKey.class);
         for (ImportStateKey key : ImportStateKey.values()) {
             String value = rows.get(key.key());

@@ -14,7 +14,7 @@ class YearProgressProjectionTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final YearProgressProjection projection = new YearProgressProjection(jdbc);
-    private final YearProgressRepository progress = new YearProgressRepository(jdbc);
+    private final YearProgressRepository progress = ProjectionDatabase.repository(YearProgressRepository.class);
     private final Instant startedAt = Instant.parse("2026-11-23T10:00:00Z");
 
     @BeforeEach
@@ -26,7 +26,7 @@ class YearProgressProjectionTest {
     void aStartedYearIsImportingFromItsStartWithNothingCountedYet() {
         projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), startedAt);
 
-        assertThat(progress.find(2024)).contains(new YearProgress(
+        assertThat(progress.findByYear(2024)).contains(new YearProgress(
                 2024, "importing", null, 0, 0, 0, 0, null, 0, startedAt, null, null, startedAt));
         assertThat(progress.importedMovies()).isZero();
     }
@@ -38,7 +38,7 @@ class YearProgressProjectionTest {
         projection.on(started, startedAt);
 
         assertThat(progress.allNewestFirst()).hasSize(1);
-        assertThat(progress.find(2024)).get().extracting(YearProgress::startedAt).isEqualTo(startedAt);
+        assertThat(progress.findByYear(2024)).get().extracting(YearProgress::startedAt).isEqualTo(startedAt);
     }
 
     @Test

@@ -18,7 +18,7 @@ class ImportStateProjectionTest {
     /** The global index of each event, as the event store would give it. */
     private final Map<String, Long> stored = new HashMap<>();
     private final ImportStateProjection projection = new ImportStateProjection(jdbc, stored::get);
-    private final ImportStateRepository state = new ImportStateRepository(jdbc);
+    private final ImportStateRepository state = ProjectionDatabase.repository(ImportStateRepository.class);
     private final Instant at = Instant.parse("2026-11-23T10:00:00Z");
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.cinegraph.query.progress;
+package org.cinegraph.query.movies;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cinegraph.query.web.Paging;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,11 +23,16 @@ class ImportActivityController {
     private static final int DEFAULT_HOURS = 6;
     private static final int MAX_HOURS = 48;
 
-    private final JdbcClient jdbc;
+    private final MovieRepository movies;
+    private final SkippedImportRepository skips;
+    private final ImportFailureRepository failures;
     private final Clock clock;
 
-    ImportActivityController(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    ImportActivityController(MovieRepository movies, SkippedImportRepository skips, ImportFailureRepository failures,
+                             Clock clock) {
+        this.movies = movies;
+        this.skips = skips;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -48,9 +51,12 @@ class ImportActivityController {
         Instant now = clock.instant();
         Instant from = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), bucket.toSeconds())
                 * bucket.toSeconds()).minus(bucket.multipliedBy(count - 1L));
-        long[] imported = perBucket("movies", "imported_at", from, bucket, count);
-        long[] skipped = perBucket("skipped_imports", "skipped_at", from, bucket, count);
-        long[] failed = perBucket("import_failures", "last_attempt_at", from, bucket, count);
+        OffsetDateTime start = OffsetDateTime.ofInstant(from, ZoneOffset.UTC);
+        OffsetDateTime until = OffsetDateTime.ofInstant(from.plus(bucket.multipliedBy(count)), ZoneOffset.UTC);
+        long seconds = bucket.toSeconds();
+        long[] imported = perBucket(movies.importedPerBucket(seconds, start, until), from, bucket, count);
+        long[] skipped = perBucket(skips.skippedPerBucket(seconds, start, until), from, bucket, count);
+        long[] failed = perBucket(failures.failedPerBucket(seconds, start, until), from, bucket, count);
         List<Bucket> buckets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             buckets.add(new Bucket(from.plus(bucket.multipliedBy(i)), imported[i], skipped[i], failed[i]));
@@ -67,22 +73,14 @@ class ImportActivityController {
     }
 
     /**
-     * The rows of {@code table} in each of {@code count} buckets from {@code from}, by {@code column}: one range
-     * scan of the column's index (V18), whatever the size of the table. Buckets with no row stay 0.
+     * The outcomes of each of {@code count} buckets from {@code from}, as a repository counted them: one range scan of
+     * the index of when they were recorded (V18), whatever the size of the table. Buckets with no outcome stay 0.
      */
-    private long[] perBucket(String table, String column, Instant from, Duration bucket, int count) {
+    private static long[] perBucket(List<BucketCount> counted, Instant from, Duration bucket, int count) {
         long[] counts = new long[count];
-        RowCallbackHandler addUp = rs -> {
-            Instant start = rs.getObject("start", OffsetDateTime.class).toInstant();
-            counts[(int) (Duration.between(from, start).toSeconds() / bucket.toSeconds())] = rs.getLong("n");
-        };
-        jdbc.sql("SELECT date_bin(make_interval(secs => :seconds), " + column + ", CAST(:from AS timestamptz))"
-                        + " AS start, count(*) AS n FROM " + table
-                        + " WHERE " + column + " >= :from AND " + column + " < :until GROUP BY 1")
-                .param("seconds", bucket.toSeconds())
-                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
-                .param("until", OffsetDateTime.ofInstant(from.plus(bucket.multipliedBy(count)), ZoneOffset.UTC))
-                .query(addUp);
+        for (BucketCount each : counted) {
+            counts[(int) (Duration.between(from, each.getStart()).toSeconds() / bucket.toSeconds())] = each.getMovies();
+        }
         return counts;
     }
 
