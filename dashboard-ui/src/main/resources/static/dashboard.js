@@ -1,6 +1,7 @@
 'use strict';
 // The admin dashboard. It reads the HTTP API only, refreshes what is on screen every few seconds, and sends the
-// admin's actions to the admin API with the credentials signed in with (kept in this tab's sessionStorage).
+// admin's actions to the admin API with the credentials signed in with (kept in this tab's sessionStorage) and the
+// CSRF token the server hands out with the session (GET /api/admin/session): a browser's action needs both.
 // Every value from the API reaches the page as text (textContent), never as markup.
 
 const REFRESH_MS = 3000;
@@ -86,13 +87,25 @@ function credentials() {
     return sessionStorage.getItem(CREDENTIALS);
 }
 
-async function request(method, path, body, contentType) {
+// The CSRF token of this tab's session: {header, token}, fetched when an action first needs it.
+let csrf = null;
+
+const CSRF_REFUSED = 'Request not from the dashboard';
+
+async function request(method, path, body, contentType, retried) {
     const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
-    if (path.startsWith('/api/admin/')) {
+    const admin = path.startsWith('/api/admin/');
+    if (admin) {
         if (!credentials()) {
             throw new ApiError(401, 'Not signed in', 'Sign in first: this needs the admin\'s credentials.');
         }
         headers.Authorization = 'Basic ' + credentials();
+        if (method !== 'GET') {
+            if (!csrf) {
+                csrf = (await get('/api/admin/session')).csrf;
+            }
+            headers[csrf.header] = csrf.token;
+        }
     }
     if (contentType) {
         headers['Content-Type'] = contentType;
@@ -113,8 +126,13 @@ async function request(method, path, body, contentType) {
         json = null;
     }
     if (!response.ok) {
-        if (response.status === 401 && path.startsWith('/api/admin/')) {
+        if (response.status === 401 && admin) {
             signedOut();
+        }
+        if (response.status === 403 && admin && json && json.title === CSRF_REFUSED && !retried) {
+            // The token's cookie is gone (cleared, or another tab signed in anew): take a fresh token, once.
+            csrf = null;
+            return request(method, path, body, contentType, true);
         }
         throw new ApiError(response.status, json && json.title, json && json.detail);
     }
@@ -147,6 +165,7 @@ function signedIn(user) {
 
 function signedOut() {
     sessionStorage.removeItem(CREDENTIALS);
+    csrf = null;
     $('signed-in').hidden = true;
     $('sign-in-button').hidden = false;
     $('sign-out-button').hidden = true;
@@ -170,6 +189,7 @@ async function signIn(event) {
     sessionStorage.setItem(CREDENTIALS, token);
     try {
         const session = await get('/api/admin/session');
+        csrf = session.csrf;
         form.elements.password.value = '';
         $('sign-in-dialog').close();
         signedIn(session.user);

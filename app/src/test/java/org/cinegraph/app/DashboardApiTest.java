@@ -166,7 +166,9 @@ class DashboardApiTest {
     void theAdminSessionAnswersWhoIsLoggedInAndRefusesWrongCredentials() {
         ResponseEntity<JsonNode> admin = admin().getForEntity("/api/admin/session", JsonNode.class);
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(admin.getBody().toString()).isEqualTo("{\"user\":\"admin\"}");
+        assertThat(admin.getBody().get("user").asText()).isEqualTo("admin");
+        assertThat(admin.getBody().at("/csrf/header").asText()).isEqualTo("X-XSRF-TOKEN");
+        assertThat(admin.getBody().at("/csrf/token").asText()).isNotBlank();
 
         ResponseEntity<JsonNode> none = http.getForEntity("/api/admin/session", JsonNode.class);
         ResponseEntity<JsonNode> wrong = http.withBasicAuth("admin", "guess")

@@ -37,5 +37,6 @@ class SandboxModeTest {
         JsonNode info = http.getForObject("/actuator/info", JsonNode.class);
 
         assertThat(info.at("/tmdb/mode").asText()).isEqualTo("sandbox");
+        assertThat(info.toString()).as("open to anyone: no URL, no address").doesNotContain("http", "127.0.0.1");
     }
 }

@@ -73,12 +73,13 @@ class TmdbConfiguration {
         return new TmdbClient(connection, limits, builder, meters, activity);
     }
 
-    /** {@code GET /actuator/info} tells which TMDb this node talks to; the dashboard shows sandbox mode from it. */
+    /**
+     * {@code GET /actuator/info}, open to anyone, tells whether this node talks to the sandbox or to TMDb (the
+     * dashboard shows sandbox mode from it), and nothing about where: no URL, no address.
+     */
     @Bean
-    InfoContributor tmdbInfo(TmdbConnection connection, ObjectProvider<TmdbSandboxServer> sandbox) {
+    InfoContributor tmdbInfo(ObjectProvider<TmdbSandboxServer> sandbox) {
         boolean sandboxMode = sandbox.getIfAvailable() != null;
-        return info -> info.withDetail("tmdb", Map.of(
-                "mode", sandboxMode ? "sandbox" : "tmdb",
-                "baseUrl", connection.baseUrl().toString()));
+        return info -> info.withDetail("tmdb", Map.of("mode", sandboxMode ? "sandbox" : "tmdb"));
     }
 }

@@ -1,6 +1,7 @@
 package org.cinegraph.app.web;
 
 import java.sql.SQLException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.cinegraph.events.YearOutOfRangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,11 +53,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception exception) {
+        if (clientGone(exception)) {
+            // An upload cut short, a reader that closed the tab: nothing went wrong here, and nobody is left to answer.
+            log.debug("The client went away before its request was answered: {}", exception.toString());
+            return null;
+        }
         log.error("Unexpected error while answering a request", exception);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not answer this request. The error has been logged.");
         problem.setTitle("Internal error");
         return problem;
+    }
+
+    private static boolean clientGone(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SQLException sqlException(Throwable exception) {

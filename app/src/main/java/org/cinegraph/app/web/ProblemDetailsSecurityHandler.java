@@ -13,12 +13,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers 401, 403 and requests the firewall rejects (such as {@code //} or {@code ;} in a path) as problem
+ * Answers 401, 403 (a missing CSRF token among them) and requests the firewall rejects (such as {@code //} or {@code ;} in a path) as problem
  * details, like every other error of the API. A 401 asks for HTTP Basic credentials, except of a script that
  * says it is one ({@code X-Requested-With: XMLHttpRequest}): a browser would answer that challenge with its own
  * login dialog, over the dashboard's.
@@ -41,25 +42,36 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
         if (!XML_HTTP_REQUEST.equalsIgnoreCase(request.getHeader(REQUESTED_WITH))) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Cinegraph admin\"");
         }
-        write(request, response, HttpStatus.UNAUTHORIZED,
+        write(request, response, HttpStatus.UNAUTHORIZED, null,
                 "This endpoint needs the HTTP Basic credentials of user 'admin'.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException exception) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "This account may not use this endpoint.");
+        if (exception instanceof CsrfException) {
+            write(request, response, HttpStatus.FORBIDDEN, "Request not from the dashboard",
+                    "A browser sent this request without the dashboard's CSRF token (header X-XSRF-TOKEN, from "
+                            + "GET /api/admin/session), so it may come from another site's page. Scripts that send no "
+                            + "Origin, Referer or Sec-Fetch-Site header need no token.");
+            return;
+        }
+        write(request, response, HttpStatus.FORBIDDEN, null, "This account may not use this endpoint.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        RequestRejectedException exception) throws IOException {
-        write(request, response, HttpStatus.BAD_REQUEST, "The request was rejected: its URL is not allowed here.");
+        write(request, response, HttpStatus.BAD_REQUEST, null, "The request was rejected: its URL is not allowed here.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                       String detail) throws IOException {
+    /** @param title null for the status's own reason phrase */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+               String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (title != null) {
+            problem.setTitle(title);
+        }
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

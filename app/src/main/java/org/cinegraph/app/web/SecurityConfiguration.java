@@ -1,37 +1,85 @@
 package org.cinegraph.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 /**
- * Reads are open; {@code /api/admin/**} and the actuator's non-health endpoints need HTTP Basic
- * credentials of user {@code admin}. The API keeps no session: every admin request carries credentials,
- * so there is no session cookie for a cross-site request to ride on.
+ * Reads are open; {@code /api/admin/**} and the actuator's non-health endpoints need HTTP Basic credentials of user
+ * {@code admin}. The API keeps no session: every admin request carries its credentials.
+ * <p>
+ * A browser, though, sends credentials it once typed into its own login prompt with any page's request, a hostile
+ * page's form among them. So a state-changing request that a browser sends (it names the page it comes from:
+ * {@code Origin}, {@code Sec-Fetch-Site} or {@code Referer}, which no page can take off its requests) must carry
+ * Spring Security's CSRF token, which only the dashboard can read ({@code GET /api/admin/session}). A script such as
+ * {@code curl -u} sends none of those headers and needs no token. Failed logins are throttled per client address
+ * ({@link LoginThrottle}) before any password is checked.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
+    /**
+     * The dashboard's own files and this origin's API, nothing else: no inline script or style, no other origin, no
+     * framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemDetailsSecurityHandler problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemDetailsSecurityHandler problems, LoginThrottle throttle)
+            throws Exception {
         return http
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens())
+                        .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
+                                SecurityConfiguration::sentByBrowser)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().permitAll())
+                .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .headers(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
                 .build();
+    }
+
+    /**
+     * The token's cookie: sent back only by this site's own pages ({@code SameSite=Strict}), never readable by
+     * script (the dashboard receives the token in {@code GET /api/admin/session}'s answer), {@code Secure} over
+     * HTTPS.
+     */
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict"));
+        return tokens;
+    }
+
+    /** Whether a browser sent this request: browsers name the page a request comes from, scripts do not. */
+    static boolean sentByBrowser(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.ORIGIN) != null
+                || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader(HttpHeaders.REFERER) != null;
     }
 }

@@ -146,7 +146,13 @@ class FailureRetryController {
     /** The retry of one failure: a movie by its TMDb id, a list's member by its IMDb id, or a nomination. */
     private OneRetry one(String source, String listKey, String subject) {
         if (TMDB_ID.matcher(subject).matches()) {
-            int tmdbId = Integer.parseInt(subject);
+            // Up to ten digits: checked against the range of a TMDb id before it is taken for one.
+            long id = Long.parseLong(subject);
+            if (id > Integer.MAX_VALUE) {
+                throw problem(HttpStatus.BAD_REQUEST, "Unknown subject", "subject " + subject
+                        + " is larger than any TMDb id (at most " + Integer.MAX_VALUE + ").");
+            }
+            int tmdbId = (int) id;
             return new OneRetry(movies.isFailure(source, tmdbId), () -> movies.retryFailure(source, tmdbId),
                     new Retrying(source, subject, 1, 0, 0));
         }

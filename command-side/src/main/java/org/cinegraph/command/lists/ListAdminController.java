@@ -67,7 +67,8 @@ class ListAdminController {
         }
     }
 
-    @PostMapping("/api/admin/lists/{key}")
+    /** {@code text/csv} only: what IMDb exports, and nothing a form on another site can send unasked. */
+    @PostMapping(value = "/api/admin/lists/{key}", consumes = "text/csv")
     ResponseEntity<Accepted> importBody(@PathVariable String key, HttpServletRequest request) throws IOException {
         requireKey(key);
         if (request.getContentLengthLong() > MAX_BYTES) {
