@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.cinegraph.sandbox.TmdbSandboxServer;
@@ -88,12 +93,26 @@ class DashboardBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--window-size=1280,1500",
                 "--user-data-dir=" + Files.createTempDirectory("cinegraph-chromium"));
+        // The browser's console, where it reports what the Content-Security-Policy refused.
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", console);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, PATIENCE);
         wait.ignoring(StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** The dashboard runs under its strict policy (own origin only, no inline script or style) with nothing refused. */
+    @AfterEach
+    void nothingWasRefusedByTheContentSecurityPolicy() {
+        List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(refused).isEmpty();
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package org.cinegraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +10,16 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -18,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * normalise or refuse them: every answer is a problem detail, never HTML, a stack trace or a 500.
  */
 @ApplicationTest
+@ExtendWith(OutputCaptureExtension.class)
 class HostileRequestsTest {
 
     @LocalServerPort
@@ -41,6 +51,34 @@ class HostileRequestsTest {
         assertThat(response).startsWith("HTTP/1.1 4");
         assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
         assertThat(response).doesNotContainIgnoringCase("<html").doesNotContain("Exception").doesNotContain("Tomcat");
+    }
+
+    /**
+     * A client that goes away halfway through its upload is no error of the server's: one line at DEBUG, no stack
+     * trace, nothing at ERROR.
+     */
+    @Test
+    void anUploadCutShortIsLoggedAtDebugWithoutAStackTrace(CapturedOutput output) throws IOException {
+        String logger = "org.cinegraph.app.web.ProblemDetailsAdvice";
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(logger, LogLevel.DEBUG);
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            String credentials = Base64.getEncoder().encodeToString(
+                    ("admin:" + ApplicationTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/admin/lists/cut-short HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + credentials + "\r\nContent-Type: text/csv\r\nContent-Length: 1000000\r\n\r\n"
+                    + "Const,Title,Year\r\n" + "tt0000001,A,1950\r\n".repeat(1000)).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            // Closed here, 970 KB short of the length it announced.
+        } finally {
+            await().atMost(Duration.ofSeconds(20)).until(() -> output.getAll()
+                    .contains("The client went away before its request was answered"));
+            logging.setLogLevel(logger, null);
+        }
+        String log = output.getAll();
+        assertThat(log).doesNotContain(" ERROR ").doesNotContain("\tat org.apache");
+        assertThat(rawGet("/api/lists/cut-short")).as("nothing recorded").startsWith("HTTP/1.1 404");
     }
 
     private String rawGet(String path) throws IOException {
