@@ -62,6 +62,8 @@ class RestartTest {
             assertTheServerRunsFromTheOwnerOnlyDirectory();
             assertThat(zonkyDefault).as("nothing is made in zonky's default directory").doesNotExist();
             assertThat(System.getProperty(ZONKY_WORKING_DIR)).isEqualTo(zonkyDefault.toString());
+            assertThat(Path.of("/tmp/.s.PGSQL." + first.context().getBean(EmbeddedPostgres.class).getPort()))
+                    .as("no socket in /tmp").doesNotExist();
             assertThat(dataDir.resolve("postgres/pg_hba.conf")).content()
                     .contains("scram-sha-256").doesNotContain("trust");
             assertThat(Files.getLastModifiedTime(dataDir.resolve("postgres.password")))

@@ -67,6 +67,8 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
+                // Its socket would go to /tmp, which every user may write to; the application connects over TCP.
+                .setServerConfig("unix_socket_directories", "")
                 // Crash recovery after a kill can take longer than zonky's 10 s default.
                 .setPGStartupWait(STARTUP_WAIT)
                 // Spring closes the server after everything that uses it; a JVM hook of its own could stop
