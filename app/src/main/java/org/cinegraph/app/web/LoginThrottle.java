@@ -71,8 +71,12 @@ class LoginThrottle {
         if (probe.canBeConsumed()) {
             return Optional.empty();
         }
-        refused.increment();
         return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** A request of a locked-out address was answered 429, its credentials unchecked. */
+    void refused() {
+        refused.increment();
     }
 
     /** Spring Security publishes this for every login whose credentials were checked and refused. */

@@ -34,6 +34,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             Optional<Duration> wait = throttle.lockedOut(request.getRemoteAddr());
             if (wait.isPresent()) {
+                throttle.refused();
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
