@@ -35,8 +35,9 @@ class LoginThrottleTest {
     private static final String ADMINS_OWN = "198.51.100.7";
     private static final String ANOTHER = "192.0.2.44";
 
+    /** Static: one application for the class, started before any test instance field could be filled. */
     @TempDir
-    Path dataDir;
+    static Path dataDir;
     private RunningApp app;
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
