@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,38 @@ class ForgedRequestsTest {
         assertProblem(answer, 403);
     }
 
+    /**
+     * A page of the same site on another port can plant the token's cookie with a value it chose, and so knows a token
+     * that matches it. It still cannot send that token: not as a {@code _csrf} parameter (the token counts only in its
+     * header), and not in the header either, which it cannot add to a cross-origin request without this server's
+     * leave; and a request its browser marks as from another origin is refused whatever it carries.
+     */
+    @Test
+    void aPlantedCookieWithItsTokenInTheUrlOrFromAnotherOriginIsRefused() throws Exception {
+        String planted = "attacker-chosen-token";
+        String masked = mask(planted);
+        HttpResponse<String> inTheUrl = send(post("/api/admin/tmdb-total/refresh?_csrf=" + masked, null)
+                .header("Authorization", admin())
+                .header("Origin", "http://localhost:9999")
+                .header("Cookie", "XSRF-TOKEN=" + planted));
+        HttpResponse<String> sameSite = send(post("/api/admin/tmdb-total/refresh", null)
+                .header("Authorization", admin())
+                .header("Origin", "http://localhost:9999")
+                .header("Sec-Fetch-Site", "same-site")
+                .header("Cookie", "XSRF-TOKEN=" + planted)
+                .header("X-XSRF-TOKEN", masked));
+        HttpResponse<String> sameOrigin = send(post("/api/admin/tmdb-total/refresh", null)
+                .header("Authorization", admin())
+                .header("Origin", "http://localhost:" + port)
+                .header("Sec-Fetch-Site", "same-origin")
+                .header("Cookie", "XSRF-TOKEN=" + planted)
+                .header("X-XSRF-TOKEN", masked));
+
+        assertProblem(inTheUrl, 403);
+        assertProblem(sameSite, 403);
+        assertThat(sameOrigin.statusCode()).as("the same token from the dashboard's own origin").isEqualTo(202);
+    }
+
     @Test
     void aScriptSendsNoTokenButOnlyTheContentTypesAnActionDocuments() throws Exception {
         assertThat(send(post("/api/admin/tmdb-total/refresh", null).header("Authorization", admin())).statusCode())
@@ -137,7 +170,8 @@ class ForgedRequestsTest {
 
     @Test
     void everyAnswerCarriesAStrictContentSecurityPolicyNoReferrerAndNoPermissions() throws Exception {
-        for (String path : List.of("/", "/dashboard.js", "/api/import/state", "/api/nowhere")) {
+        for (String path : List.of("/", "/dashboard.js", "/api/import/state", "/api/nowhere", "/api/movies?q=%00",
+                "/api/movies/1%2F2", "/api/movies?q=%C3%28")) {
             HttpResponse<String> answer = send(get(path));
             assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
                     .hasValueSatisfying(csp -> assertThat(csp)
@@ -148,6 +182,19 @@ class ForgedRequestsTest {
                     .hasValueSatisfying(policy -> assertThat(policy).contains("camera=()", "geolocation=()"));
             assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
         }
+    }
+
+    /** A token as the dashboard receives it: random bytes, then the token's bytes XOR those (BREACH protection). */
+    private static String mask(String token) {
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        byte[] random = new byte[bytes.length];
+        new SecureRandom().nextBytes(random);
+        byte[] masked = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            masked[i] = random[i];
+            masked[bytes.length + i] = (byte) (random[i] ^ bytes[i]);
+        }
+        return Base64.getUrlEncoder().encodeToString(masked);
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {

@@ -4,34 +4,38 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed admin logins, counted per client address in a token bucket (Bucket4j): an address may fail
- * {@code cinegraph.admin.login-throttle.failures} times, and earns one more attempt each
- * {@code period / failures}. An address with no attempt left is refused (429) before its password is checked, so
- * a flood of guesses costs no password hash; another address, the admin's own, keeps its own bucket.
+ * Failed admin logins, counted per client in a token bucket (Bucket4j): a client may fail
+ * {@code cinegraph.admin.login-throttle.failures} times, and earns one attempt back each {@code period / failures}.
+ * Every request with credentials takes an attempt before its password is checked, and gives it back once they
+ * proved right; so a client with no attempt left is refused (429) unchecked, a flood of guesses costs no password
+ * hash, and guesses sent in parallel cannot all pass the check before the first of them fails. Another client, the
+ * admin's own, keeps its own bucket. A client is its IPv4 address, or the /64 network of its IPv6 address (one host
+ * commonly holds a whole /64).
  * <p>
  * Every failure is logged once with its address, never with what was sent; so is every lockout (the failure that
- * empties the bucket). Refused requests are only counted: a flood must not flood the log too.
+ * took the last attempt). Refused requests are only counted: a flood must not flood the log too.
  */
 @Component
 class LoginThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    /** Enough for every client of a busy server; an address evicted early only starts with a full bucket again. */
-    private static final int MAX_ADDRESSES = 100_000;
+    /** Enough for every client of a busy server; a client evicted early only starts with a full bucket again. */
+    private static final int MAX_CLIENTS = 100_000;
+    private static final int IPV6_NETWORK_BYTES = 8;
 
     private final int failures;
     private final Duration period;
@@ -49,56 +53,80 @@ class LoginThrottle {
         }
         this.failures = failures;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES).expireAfterAccess(period).build();
+        this.buckets = Caffeine.newBuilder().maximumSize(MAX_CLIENTS).expireAfterAccess(period).build();
         this.failed = Counter.builder("cinegraph.admin.login.failures")
-                .description("Admin logins refused for wrong credentials (each cost one password check)")
+                .description("Requests whose credentials were checked and refused")
                 .register(meters);
         this.lockouts = Counter.builder("cinegraph.admin.login.lockouts")
-                .description("Times a client address used up its failed logins and was locked out")
+                .description("Times a client used up its failed logins and was locked out")
                 .register(meters);
         this.refused = Counter.builder("cinegraph.admin.login.refused")
-                .description("Admin requests answered 429 while their address was locked out, unchecked")
+                .description("Requests with credentials answered 429, unchecked, while their client was locked out")
                 .register(meters);
     }
 
-    /** How long {@code address} must wait before its credentials are checked again; empty when they may be now. */
-    Optional<Duration> lockedOut(String address) {
-        Bucket bucket = buckets.getIfPresent(address);
-        if (bucket == null) {
-            return Optional.empty();
+    /**
+     * Takes one attempt of {@code address}'s client before its credentials are checked.
+     *
+     * @return the attempt; or, when the client has none left, how long it must wait for one
+     */
+    Attempt attempt(String address) {
+        String client = client(address);
+        ConsumptionProbe probe = buckets.get(client, any -> newBucket()).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            refused.increment();
+            return new Attempt(client, address, false, Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill())));
         }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        if (probe.canBeConsumed()) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        return new Attempt(client, address, probe.getRemainingTokens() == 0, Optional.empty());
     }
 
-    /** A request of a locked-out address was answered 429, its credentials unchecked. */
-    void refused() {
-        refused.increment();
-    }
-
-    /** Spring Security publishes this for every login whose credentials were checked and refused. */
-    @EventListener
-    void on(AbstractAuthenticationFailureEvent event) {
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-            failed(details.getRemoteAddress());
+    /** The credentials were right: the attempt is given back. */
+    void succeeded(Attempt attempt) {
+        Bucket bucket = buckets.getIfPresent(attempt.client());
+        if (bucket != null) {
+            bucket.addTokens(1);
         }
     }
 
-    void failed(String address) {
+    /** The credentials were wrong (or unreadable): the attempt stays spent. */
+    void failed(Attempt attempt) {
         failed.increment();
-        ConsumptionProbe probe = buckets.get(address, any -> newBucket()).tryConsumeAndReturnRemaining(1);
-        log.warn("Failed admin login from {}", address);
-        if (probe.isConsumed() && probe.getRemainingTokens() == 0) {
+        log.warn("Failed admin login from {}", attempt.address());
+        if (attempt.last()) {
             lockouts.increment();
-            log.warn("Admin logins from {} locked out after {} failures within {}: refused with 429 until they "
-                    + "have waited long enough", address, failures, period);
+            log.warn("Admin logins from {} locked out after {} failures within {}: refused with 429 until an "
+                    + "attempt is earned back", attempt.address(), failures, period);
         }
     }
 
     private Bucket newBucket() {
         return Bucket.builder().addLimit(limit -> limit.capacity(failures).refillGreedy(failures, period)).build();
+    }
+
+    /** The IPv4 address; the /64 network of an IPv6 address. Never a name lookup: the address is a literal. */
+    static String client(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return String.valueOf(address);
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length == 16) {
+                return HexFormat.of().formatHex(Arrays.copyOf(bytes, IPV6_NETWORK_BYTES)) + "::/64";
+            }
+            return address;
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
+
+    /**
+     * One request's attempt: {@code last} when it took the client's last one, {@code retryAfter} how long a refused
+     * request's client must wait (empty when it was not refused).
+     */
+    record Attempt(String client, String address, boolean last, Optional<Duration> retryAfter) {
+
+        boolean refused() {
+            return retryAfter.isPresent();
+        }
     }
 }

@@ -73,6 +73,7 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
             problem.setTitle(title);
         }
         problem.setInstance(URI.create(request.getRequestURI()));
+        SecurityHeaders.addMissing(response);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

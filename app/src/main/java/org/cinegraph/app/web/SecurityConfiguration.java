@@ -18,26 +18,17 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
  * {@code admin}. The API keeps no session: every admin request carries its credentials.
  * <p>
  * A browser, though, sends credentials it once typed into its own login prompt with any page's request, a hostile
- * page's form among them. So a state-changing request that a browser sends (it names the page it comes from:
- * {@code Origin}, {@code Sec-Fetch-Site} or {@code Referer}, which no page can take off its requests) must carry
- * Spring Security's CSRF token, which only the dashboard can read ({@code GET /api/admin/session}). A script such as
- * {@code curl -u} sends none of those headers and needs no token. Failed logins are throttled per client address
+ * page's form among them. So a state-changing request that a browser sends (it says where it comes from in
+ * {@code Origin} or {@code Sec-Fetch-Site}, which no page can take off a cross-origin request, and often in
+ * {@code Referer}) must carry Spring Security's CSRF token in a header, from this site's own origin
+ * ({@link HeaderOnlyCsrfTokens}); only the dashboard can read the token ({@code GET /api/admin/session}). A script
+ * such as {@code curl -u} sends none of those headers and needs no token. Failed logins are throttled per client
  * ({@link LoginThrottle}) before any password is checked.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String ADMIN = "ADMIN";
-    /**
-     * The dashboard's own files and this origin's API, nothing else: no inline script or style, no other origin, no
-     * framing.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
-    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
-            + "fullscreen=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
-            + "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemDetailsSecurityHandler problems, LoginThrottle throttle)
@@ -45,6 +36,7 @@ class SecurityConfiguration {
         return http
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens())
+                        .csrfTokenRequestHandler(new HeaderOnlyCsrfTokens())
                         .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
                                 SecurityConfiguration::sentByBrowser)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -59,9 +51,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY)))
                 .build();
     }
 
@@ -76,10 +68,10 @@ class SecurityConfiguration {
         return tokens;
     }
 
-    /** Whether a browser sent this request: browsers name the page a request comes from, scripts do not. */
+    /** Whether a browser sent this request: browsers say where a request comes from, scripts do not. */
     static boolean sentByBrowser(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.ORIGIN) != null
-                || request.getHeader("Sec-Fetch-Site") != null
+                || request.getHeader(HeaderOnlyCsrfTokens.FETCH_SITE) != null
                 || request.getHeader(HttpHeaders.REFERER) != null;
     }
 }
