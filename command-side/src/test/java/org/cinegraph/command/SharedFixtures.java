@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real-world fixtures in {@code shared/fixtures} beside the checkout (real TMDb answers, the saved ceremony
- * page): read where they lie at test time, never copied into the project, since their licences do not allow it
- * (see {@code ../shared/fixtures/README.md}).
+ * page): read where they lie at test time, not copied into the project. Their README
+ * ({@code ../shared/fixtures/README.md}) asks the project to keep its own committed fixtures small and self-made,
+ * forbids committing the ceremony page, and allows TMDb's answers only with their licence notice.
  *
  * <p>A developer's clone may have no {@code ../shared}: a test that needs it is then skipped, saying which folder
  * it missed. CI always has the folder, and there a missing folder must fail the build rather than let the tests
