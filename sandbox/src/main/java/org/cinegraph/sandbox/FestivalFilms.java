@@ -53,13 +53,14 @@ final class FestivalFilms {
         this.nominated = nominated;
         this.bySlot = bySlot;
         byImdbId = new HashMap<>();
-        known = new ArrayList<>();
+        List<SandboxMovie> films = new ArrayList<>();
         for (SandboxMovie film : bySlot) {
             if (film != null) {
                 byImdbId.put(film.imdbId(), film);
-                known.add(film);
+                films.add(film);
             }
         }
+        known = List.copyOf(films);
         titles = TitleIndex.of(known.size(), position -> known.get(position).title());
     }
 
@@ -103,6 +104,11 @@ final class FestivalFilms {
     Optional<SandboxMovie> movie(int tmdbId) {
         int slot = tmdbId - FIRST_TMDB_ID;
         return slot >= 0 && slot < bySlot.length ? Optional.ofNullable(bySlot[slot]) : Optional.empty();
+    }
+
+    /** The films TMDb knows, by TMDb id. */
+    List<SandboxMovie> known() {
+        return known;
     }
 
     Optional<SandboxMovie> byImdbId(String imdbId) {

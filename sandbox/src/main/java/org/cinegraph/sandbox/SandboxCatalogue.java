@@ -102,6 +102,14 @@ public final class SandboxCatalogue {
     }
 
     /**
+     * The nominated films TMDb knows, besides the generated movies, in the order of their TMDb ids: the same in
+     * every catalogue. For tests that check what is said of every one of them.
+     */
+    public List<SandboxMovie> nominatedFilms() {
+        return festivalFilms().known();
+    }
+
+    /**
      * The body the details endpoint answers for one of this catalogue's movies with every section the
      * importer appends: realistic TMDb records for tools that need many of them without a server (benchmarks).
      */

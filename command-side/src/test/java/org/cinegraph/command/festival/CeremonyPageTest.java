@@ -2,7 +2,6 @@ package org.cinegraph.command.festival;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import org.cinegraph.command.SharedFixtures;
 import org.cinegraph.command.festival.ParsedCeremony.Nomination;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +20,8 @@ class CeremonyPageTest {
 
     @Test
     void theSaved2024PageHoldsTheNominationsOscarsCsvHoldsForCeremony96() throws IOException {
-        Optional<Path> fixtures = sharedFixtures();
-        assumeTrue(fixtures.isPresent(), "../shared/fixtures is not beside this checkout");
-        String html = Files.readString(fixtures.get().resolve("oscars/oscars-org-ceremony-2024.html"));
+        Path oscars = SharedFixtures.folder("oscars");
+        String html = Files.readString(oscars.resolve("oscars-org-ceremony-2024.html"));
 
         ParsedCeremony ceremony = CeremonyPage.parse(html, 2024);
 
@@ -41,7 +39,7 @@ class CeremonyPageTest {
             }
         }
         List<String> expected = new ArrayList<>();
-        for (String line : Files.readAllLines(fixtures.get().resolve("oscars/oscars.csv"))) {
+        for (String line : Files.readAllLines(oscars.resolve("oscars.csv"))) {
             String[] field = line.split("\t", -1);
             if (field[0].equals("96") && !field[2].equals("SciTech") && !field[2].equals("Special")) {
                 expected.add(key(field[5], field[7], field.length > 10 && field[10].equals("True")));
@@ -121,16 +119,5 @@ class CeremonyPageTest {
         try (InputStream page = CeremonyPageTest.class.getResourceAsStream("/festival/ceremony-self-made.html")) {
             return new String(page.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /** {@code shared/fixtures} beside the checkout (or one of its folders), when it is there. */
-    static Optional<Path> sharedFixtures() {
-        for (Path folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            Path candidate = folder.resolveSibling("shared").resolve("fixtures");
-            if (Files.isDirectory(candidate.resolve("oscars"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
