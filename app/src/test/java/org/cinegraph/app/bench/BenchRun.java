@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every benchmark of issue 8 in one run, for {@code bench/run}: import throughput beside a plain JDBC insert,
  * saturation of TMDb's rate limit, replay beside a plain read and parse, dashboard reads from a second process,
- * and the memory of it all. Writes {@code latest.json} and {@code latest.md} (a table of the headline figures,
- * each beside its target, and the details of each benchmark). Its name keeps it out of {@code mvn verify}.
+ * and the memory of it all, each benchmark in a JVM of its own ({@link PhaseJvm}). Writes {@code latest.json} and
+ * {@code latest.md} (a table of the headline figures, each beside its target, and the details of each benchmark).
+ * Its name keeps it out of {@code mvn verify}.
  */
 class BenchRun {
 
@@ -44,40 +47,74 @@ class BenchRun {
         run(Options.fromSystemProperties());
     }
 
-    static ObjectNode run(Options options) throws Exception {
-        Instant started = Instant.now();
-        ObjectNode imports = ImportBenchmark.run(options.imports());
-        long peakAfterImport = ImportBenchmark.Memory.peakResident();
-        ReplayBenchmark.run(options.replay());
-        JsonNode replay = JSON.readTree(options.replay().results().resolve("replay-latest.json").toFile());
-        long peakAfterReplay = ImportBenchmark.Memory.peakResident();
-        ReadsReport reads = ReadsBenchmark.run(options.reads());
+    /**
+     * @param report what {@code latest.json} holds
+     * @param jvms the JVM of each benchmark, in the order they ran
+     */
+    record Run(ObjectNode report, List<PhaseJvm.Result> jvms) {
+    }
 
+    static Run run(Options options) throws Exception {
+        Instant started = Instant.now();
+        // A JVM each, so that each benchmark's peak resident set is its own (PhaseJvm).
+        PhaseJvm.Result throughput = PhaseJvm.run(PhaseJvm.Phase.IMPORT, options);
+        PhaseJvm.Result saturation = PhaseJvm.run(PhaseJvm.Phase.SATURATION, options);
+        ImportBenchmark.write(options.results(), throughput.figures(), saturation.figures());
+        PhaseJvm.Result replay = PhaseJvm.run(PhaseJvm.Phase.REPLAY, options);
+        PhaseJvm.Result reads = PhaseJvm.run(PhaseJvm.Phase.READS, options);
+
+        // Small enough to read and to commit beside the README's table: the machine once, each benchmark's load
+        // average in its place; PostgreSQL's profile of the replay and the reads' query plans stay in the
+        // benchmarks' own reports beside this one.
         ObjectNode report = JSON.createObjectNode();
         report.put("command", options.command());
-        report.put("startedAt", started.toString());
+        report.put("startedAt", started.truncatedTo(ChronoUnit.SECONDS).toString());
         report.put("minutes", Duration.between(started, Instant.now()).toSeconds() / 60.0);
-        report.set("machine", imports.path("throughput").path("machine"));
-        report.set("import", imports.path("throughput"));
-        report.set("saturation", imports.path("saturation"));
-        report.set("replay", replay);
-        report.set("reads", reads.json());
+        ObjectNode machine = throughput.figures().path("machine").deepCopy();
+        machine.remove("loadAverage");
+        report.set("machine", machine);
+        ObjectNode imports = withoutMachine(throughput.figures());
+        JsonNode importHeap = imports.remove("memory");
+        report.set("import", imports);
+        report.set("saturation", withoutMachine(saturation.figures()));
+        ObjectNode replayed = withoutMachine(replay.figures());
+        replayed.remove("postgres");
+        report.set("replay", replayed);
+        ObjectNode read = withoutMachine(reads.figures());
+        for (JsonNode plan : read.path("moviesOfAYear")) {
+            ((ObjectNode) plan).remove("plan");
+        }
+        report.set("reads", read);
         ObjectNode memory = report.putObject("memory");
-        memory.put("peakResidentBytesThroughImport", peakAfterImport);
-        memory.put("peakResidentBytesThroughReplay", peakAfterReplay);
-        memory.set("import", imports.path("throughput").path("memory"));
-        memory.set("replayHeap", replay.path("heap"));
+        ObjectNode peaks = memory.putObject("peakResidentBytes");
+        peaks.put("import", throughput.peakResidentBytes());
+        peaks.put("saturation", saturation.peakResidentBytes());
+        peaks.put("replay", replay.peakResidentBytes());
+        peaks.put("reads", reads.peakResidentBytes());
+        memory.set("import", importHeap);
+        memory.set("replayHeap", replayed.path("heap"));
 
         Files.createDirectories(options.results());
         JSON.writeValue(options.results().resolve("latest.json").toFile(), report);
-        Files.writeString(options.results().resolve("latest.md"), markdown(report, reads));
-        return report;
+        Files.writeString(options.results().resolve("latest.md"), markdown(report));
+        return new Run(report, List.of(throughput, saturation, replay, reads));
     }
 
-    private static String markdown(JsonNode report, ReadsReport reads) {
+    /** A benchmark's figures with the machine it ran on left out but for its load average at the time. */
+    private static ObjectNode withoutMachine(JsonNode figures) {
+        ObjectNode copy = figures.deepCopy();
+        JsonNode machine = copy.remove("machine");
+        if (machine != null && machine.has("loadAverage")) {
+            copy.set("loadAverage", machine.get("loadAverage"));
+        }
+        return copy;
+    }
+
+    private static String markdown(JsonNode report) {
         JsonNode imports = report.path("import");
         JsonNode saturation = report.path("saturation");
         JsonNode replay = report.path("replay");
+        JsonNode reads = report.path("reads");
         JsonNode machine = report.path("machine");
         StringBuilder md = new StringBuilder();
         md.append("`").append(report.path("command").asText()).append("` on ")
@@ -88,22 +125,32 @@ class BenchRun {
                 .append(", ").append(format("%.0f", report.path("minutes").asDouble())).append(" minutes.\n\n");
         md.append("| measure | value | target | met |\n|---|---|---|---|\n");
         double moviesPerSecond = imports.path("moviesPerSecond").asDouble();
-        row(md, "import, end to end until every projection caught up (" + format("%,d", imports.path("movies").asLong())
-                + " movies)", format("%,.0f movies/s", moviesPerSecond), "1,000 movies/s", moviesPerSecond >= 1_000);
+        row(md, "import, end to end until every projection caught up: movies recorded (imported, skipped or "
+                        + "failed; " + format("%,d", imports.path("movies").asLong()) + " movies)",
+                format("%,.0f movies/s", moviesPerSecond), "1,000 movies/s", moviesPerSecond >= 1_000);
         if (imports.path("warmupMovies").asLong() > 0) {
             row(md, "the same in a JVM just started: the warm-up before it (" + format("%,d",
                     imports.path("warmupMovies").asLong()) + " movies, not counted above)",
                     format("%,.0f movies/s", imports.path("warmupMoviesPerSecond").asDouble()), "", null);
         }
-        row(md, "baseline: plain JDBC batch insert of the same TMDb records",
-                format("%,.0f rows/s (import / baseline %.3f)", imports.path("baselineRowsPerSecond").asDouble(),
-                        imports.path("importToBaseline").asDouble()), "", null);
+        row(md, "the same import, counting only the movies imported (" + format("%,d", imports.path("imported")
+                        .asLong()) + " of the " + format("%,d", imports.path("movies").asLong()) + ")",
+                format("%,.0f movies/s", imports.path("importedPerSecond").asDouble()), "", null);
+        row(md, "baseline: plain JDBC batch insert of those imported movies' TMDb records ("
+                        + format("%,d", imports.path("baselineRows").asLong()) + " rows)",
+                format("%,.0f rows/s (imported / baseline %.3f)", imports.path("baselineRowsPerSecond").asDouble(),
+                        imports.path("importedToBaseline").asDouble()), "", null);
         double busy = saturation.path("limitBusy").asDouble();
         row(md, "TMDb's limit kept busy (" + format("%,d", saturation.path("movies").asLong()) + " movies, "
                 + format("%.1f", saturation.path("requestsPerSecond").asDouble()) + " requests/s of 40)",
                 format("%.3f", busy), "0.95", busy >= 0.95);
         double limited = saturation.path("rateLimitedShare").asDouble();
         row(md, "requests answered 429", format("%.2f %%", 100 * limited), "1 %", limited <= 0.01);
+        long burstLimited = saturation.path("burstRateLimited").asLong();
+        row(md, "the sandbox's limit on: a burst of " + format("%,d", saturation.path("burstRequests").asLong())
+                        + " requests after the import, at " + format("%,.0f", saturation.path("burstRequestsPerSecond")
+                        .asDouble()) + " requests/s",
+                format("%,d answered 429", burstLimited), "some 429s", burstLimited > 0);
         row(md, "the whole catalogue (" + format("%,d", saturation.path("catalogueMovies").asLong())
                 + " movies) at that rate", format("%.1f hours", saturation.path("catalogueHours").asDouble()),
                 "well under a day", saturation.path("catalogueHours").asDouble() < 24);
@@ -113,16 +160,23 @@ class BenchRun {
         row(md, "baseline: plain JDBC read and Jackson parse of the same events",
                 format("%,.0f events/s (replay / baseline %.3f)", replay.at("/baseline/eventsPerSecond").asDouble(),
                         replay.path("replayToBaseline").asDouble()), "", null);
-        for (ReadsReport.Endpoint endpoint : reads.endpoints()) {
-            row(md, "dashboard read `GET " + endpoint.path() + (endpoint.path().endsWith("=") ? "Y" : "") + "` with "
-                            + format("%,d", reads.movies().inTable()) + " movies in the table",
-                    format("p99 %.2f ms, p50 %.2f ms; %,.0f requests/s", endpoint.p99Ms(), endpoint.p50Ms(),
-                            endpoint.requestsPerSecond()), "p99 20 ms", endpoint.meetsTarget());
+        for (JsonNode endpoint : reads.path("endpoints")) {
+            String path = endpoint.path("path").asText();
+            row(md, "dashboard read `GET " + path + (path.endsWith("=") ? "Y" : "") + "` with "
+                            + format("%,d", reads.at("/movies/inTable").asLong()) + " movies in the table",
+                    format("p99 %.2f ms, p50 %.2f ms; %,.0f requests/s", endpoint.path("p99Ms").asDouble(),
+                            endpoint.path("p50Ms").asDouble(), endpoint.path("requestsPerSecond").asDouble()),
+                    "p99 20 ms", endpoint.path("meetsTarget").asBoolean());
         }
         JsonNode memory = report.path("memory");
-        row(md, "peak resident memory of the JVM through the import, through the replay",
-                format("%,d MiB, %,d MiB", memory.path("peakResidentBytesThroughImport").asLong() >> 20,
-                        memory.path("peakResidentBytesThroughReplay").asLong() >> 20), "", null);
+        JsonNode peaks = memory.path("peakResidentBytes");
+        StringBuilder resident = new StringBuilder();
+        peaks.fields().forEachRemaining(peak -> resident.append(resident.isEmpty() ? "" : ", ")
+                .append(peak.getKey()).append(" ").append(peak.getValue().isNumber()
+                        ? format("%,d MiB", peak.getValue().asLong() >> 20) : "unknown"));
+        row(md, "peak resident memory of each benchmark, a JVM each (the application with the TMDb sandbox it "
+                + "serves itself from, and the benchmark's client; not PostgreSQL, nor the reads' load generator)",
+                resident.toString(), "", null);
         JsonNode quarters = memory.path("import").path("heapAfterCollectionBytes");
         StringBuilder heap = new StringBuilder();
         quarters.fields().forEachRemaining(quarter -> heap.append(heap.isEmpty() ? "" : ", ")

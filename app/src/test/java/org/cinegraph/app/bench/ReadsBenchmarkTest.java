@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keeps {@code bench/reads} working: a small run must fill the tables, load every endpoint without an error and
- * write its report. Latencies are never asserted; they depend on the machine and on what else runs on it.
+ * write its report, every figure of it a finite number above zero but the errors. Latencies are never asserted; they depend on the machine and on what else runs on it.
  */
 class ReadsBenchmarkTest {
 
@@ -36,19 +37,24 @@ class ReadsBenchmarkTest {
         List<String> paths = new ArrayList<>();
         for (JsonNode endpoint : report.get("endpoints")) {
             paths.add(endpoint.get("path").asText());
-            for (String figure : new String[] {"requestsPerSecond", "p50Ms", "p90Ms", "p99Ms", "maxMs"}) {
-                assertThat(endpoint.get(figure).isNumber()).as(endpoint.get("path") + " " + figure).isTrue();
-            }
-            assertThat(endpoint.get("requests").asLong()).as(endpoint.get("path") + " requests").isPositive();
             assertThat(endpoint.get("errors").asLong()).as(endpoint.get("path") + " errors").isZero();
             assertThat(endpoint.get("meetsTarget").isBoolean()).isTrue();
         }
         assertThat(paths).containsExactly("/api/import/state", "/api/import/years", "/api/movies?year=");
-        assertThat(report.get("moviesOfAYear")).hasSize(2)
-                .allSatisfy(plan -> assertThat(plan.get("executionMs").isNumber()).isTrue());
-        assertThat(report.at("/cpu/appJvmMsPerRequest").isNumber()).isTrue();
-        assertThat(report.at("/machine/cores").asInt()).isPositive();
-        assertThat(report.at("/cpu/loadGeneratorSeconds").asDouble()).isPositive();
+        assertThat(report.get("moviesOfAYear")).hasSize(2);
+        SoftAssertions.assertSoftly(softly -> {
+            ReportFigures.assertFigures(softly, report, "/machine/loadAverage",
+                    "/endpoints/\\d+/(errors|warmUpErrors)", "/moviesOfAYear/\\d+/executionMs",
+                    // CPU time is counted in ticks of 10 ms: PostgreSQL's share of a short load can round to none.
+                    "/cpu/postgres(Seconds|MsPerRequest)");
+            for (JsonNode endpoint : report.get("endpoints")) {
+                ReportFigures.assertPresent(softly, endpoint, "/requests", "/requestsPerSecond", "/p50Ms", "/p90Ms",
+                        "/p99Ms", "/maxMs");
+            }
+            ReportFigures.assertPresent(softly, report, "/moviesOfAYear/0/executionMs", "/moviesOfAYear/1/executionMs",
+                    "/cpu/appJvmSeconds", "/cpu/appJvmMsPerRequest", "/cpu/loadGeneratorSeconds", "/movies/fillSeconds",
+                    "/movies/tableBytes", "/machine/cores");
+        });
         assertThat(returned.markdown()).doesNotContain("|---|").contains("GET /api/import/state", "p99", "requests/s");
         assertThat(Files.readString(results.resolve("reads-latest.md")))
                 .contains("| measure | value |", "GET /api/movies?year=Y", "target 20");
