@@ -660,8 +660,9 @@ function wire() {
     $('retry-all').addEventListener('click', (event) => {
         const source = $('failures-filters').elements.source.value.trim();
         act(event.target, () => post('/api/admin/failures/retry' + (source ? '?source=' + encodeURIComponent(source) : '')),
-            (answer) => 'Retrying ' + answer.movies + ' movies, ' + answer.nominations + ' nominations and '
-                + answer.listMembers + ' list members' + (source ? ' of ' + source : '') + '.');
+            (answer) => 'Retrying ' + answer.ceremonies + ' ceremonies, ' + answer.movies + ' movies, '
+                + answer.nominations + ' nominations and ' + answer.listMembers + ' list members'
+                + (source ? ' of ' + source : '') + '.');
     });
     $('replay-all').addEventListener('click', (event) => act(event.target, () => post('/api/admin/projections/replay'),
         () => 'Replaying every projection.'));

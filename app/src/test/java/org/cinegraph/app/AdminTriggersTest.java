@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.cinegraph.command.schedule.ImportPass;
 import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportTrigger;
@@ -85,6 +89,59 @@ class AdminTriggersTest {
             assertThat(StoredEvents.of(jdbc, "MovieUpdated")).as("the same change is recorded once").hasSize(1);
             assertThat(StoredEvents.of(jdbc, "YearImportStarted")).hasSize(2);
         }
+    }
+
+    @Test
+    void aChangedMovieTmdbAnswersWithoutItsRecordStopsTheSyncAndTheNextSyncRecordsItsChange() throws Exception {
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir, "cinegraph.import.continuous=false",
+                "cinegraph.sandbox.movies-per-year." + THIS_YEAR + "=200",
+                "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR)) {
+            JdbcClient jdbc = app.jdbc();
+            TmdbSandboxServer sandbox = app.context().getBean(TmdbSandboxServer.class);
+            assertThat(app.postAsAdmin("/api/admin/imports/years/" + THIS_YEAR).statusCode()).isEqualTo(202);
+            awaitCompleted(jdbc, 1);
+            // The catalogue was imported three weeks ago: the sync reads two windows, 20 to 7 days ago and 6 to 0.
+            jdbc.sql("UPDATE import_ledger_outcome SET recorded_at = recorded_at - interval '20 days'").update();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            List<Integer> earlier = changed(sandbox, today.minusDays(20), today.minusDays(7));
+            List<Integer> later = changed(sandbox, today.minusDays(6), today);
+            int movie = jdbc.sql("SELECT tmdb_id FROM import_ledger_outcome WHERE outcome = 'imported' ORDER BY tmdb_id")
+                    .query(Integer.class).list().stream()
+                    .filter(id -> earlier.contains(id) && !later.contains(id)).findFirst().orElseThrow();
+            // TMDb changed it in the first window, after we last read it; and now answers it cut short.
+            jdbc.sql("UPDATE import_ledger_outcome SET content_hash = '\\x00' WHERE tmdb_id = :id").param("id", movie)
+                    .update();
+            sandbox.faults().malformedDetails(Set.of(movie));
+
+            assertThat(app.postAsAdmin("/api/admin/sync/changes").statusCode()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(jdbc, "ChangeSyncFailed").size()
+                    + StoredEvents.of(jdbc, "ChangeSyncCompleted").size() == 1);
+            assertThat(StoredEvents.of(jdbc, "ChangeSyncFailed")).as("the sync stops, visibly").singleElement()
+                    .satisfies(failed -> assertThat(failed.get("reason").asText()).contains("movie " + movie));
+            await().atMost(Duration.ofSeconds(10)).until(() -> app.json(app.get("/api/sync/health")).get("message")
+                    .asText().contains("movie " + movie));
+
+            sandbox.faults().malformedDetails(Set.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.postAsAdmin("/api/admin/sync/changes")
+                    .statusCode() == 202);
+            awaitSyncs(jdbc, 1);
+            assertThat(StoredEvents.of(jdbc, "MovieUpdated")).extracting(update -> update.get("tmdbId").asInt())
+                    .as("its change is recorded by the next sync").containsExactly(movie);
+        }
+    }
+
+    /** The movies TMDb's change feed (the sandbox's) lists as changed from {@code from} to {@code to}. */
+    private static List<Integer> changed(TmdbSandboxServer sandbox, LocalDate from, LocalDate to) throws Exception {
+        List<Integer> ids = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        for (int page = 1, pages = 1; page <= pages; page++) {
+            JsonNode body = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(URI.create(
+                            sandbox.baseUrl() + "/movie/changes?start_date=" + from + "&end_date=" + to + "&page=" + page))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            pages = body.get("total_pages").asInt();
+            body.get("results").forEach(result -> ids.add(result.get("id").asInt()));
+        }
+        return ids;
     }
 
     @Test

@@ -171,6 +171,53 @@ class ListsApiTest {
     }
 
     @Test
+    void aMovieOfAMemberWhoseImportCannotBeRecordedIsAFailureOfTheListToRetry() {
+        // Nominated in 1955, so the sandbox's TMDb knows them (all but about one in twenty); no other test imports them.
+        String members = HEADER + "1,tt0046816,,,,The Caine Mutiny,,Movie,,,1954,,,,\n"
+                + "2,tt0046874,,,,The Country Girl,,Movie,,,1954,,,,\n"
+                + "3,tt0047296,,,,On the Waterfront,,Movie,,,1954,,,,\n";
+        // Recording the movies' outcomes fails, as a database that refuses the write would; recording a failure does not.
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION zz_refuse_unrecorded_outcomes() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.source = 'list:unrecorded' AND NEW.outcome <> 'failed' THEN
+                        RAISE EXCEPTION 'test: the outcome of movie % is refused', NEW.tmdb_id;
+                    END IF;
+                    RETURN NEW;
+                END $$""").update();
+        jdbc.sql("CREATE TRIGGER zz_refuse_unrecorded_outcomes BEFORE INSERT OR UPDATE ON import_ledger_outcome "
+                + "FOR EACH ROW EXECUTE FUNCTION zz_refuse_unrecorded_outcomes()").update();
+        JsonNode failure;
+        try {
+            assertThat(upload("unrecorded", members).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            JsonNode failures = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> get("/api/import/failures?source=list:unrecorded&reason=http_error"),
+                    read -> read.get("items").findValues("tmdbId").stream().anyMatch(id -> !id.isNull()));
+            failure = failures.get("items").findParents("tmdbId").stream()
+                    .filter(item -> !item.get("tmdbId").isNull()).findFirst().orElseThrow();
+        } finally {
+            jdbc.sql("DROP TRIGGER IF EXISTS zz_refuse_unrecorded_outcomes ON import_ledger_outcome").update();
+        }
+        assertThat(failure.get("detail").asText()).contains("could not be recorded");
+        assertThat(failure.get("subject").asText()).isEqualTo(failure.get("tmdbId").asText());
+        String title = failure.get("title").asText();
+        String imdbId = item(get("/api/lists/unrecorded"), "title", title).get("imdbId").asText();
+        assertThat(member(get("/api/lists/unrecorded"), imdbId).get("status").asText()).isEqualTo("failed");
+
+        int tmdbId = failure.get("tmdbId").asInt();
+        ResponseEntity<JsonNode> retry = await().atMost(Duration.ofSeconds(30)).until(() -> admin().postForEntity(
+                "/api/admin/failures/retry?source=list:unrecorded&subject=" + tmdbId, null, JsonNode.class),
+                answer -> answer.getStatusCode() != HttpStatus.CONFLICT);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(retry.getBody().get("movies").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/import/failures?source=list:unrecorded")
+                .get("items").findValues("tmdbId").stream().noneMatch(id -> id.asInt() == tmdbId));
+        // Each projection applies the movie's outcome in its own time: "found" until the movie's shows.
+        await().atMost(Duration.ofSeconds(20)).until(() -> member(get("/api/lists/unrecorded"), imdbId)
+                .get("status").asText(), status -> "imported".equals(status) || "skipped".equals(status));
+    }
+
+    @Test
     void theLongestKeyIsASourceOfFailuresToo() {
         String key = "k".repeat(56);
         assertThat(upload(key, HEADER + "1,tt0000054,,,,Zzq Long Listed,,Movie,,,1970,,,,\n").getStatusCode())

@@ -43,7 +43,8 @@ class SchemaTest {
                 "import_ledger_year", "import_ledger_tick", "import_ledger_full_sync", "import_ledger_change_sync",
                 "scheduled_tasks",
                 "festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations",
-                "festival_match", "canonical_lists", "canonical_list_members", "list_entry");
+                "festival_match", "festival_ceremony_failure", "canonical_lists", "canonical_list_members",
+                "list_entry");
     }
 
     @Test

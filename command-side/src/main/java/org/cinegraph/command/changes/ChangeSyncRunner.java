@@ -21,7 +21,6 @@ import org.cinegraph.command.tmdb.ContentHash;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbLimits;
-import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
 import org.cinegraph.command.tmdb.TmdbMovie;
 import org.cinegraph.command.tmdb.TmdbNotFoundException;
 import org.cinegraph.events.ChangeSyncCompleted;
@@ -172,8 +171,8 @@ public class ChangeSyncRunner {
      * Reads the window's every page and fetches again the listed movies the catalogue holds. A window of more
      * pages than TMDb serves (500) is read in halves, down to single days.
      *
-     * @throws RefetchFailedException when a movie could not be fetched for a reason that may pass (TMDb
-     *                                unavailable): the window is read again by the next sync
+     * @throws RefetchFailedException when a movie could not be fetched (TMDb unavailable, or an answer that is
+     *                                not its record): the window is read again by the next sync
      */
     private void syncWindow(LocalDate from, LocalDate to, ExecutorService fetchers, Counts counts)
             throws InterruptedException {
@@ -209,10 +208,12 @@ public class ChangeSyncRunner {
                     if (cause instanceof TmdbCredentialsRejectedException rejected) {
                         throw rejected;
                     }
-                    if (!(cause instanceof TmdbNotFoundException || cause instanceof TmdbMalformedResponseException)) {
+                    if (!(cause instanceof TmdbNotFoundException)) {
+                        // An answer that is not the movie's record (a body cut short, say) would lose its change
+                        // for good if the window were counted as read: the next sync reads the window again.
                         throw new RefetchFailedException(held.get(i), tmdb.describe(cause));
                     }
-                    // Gone from TMDb, or no movie record: fetching it again next time would not help.
+                    // Gone from TMDb: there is nothing left to update, and fetching it again would not help.
                     counts.failed++;
                     log.info("Delta sync: movie {} could not be fetched again: {}", held.get(i), tmdb.describe(cause));
                 }
@@ -267,7 +268,10 @@ public class ChangeSyncRunner {
         }
     }
 
-    /** A listed movie could not be fetched for a reason that may pass; the window is read again next time. */
+    /**
+     * A listed movie could not be fetched, for a reason other than its being gone from TMDb; the window is read
+     * again next time, so its change is not lost.
+     */
     private static final class RefetchFailedException extends RuntimeException {
 
         RefetchFailedException(int tmdbId, String reason) {

@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Retries recorded failures in the background: of every source, of one source, or one failure (its
- * {@code subject}, as {@code GET /api/import/failures} lists it). Movies whose fetch failed are fetched again,
- * festival nominations no movie matched are matched again, list members TMDb did not know are looked up again.
- * A success resolves its failure (the failures projection drops it); a failure again counts one attempt more.
+ * {@code subject}, as {@code GET /api/import/failures} lists it). Ceremonies that could not be imported are
+ * imported again, movies whose fetch failed are fetched again, festival nominations no movie matched are matched
+ * again, list members TMDb did not know are looked up again. A success resolves its failure (the failures
+ * projection drops it); a failure again counts one attempt more.
  */
 @RestController
 class FailureRetryController {
@@ -40,17 +41,22 @@ class FailureRetryController {
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
     /** A nomination's subject: its ceremony year, category, film, names and detail, as its events name it. */
     private static final String NOMINATION = "nomination";
+    /** A ceremony's subject: its year. */
+    private static final String CEREMONY = "ceremony";
     private static final String FIELD = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(FailureRetryController.class);
 
     private final MovieImports movies;
+    private final CeremonyImport ceremonies;
     private final NominationMatcher nominations;
     private final ListMatcher lists;
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService retries = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("retries-"));
 
-    FailureRetryController(MovieImports movies, NominationMatcher nominations, ListMatcher lists) {
+    FailureRetryController(MovieImports movies, CeremonyImport ceremonies, NominationMatcher nominations,
+                           ListMatcher lists) {
         this.movies = movies;
+        this.ceremonies = ceremonies;
         this.nominations = nominations;
         this.lists = lists;
     }
@@ -124,7 +130,7 @@ class FailureRetryController {
             listMembers += lists.openCount(key);
         }
         return new Retrying(source, null, failedMovies, academy ? nominations.openCount(CeremonyImport.AMPAS) : 0,
-                listMembers);
+                listMembers, academy ? ceremonies.failedYears().size() : 0);
     }
 
     private void retryAll(String source, List<String> listKeys) {
@@ -132,6 +138,17 @@ class FailureRetryController {
             log.info("Retried year-import failures: {} resolved", movies.retryFailures(YEAR_IMPORT));
         }
         if (source == null || ACADEMY.equals(source)) {
+            // The ceremonies first: a ceremony read now has nominations of its own to match.
+            int imported = 0;
+            for (int year : ceremonies.failedYears()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                if (ceremonies.importOrRecordFailure(year).isPresent()) {
+                    imported++;
+                }
+            }
+            log.info("Retried Academy ceremonies: {} imported", imported);
             NominationMatcher.Summary matched = nominations.matchOpen(CeremonyImport.AMPAS, false);
             log.info("Retried Academy nominations: {} matched, {} still unmatched; films: {} resolved",
                     matched.matched(), matched.unmatched(), movies.retryFailures(ACADEMY));
@@ -143,7 +160,10 @@ class FailureRetryController {
         }
     }
 
-    /** The retry of one failure: a movie by its TMDb id, a list's member by its IMDb id, or a nomination. */
+    /**
+     * The retry of one failure: a movie by its TMDb id, a list's member by its IMDb id, a nomination, or a
+     * ceremony.
+     */
     private OneRetry one(String source, String listKey, String subject) {
         if (TMDB_ID.matcher(subject).matches()) {
             // Up to ten digits: checked against the range of a TMDb id before it is taken for one.
@@ -154,11 +174,11 @@ class FailureRetryController {
             }
             int tmdbId = (int) id;
             return new OneRetry(movies.isFailure(source, tmdbId), () -> movies.retryFailure(source, tmdbId),
-                    new Retrying(source, subject, 1, 0, 0));
+                    new Retrying(source, subject, 1, 0, 0, 0));
         }
         if (listKey != null && IMDB_ID.matcher(subject).matches()) {
             return new OneRetry(lists.isOpen(listKey, subject), () -> lists.matchOne(listKey, subject),
-                    new Retrying(source, subject, 0, 0, 1));
+                    new Retrying(source, subject, 0, 0, 1, 0));
         }
         String[] nomination = subject.split(FIELD, -1);
         if (ACADEMY.equals(source) && nomination.length == 6 && NOMINATION.equals(nomination[0])
@@ -168,10 +188,17 @@ class FailureRetryController {
             String film = nomination[3];
             return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, year, category, film),
                     () -> nominations.matchOne(CeremonyImport.AMPAS, year, category, film),
-                    new Retrying(source, subject, 0, 1, 0));
+                    new Retrying(source, subject, 0, 1, 0, 0));
+        }
+        if (ACADEMY.equals(source) && nomination.length == 2 && CEREMONY.equals(nomination[0])
+                && nomination[1].matches("\\d{4}")) {
+            int year = Integer.parseInt(nomination[1]);
+            return new OneRetry(ceremonies.isFailed(year), () -> ceremonies.importOrRecordFailure(year),
+                    new Retrying(source, subject, 0, 0, 0, 1));
         }
         throw problem(HttpStatus.BAD_REQUEST, "Unknown subject", "subject names no failure " + source
-                + " can have: a TMDb id, a list member's IMDb id, or a nomination as GET /api/import/failures names it.");
+                + " can have: a TMDb id, a list member's IMDb id, or a nomination or a ceremony as GET "
+                + "/api/import/failures names it.");
     }
 
     /** One failure to retry: whether it is recorded, how to retry it, and what the answer says. */
@@ -184,9 +211,9 @@ class FailureRetryController {
     }
 
     /**
-     * What a retry started on: failed movie fetches, festival nominations not matched, list members not found;
-     * {@code subject} the one failure retried, else null.
+     * What a retry started on: failed movie fetches, festival nominations not matched, list members not found,
+     * ceremonies not imported; {@code subject} the one failure retried, else null.
      */
-    record Retrying(String source, String subject, int movies, int nominations, int listMembers) {
+    record Retrying(String source, String subject, int movies, int nominations, int listMembers, int ceremonies) {
     }
 }

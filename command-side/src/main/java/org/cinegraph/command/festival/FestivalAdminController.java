@@ -58,7 +58,9 @@ class FestivalAdminController {
 
     /**
      * Reads every ceremony from {@code from} to {@code to}, newest first, in the background (a second a page by
-     * default): 202 at once; the ceremonies appear in {@code GET /api/festivals/AMPAS/ceremonies} as they are read.
+     * default): 202 at once; the ceremonies appear in {@code GET /api/festivals/AMPAS/ceremonies} as they are read,
+     * and a year that cannot be read or recorded in {@code GET /api/import/failures} (source {@code festival:AMPAS}),
+     * to retry, while the range goes on.
      */
     @PostMapping("/api/admin/festivals/{organization}/ceremonies/import")
     ResponseEntity<RangeAccepted> importRange(@PathVariable String organization, @RequestParam int from,
@@ -73,26 +75,36 @@ class FestivalAdminController {
             throw problem(HttpStatus.CONFLICT, "Ceremony import already running",
                     "A range of ceremonies is being read; wait for it to finish.", null);
         }
-        ranges.execute(() -> {
-            try {
-                for (int year = to; year >= from; year--) {
-                    importQuietly(year);
+        try {
+            ranges.execute(() -> {
+                try {
+                    importRange(from, to);
+                } finally {
+                    rangeRunning.set(false);
                 }
-            } finally {
-                rangeRunning.set(false);
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            rangeRunning.set(false);
+            throw e;
+        }
         return ResponseEntity.accepted().location(URI.create("/api/festivals/" + CeremonyImport.AMPAS + "/ceremonies"))
                 .body(new RangeAccepted(CeremonyImport.AMPAS, from, to));
     }
 
-    private void importQuietly(int year) {
-        try {
-            CeremonyImport.Imported imported = ceremonies.importCeremony(year);
-            log.info("Ceremony {} ({}): {} categories, {} nominations, {} changes", year, imported.ceremonyNumber(),
-                    imported.categories(), imported.nominations(), imported.changes());
-        } catch (RuntimeException e) {
-            log.warn("Ceremony {} could not be recorded: {}", year, e.getMessage());
+    private void importRange(int from, int to) {
+        for (int year = to; year >= from; year--) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.warn("Ceremonies {} to {} were not read: the node is stopping; import them again", from, year);
+                return;
+            }
+            try {
+                ceremonies.importOrRecordFailure(year).ifPresent(imported -> log.info(
+                        "Ceremony {} ({}): {} categories, {} nominations, {} changes", imported.year(),
+                        imported.ceremonyNumber(), imported.categories(), imported.nominations(), imported.changes()));
+            } catch (RuntimeException e) {
+                // Nothing could be written (the database is down, say): not even that this year failed.
+                log.error("Ceremony {} failed and its failure could not be recorded; import it again", year, e);
+            }
         }
     }
 

@@ -82,6 +82,23 @@ class MatchLedger {
                 .param("organization", organization).query(MatchLedger::open).list();
     }
 
+    /**
+     * The films of the organization's nominations matched to a movie that has no outcome: the import that followed
+     * the match did not happen (a stop came between) or could not be recorded, not even as a failure. One
+     * nomination of each film.
+     */
+    List<MatchedFilm> matchedNotImported(String organization) {
+        return jdbc.sql("""
+                        SELECT DISTINCT ON (m.tmdb_id) m.tmdb_id, m.organization, m.year, m.category, m.film, m.names,
+                               m.detail, m.film_year, m.imdb_id, m.attempts
+                          FROM festival_match m
+                         WHERE m.organization = :organization AND m.status = 'matched' AND m.tmdb_id IS NOT NULL
+                           AND NOT EXISTS (SELECT 1 FROM import_ledger_outcome o WHERE o.tmdb_id = m.tmdb_id)
+                         ORDER BY m.tmdb_id, m.year DESC, m.category, m.nomination_key""")
+                .param("organization", organization)
+                .query((rs, row) -> new MatchedFilm(rs.getInt("tmdb_id"), open(rs, row))).list();
+    }
+
     /** The open nominations a movie just imported may be the film of: by IMDb id, or by title within a year. */
     List<OpenNomination> openFor(String imdbId, String title, Integer releaseYear) {
         String titleKey = TitleKey.of(title);
@@ -130,6 +147,10 @@ class MatchLedger {
         return statement.param("organization", nomination.organization()).param("year", nomination.year())
                 .param("category", nomination.category()).param("film", nomination.film())
                 .param("names", nomination.names().toArray(String[]::new)).param("detail", nomination.detail());
+    }
+
+    /** A film matched to the movie {@code tmdbId}, by one of its nominations. */
+    record MatchedFilm(int tmdbId, OpenNomination nomination) {
     }
 
     private static OpenNomination open(ResultSet rs, int row) throws SQLException {

@@ -58,8 +58,18 @@ public class NominationMatcher {
         return match(ledger.pending(organization, year));
     }
 
-    /** Tries every open nomination of the organization again (or only those never tried): a retry. */
+    /**
+     * Tries every open nomination of the organization again (or only those never tried): a retry. First imports
+     * the films of nominations matched before whose import left no outcome (a stop, or a failure that could not
+     * be recorded, came between).
+     */
     public Summary matchOpen(String organization, boolean onlyPending) {
+        for (MatchLedger.MatchedFilm film : ledger.matchedNotImported(organization)) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            importFilm(film.tmdbId(), film.nomination());
+        }
         return match(ledger.open(organization, onlyPending));
     }
 
@@ -89,7 +99,10 @@ public class NominationMatcher {
         return ledger.open(organization, false).size();
     }
 
-    /** Catches up after a stop between recording a ceremony and matching it: nominations never tried. */
+    /**
+     * Catches up after a stop between recording a ceremony and matching it (nominations never tried), or between
+     * matching a film and importing it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
         catchUp.execute(() -> {
@@ -139,15 +152,29 @@ public class NominationMatcher {
         return new Summary(matched, unmatched);
     }
 
-    /** A failed fetch is recorded as the movie's failure, to retry; only refused credentials stop the matching. */
+    /**
+     * A failed fetch is recorded as the movie's failure by the import; any other failure of the import (its outcome
+     * could not be written, say) is recorded here as the movie's failure, to retry. When even that cannot be
+     * written, the film is matched and has no outcome: {@link #matchOpen} imports it again. Only refused
+     * credentials stop the matching.
+     */
     private void importFilm(int tmdbId, OpenNomination nomination) {
+        String source = "festival:" + nomination.organization();
         try {
-            movies.importMovie(tmdbId, nomination.film(), "festival:" + nomination.organization());
+            movies.importMovie(tmdbId, nomination.film(), source);
         } catch (TmdbCredentialsRejectedException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("Film '{}' (TMDb {}) of a nomination could not be imported: {}", nomination.film(), tmdbId,
-                    tmdb.describe(e));
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the node is stopping; the next start imports the film (matchNeverTried)
+            }
+            try {
+                movies.recordFailure(tmdbId, nomination.film(), source, e);
+            } catch (RuntimeException notRecorded) {
+                notRecorded.addSuppressed(e);
+                log.error("Film '{}' (TMDb {}) of a nomination could not be imported, nor its failure recorded; a "
+                        + "retry of {} or the next start imports it", nomination.film(), tmdbId, source, notRecorded);
+            }
         }
     }
 

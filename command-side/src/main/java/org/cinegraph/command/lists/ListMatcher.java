@@ -180,14 +180,29 @@ public class ListMatcher {
         return true;
     }
 
-    /** A failed fetch is recorded as the movie's failure, to retry; only refused credentials stop the lookup. */
+    /**
+     * A failed fetch is recorded as the movie's failure by the import; any other failure of the import (its outcome
+     * could not be written, say) is recorded here as the movie's failure, to retry. When even that cannot be
+     * written, the member is found and its movie has no outcome: the next lookup of the list, a retry or the
+     * next start, imports it ({@link ListLedger#foundNotImported}). Only refused credentials stop the lookup.
+     */
     private void importMovie(String key, String imdbId, int tmdbId, String title) {
+        String source = ListLedger.source(key);
         try {
-            movies.importMovie(tmdbId, title, ListLedger.source(key));
+            movies.importMovie(tmdbId, title, source);
         } catch (TmdbCredentialsRejectedException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("List {}: movie {} (TMDb {}) could not be imported: {}", key, imdbId, tmdbId, tmdb.describe(e));
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the node is stopping; the next start imports the movie
+            }
+            try {
+                movies.recordFailure(tmdbId, title, source, e);
+            } catch (RuntimeException notRecorded) {
+                notRecorded.addSuppressed(e);
+                log.error("List {}: movie {} (TMDb {}) could not be imported, nor its failure recorded; the next "
+                        + "lookup of the list imports it", key, imdbId, tmdbId, notRecorded);
+            }
         }
     }
 

@@ -9,12 +9,18 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.cinegraph.command.changes.ChangeSyncRunner;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
+import org.cinegraph.command.tmdb.TmdbNotFoundException;
+import org.cinegraph.command.tmdb.TmdbRequestRejectedException;
+import org.cinegraph.command.tmdb.TmdbUnavailableException;
 import org.cinegraph.command.yearimport.YearImportAlreadyCompletedException;
 import org.cinegraph.command.yearimport.YearImportAlreadyRunningException;
 import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportTriggered;
 import org.cinegraph.events.ImportYears;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImportAdminController {
 
+    private static final Logger log = LoggerFactory.getLogger(ImportAdminController.class);
     private final ImportPass pass;
     private final ChangeSyncRunner changes;
     private final TmdbTotal tmdbTotal;
@@ -102,7 +109,11 @@ class ImportAdminController {
                 .body(new Accepted(null, "syncing", "admin", "sync_changes"));
     }
 
-    /** Reads TMDb's total now; answers it once recorded. */
+    /**
+     * Reads TMDb's total now; answers it once recorded. 503 only when TMDb cannot be read (connection errors,
+     * timeouts, 5xx and 429s to every attempt): asking again later may help. Anything else (an answer that holds
+     * no total, the total not recorded) is a 500, logged with its cause.
+     */
     @PostMapping("/api/admin/tmdb-total/refresh")
     ResponseEntity<TotalRefreshed> refreshTmdbTotal() {
         try {
@@ -110,9 +121,17 @@ class ImportAdminController {
                     .body(new TotalRefreshed(tmdbTotal.refresh(), TmdbTotal.SOURCE));
         } catch (TmdbCredentialsRejectedException e) {
             throw problem(HttpStatus.BAD_GATEWAY, "TMDb refused the credentials", e.getMessage(), e);
-        } catch (RuntimeException e) {
+        } catch (TmdbUnavailableException e) {
+            log.warn("TMDb's total could not be read: {}", tmdb.describe(e));
             throw problem(HttpStatus.SERVICE_UNAVAILABLE, "TMDb unavailable",
                     "TMDb's total could not be read: " + tmdb.describe(e), e);
+        } catch (RuntimeException e) {
+            log.error("TMDb's total could not be refreshed", e);
+            boolean tmdbAnswered = e instanceof TmdbMalformedResponseException || e instanceof TmdbNotFoundException
+                    || e instanceof TmdbRequestRejectedException;
+            throw problem(HttpStatus.INTERNAL_SERVER_ERROR, "TMDb total not refreshed",
+                    (tmdbAnswered ? "TMDb answered, but not with its total: " + tmdb.describe(e) + "."
+                            : "TMDb's total could not be refreshed.") + " The error has been logged.", e);
         }
     }
 

@@ -3,8 +3,10 @@ package org.cinegraph.command.yearimport;
 import java.util.List;
 import java.util.Optional;
 import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.events.MovieImportFailed;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,12 @@ public class MovieImports {
 
     private final ImportLedger ledger;
     private final MovieFetch fetch;
+    private final TmdbClient tmdb;
 
     MovieImports(ImportLedger ledger, TmdbClient tmdb, QualityFilter quality) {
         this.ledger = ledger;
         this.fetch = new MovieFetch(tmdb, quality);
+        this.tmdb = tmdb;
     }
 
     /**
@@ -41,6 +45,21 @@ public class MovieImports {
         }
         ledger.recordOutcome(outcome);
         return ledger.outcomeOf(tmdbId);
+    }
+
+    /**
+     * Records that the movie's import from {@code source} failed in a way its fetch does not record (its outcome
+     * could not be written, say) as the movie's failure: listed in {@code GET /api/import/failures} and retried
+     * like a failed fetch. Nothing is recorded when the movie has a final outcome (imported or skipped) meanwhile.
+     *
+     * @param title the title it was found under
+     * @param error what went wrong, described without secrets
+     */
+    public void recordFailure(int tmdbId, String title, String source, RuntimeException error) {
+        String reason = LookupFailure.reasonOf(error);
+        String detail = "Its import could not be recorded: " + tmdb.describe(error);
+        ledger.recordOutcome(new MovieOutcome(tmdbId, null, source, MovieOutcome.Kind.FAILED, null, null, title, null,
+                attempt -> new MovieImportFailed(tmdbId, null, title, null, source, reason, attempt, detail)));
     }
 
     /** A movie imported or skipped before whose IMDb id is {@code imdbId}, without asking TMDb. */

@@ -1,6 +1,8 @@
 package org.cinegraph.query.movies;
 
 import java.util.List;
+import org.cinegraph.events.CeremonyImportFailed;
+import org.cinegraph.events.CeremonyImportResolved;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.NominationMatchFailed;
@@ -8,7 +10,8 @@ import org.cinegraph.events.NominationMatched;
 
 /**
  * What a failure is of, within its source: a movie by its TMDb id, a festival nomination by its ceremony year,
- * category, film, names and detail (which is how its events name it), or a list's member by its IMDb id.
+ * category, film, names and detail (which is how its events name it), a festival's ceremony by its year, or a
+ * list's member by its IMDb id.
  */
 record FailureSubject(String source, String subject) {
 
@@ -26,6 +29,14 @@ record FailureSubject(String source, String subject) {
                 event.detail());
     }
 
+    static FailureSubject of(CeremonyImportFailed event) {
+        return ceremony(event.organization(), event.year());
+    }
+
+    static FailureSubject of(CeremonyImportResolved event) {
+        return ceremony(event.organization(), event.year());
+    }
+
     static FailureSubject of(ListEntryNotFound event) {
         return listMember(event.key(), event.imdbId());
     }
@@ -41,6 +52,12 @@ record FailureSubject(String source, String subject) {
 
     private static FailureSubject listMember(String key, String imdbId) {
         return new FailureSubject(listSource(key), imdbId);
+    }
+
+    /** Fields joined as a nomination's are, so no ceremony's subject is a nomination's or a movie's. */
+    private static FailureSubject ceremony(String organization, int year) {
+        return new FailureSubject("festival:" + organization, String.join("\u0001", "ceremony",
+                Integer.toString(year)));
     }
 
     private static FailureSubject nomination(String organization, int year, String category, String film,

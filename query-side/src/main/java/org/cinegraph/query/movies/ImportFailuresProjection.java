@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CanonicalListImported;
+import org.cinegraph.events.CeremonyImportFailed;
+import org.cinegraph.events.CeremonyImportResolved;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Failures, kept until what failed succeeds from the same source: a movie's import until it is imported or
- * skipped, a festival nomination's match until it is matched, a list member's lookup until it is found or the
- * member leaves its list.
+ * skipped, a festival nomination's match until it is matched, a festival ceremony's import until it is imported,
+ * a list member's lookup until it is found or the member leaves its list.
  */
 @Component
 @ProcessingGroup("import-failures")
@@ -67,6 +69,19 @@ class ImportFailuresProjection {
 
     @EventHandler
     void on(NominationMatched event) {
+        writes().delete(FailureSubject.of(event));
+    }
+
+    /** A ceremony's failure has no movie: its title names the ceremony, its year is the ceremony's. */
+    @EventHandler
+    void on(CeremonyImportFailed event, @Timestamp Instant at) {
+        FailureSubject subject = FailureSubject.of(event);
+        writes().upsert(subject, new Failure(subject, null, null, event.organization() + " ceremony " + event.year(),
+                event.year(), event.reason(), event.attempt(), event.detail(), at));
+    }
+
+    @EventHandler
+    void on(CeremonyImportResolved event) {
         writes().delete(FailureSubject.of(event));
     }
 
