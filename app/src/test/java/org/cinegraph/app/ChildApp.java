@@ -57,9 +57,17 @@ final class ChildApp implements AutoCloseable {
         return port;
     }
 
-    /** SIGKILL: the JVM gets no chance to stop anything. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    /**
+     * SIGKILL (what {@link Process#destroyForcibly()} sends on Linux and macOS): the JVM gets no chance to stop
+     * anything.
+     *
+     * @return the exit status, 137 (128 + 9) for a process SIGKILL ended, or -1 when it has not ended
+     */
+    int kill() throws InterruptedException {
+        if (!process.destroyForcibly().waitFor(30, TimeUnit.SECONDS)) {
+            return -1;
+        }
+        return process.exitValue();
     }
 
     @Override

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,34 +17,115 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.sandbox.SandboxCatalogue;
+import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The embedded database survives its application being killed, and is never taken from an application that
- * still runs.
+ * The embedded database survives its application being killed, a node killed in the middle of its imports finishes
+ * them exactly when it starts again, and a data directory is never taken from an application that still runs.
  */
 class KillAndRestartTest {
+
+    /** Killed while its movies get their outcomes. */
+    private static final int DETAILS_YEAR = 2016;
+    private static final int DETAILS_YEAR_MOVIES = 2_000;
+    /**
+     * Killed while its pages are read. A year's job reads every discover page before it fetches any movie, so no
+     * moment of one year has both outcomes and pages still to read: the second year, started once the first has
+     * outcomes, is caught between its pages.
+     */
+    private static final int DISCOVERY_YEAR = 2015;
+    private static final int DISCOVERY_YEAR_MOVIES = 1_000;
+    private static final List<String> OUTCOMES = List.of("MovieImported", "MovieSkipped", "MovieImportFailed");
+    /** What a process killed by a signal exits with: 128 + the signal's number, 9 for SIGKILL. */
+    private static final int KILLED_BY_SIGKILL = 128 + 9;
 
     @TempDir
     Path dataDir;
 
     @Test
-    void anApplicationKilledWithSigkillLeavesNothingThatStopsTheNextStart() throws Exception {
-        String startedAt;
-        try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed.log"),
-                "cinegraph.data-dir=" + dataDir)) {
-            int port = killed.port();
-            assertThat(postAsAdmin(port, "/api/admin/imports/years/2018")).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(20)).until(() -> get(port, "/api/import/years/2018") == 200);
-            startedAt = startedAt(port, 2018);
-            killed.kill();
-        }
-        assertThat(orphanedPostmaster()).as("the killed JVM's PostgreSQL server outlives it").isTrue();
+    void aNodeKilledWithSigkillInTheMiddleOfItsYearsFinishesThemExactlyOnceStartedAgain() throws Exception {
+        SandboxCatalogue catalogue = SandboxCatalogue.builder()
+                .year(DETAILS_YEAR, DETAILS_YEAR_MOVIES).year(DISCOVERY_YEAR, DISCOVERY_YEAR_MOVIES).build();
+        // TMDb stands outside the node and outlives it: the sandbox runs here, so that the killed node and the
+        // restarted one read the same TMDb, and this test sets its pace.
+        try (TmdbSandboxServer tmdb = TmdbSandboxServer.start(catalogue)) {
+            String[] node = {
+                    "cinegraph.data-dir=" + dataDir,
+                    "cinegraph.sandbox.enabled=false",
+                    "cinegraph.tmdb.base-url=" + tmdb.baseUrl(),
+                    "cinegraph.tmdb.api-token=kill-and-restart",
+                    "cinegraph.tmdb.requests-per-second=1000",
+                    "cinegraph.tmdb.max-connections=16",
+                    "cinegraph.schedule.enabled=false",
+                    // The restarted process is another node to the claims; the killed one's claims must run out
+                    // before it takes the years over, so they are short.
+                    "cinegraph.import.lease=PT5S"};
+            String detailsYearStartedAt;
+            try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed.log"), node)) {
+                JdbcClient events = databaseOf(dataDir);
+                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> pagesRead(events, DETAILS_YEAR) == plannedPages(events, DETAILS_YEAR));
+                // From the end of the year's discovery on, slow enough that the polls see each year in the middle:
+                // at most some 200 details or 50 discover pages a second (16 requests in flight, a year's job
+                // reading 4 pages at once).
+                tmdb.faults().latency(Duration.ofMillis(80));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> outcomes(events, DETAILS_YEAR) >= 100);
+                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> events.sql("SELECT count(*) FROM import_ledger_page WHERE year = :year")
+                                .param("year", DISCOVERY_YEAR).query(Long.class).single() >= 5);
+                assertThat(killed.kill()).as("killed with SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
 
-        try (RunningApp restarted = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
-            assertThat(restarted.json(restarted.get("/api/import/years/2018")).get("startedAt").asText())
-                    .isEqualTo(startedAt);
+                assertThat(orphanedPostmaster()).as("the killed JVM's PostgreSQL server outlives it").isTrue();
+                assertThat(outcomeEvents(events, DETAILS_YEAR)).as("killed while %s's movies got their outcomes",
+                        DETAILS_YEAR).isBetween(100L, DETAILS_YEAR_MOVIES - 1L);
+                assertThat(pagesRead(events, DISCOVERY_YEAR)).as("killed while %s's pages were read", DISCOVERY_YEAR)
+                        .isBetween(5L, plannedPages(events, DISCOVERY_YEAR) - 1L);
+                assertThat(outcomeEvents(events, DISCOVERY_YEAR)).isZero();
+                detailsYearStartedAt = events.sql("SELECT started_at::text FROM import_ledger_year WHERE year = :year")
+                        .param("year", DETAILS_YEAR).query(String.class).single();
+            }
+
+            tmdb.faults().reset();
+            try (RunningApp restarted = RunningApp.start(node)) {
+                JdbcClient events = restarted.jdbc();
+                for (int year : List.of(DETAILS_YEAR, DISCOVERY_YEAR)) {
+                    JsonNode progress = await().atMost(Duration.ofSeconds(90)).until(
+                            () -> restarted.json(restarted.get("/api/import/years/" + year)),
+                            answer -> answer.path("status").asText().equals("completed"));
+                    Outcomes expected = Outcomes.expected(catalogue, year, restarted.context().getBean(QualityFilter.class));
+
+                    assertThat(StoredEvents.of(events, "YearImportStarted").stream()
+                            .filter(ofYear(year))).as("the run resumed, not started again").hasSize(1);
+                    assertEveryMovieHasExactlyOneOutcome(events, year, expected);
+                    assertNoPageRecordedTwice(events, year, catalogue);
+                    assertThat(StoredEvents.of(events, "YearImportCompleted").stream().filter(ofYear(year)).toList())
+                            .singleElement().satisfies(completed -> assertCounts(completed, expected));
+                    assertCounts(progress, expected);
+                    assertThat(progress.get("discovered").asInt()).isEqualTo(progress.get("imported").asInt()
+                            + progress.get("skipped").asInt() + progress.get("failed").asInt());
+                    assertThat(progress.get("pagesDone").asInt()).isEqualTo(progress.get("pagesTotal").asInt());
+                }
+                assertThat(events.sql("SELECT started_at::text FROM import_ledger_year WHERE year = :year")
+                        .param("year", DETAILS_YEAR).query(String.class).single()).isEqualTo(detailsYearStartedAt);
+            }
         }
     }
 
@@ -58,6 +141,130 @@ class KillAndRestartTest {
         }
     }
 
+    /** What the catalogue's movies of a year come to through the quality filter (no movie fails here). */
+    private record Outcomes(Set<Integer> imported, Set<Integer> skipped) {
+
+        static Outcomes expected(SandboxCatalogue catalogue, int year, QualityFilter quality) {
+            ObjectMapper json = new ObjectMapper();
+            Map<Boolean, Set<Integer>> byVerdict = catalogue.movieIds(year).stream().collect(Collectors.partitioningBy(
+                    id -> {
+                        try {
+                            return quality.judge(json.readTree(catalogue.detailsJson(catalogue.movie(id).orElseThrow())))
+                                    .passes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, Collectors.toCollection(TreeSet::new)));
+            Outcomes outcomes = new Outcomes(byVerdict.get(true), byVerdict.get(false));
+            assertThat(outcomes.imported()).as("movies of %s to import", year).isNotEmpty();
+            assertThat(outcomes.skipped()).as("movies of %s to skip", year).isNotEmpty();
+            return outcomes;
+        }
+
+        int discovered() {
+            return imported.size() + skipped.size();
+        }
+    }
+
+    /** The year's outcome events: one per movie of the catalogue's year, none for any other, of the right kind. */
+    private static void assertEveryMovieHasExactlyOneOutcome(JdbcClient events, int year, Outcomes expected) {
+        Map<Integer, Integer> eventsPerMovie = new HashMap<>();
+        Map<String, Set<Integer>> moviesPerOutcome = new HashMap<>();
+        OUTCOMES.forEach(outcome -> moviesPerOutcome.put(outcome, new TreeSet<>()));
+        // Only the two fields, not the TMDb records the events carry.
+        events.sql("""
+                        SELECT substring(payload_type FROM '[^.]+$') AS outcome,
+                               (convert_from(payload, 'UTF8')::jsonb ->> 'tmdbId')::int AS tmdb_id
+                          FROM domain_event_entry
+                         WHERE payload_type IN (:types)
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("types", OUTCOMES.stream().map(outcome -> "org.cinegraph.events." + outcome).toList())
+                .param("year", year)
+                .query((row, number) -> {
+                    eventsPerMovie.merge(row.getInt("tmdb_id"), 1, Integer::sum);
+                    return moviesPerOutcome.get(row.getString("outcome")).add(row.getInt("tmdb_id"));
+                }).list();
+        assertThat(eventsPerMovie.entrySet().stream().filter(movie -> movie.getValue() != 1).toList())
+                .as("movies of %s with other than one outcome event", year).isEmpty();
+        assertThat(moviesPerOutcome.get("MovieImported")).as("imported in %s", year).isEqualTo(expected.imported());
+        assertThat(moviesPerOutcome.get("MovieSkipped")).as("skipped in %s", year).isEqualTo(expected.skipped());
+        assertThat(moviesPerOutcome.get("MovieImportFailed")).as("failed in %s", year).isEmpty();
+    }
+
+    /** Each page of the year's plan recorded once, and together they list every movie of the year. */
+    private static void assertNoPageRecordedTwice(JdbcClient events, int year, SandboxCatalogue catalogue) {
+        List<JsonNode> pages = StoredEvents.of(events, "PageDiscovered").stream().filter(ofYear(year)).toList();
+        List<String> keys = pages.stream().map(page -> page.get("window").get("from").asText() + " pass "
+                + page.get("pass").asInt() + " page " + page.get("page").asInt()).toList();
+        assertThat(keys).as("pages of %s", year).doesNotHaveDuplicates().hasSize((int) plannedPages(events, year));
+        Set<Integer> listed = pages.stream().flatMap(page -> elements(page.get("movies")))
+                .map(movie -> movie.get("tmdbId").asInt()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(listed).as("movies listed on the pages of %s", year).isEqualTo(catalogue.movieIds(year));
+    }
+
+    private static void assertCounts(JsonNode counts, Outcomes expected) {
+        assertThat(counts.get("discovered").asInt()).isEqualTo(expected.discovered());
+        assertThat(counts.get("imported").asInt()).isEqualTo(expected.imported().size());
+        assertThat(counts.get("skipped").asInt()).isEqualTo(expected.skipped().size());
+        assertThat(counts.get("failed").asInt()).isZero();
+    }
+
+    private static Stream<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+
+    private static Predicate<JsonNode> ofYear(int year) {
+        return event -> event.path("year").asInt() == year;
+    }
+
+    private static long outcomeEvents(JdbcClient events, int year) {
+        return events.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE payload_type IN (:types)
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("types", OUTCOMES.stream().map(outcome -> "org.cinegraph.events." + outcome).toList())
+                .param("year", year).query(Long.class).single();
+    }
+
+    /** Outcomes the ledger holds for the year (cheaper to poll than the events, appended in the same transaction). */
+    private static long outcomes(JdbcClient events, int year) {
+        return events.sql("SELECT count(*) FROM import_ledger_outcome WHERE year = :year").param("year", year)
+                .query(Long.class).single();
+    }
+
+    private static long pagesRead(JdbcClient events, int year) {
+        return events.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("year", year).query(Long.class).single();
+    }
+
+    /** The pages of the year's plan, over all its date windows; -1 before the plan is recorded. */
+    private static long plannedPages(JdbcClient events, int year) {
+        return StoredEvents.of(events, "YearImportPlanned").stream().filter(ofYear(year))
+                .reduce((first, later) -> later).map(planned -> elements(planned.get("windows"))
+                        .mapToLong(window -> window.get("totalPages").asLong()).sum())
+                .orElse(-1L);
+    }
+
+    /**
+     * The embedded database of the node whose data directory this is, reached as the node reaches it. Each query
+     * opens a connection of its own and closes it, so none is left to hold up the server's shutdown at the next
+     * start.
+     */
+    private static JdbcClient databaseOf(Path dataDir) throws IOException {
+        // postmaster.pid: the server's pid, its data directory, its start time, then its port.
+        List<String> postmaster = Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"));
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setServerNames(new String[] {"127.0.0.1"});
+        database.setPortNumbers(new int[] {Integer.parseInt(postmaster.get(3).trim())});
+        database.setDatabaseName("postgres");
+        database.setUser("postgres");
+        database.setPassword(Files.readString(dataDir.resolve("postgres.password")).trim());
+        return JdbcClient.create(database);
+    }
+
     private boolean orphanedPostmaster() throws IOException {
         Path pidFile = dataDir.resolve("postgres/postmaster.pid");
         if (!Files.exists(pidFile)) {
@@ -65,18 +272,6 @@ class KillAndRestartTest {
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static String startedAt(int port, int year) throws IOException, InterruptedException {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/import/years/" + year)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return new ObjectMapper().readTree(body).get("startedAt").asText();
-    }
-
-    private static int get(int port, String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int postAsAdmin(int port, String path) throws IOException, InterruptedException {
