@@ -143,6 +143,25 @@ class LoginThrottleTest {
         }
     }
 
+    /** Credentials proven right once are not held to the attempts: a script's parallel requests all get in. */
+    @Test
+    void parallelRequestsWithProvenCredentialsAreNotThrottled() throws Exception {
+        String script = "198.51.100.9";
+        assertThat(session(script, RunningApp.ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        ExecutorService senders = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int request = 0; request < 40; request++) {
+                answers.add(senders.submit(() -> session(script, RunningApp.ADMIN_PASSWORD).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
     @Test
     void aProxysForwardedHttpsGetsStrictTransportSecurity() throws Exception {
         HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri("/api/import/state"))

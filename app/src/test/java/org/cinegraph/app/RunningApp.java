@@ -57,6 +57,13 @@ final class RunningApp implements AutoCloseable {
         return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> getAsAdmin(String path) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+                .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postAsAdmin(String path) throws IOException, InterruptedException {
         String credentials = Base64.getEncoder()
                 .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * Failed admin logins, counted per client in a token bucket (Bucket4j): a client may fail
  * {@code cinegraph.admin.login-throttle.failures} times, and earns one attempt back each {@code period / failures}.
- * Every request with credentials takes an attempt before its password is checked, and gives it back once they
- * proved right; so a client with no attempt left is refused (429) unchecked, a flood of guesses costs no password
- * hash, and guesses sent in parallel cannot all pass the check before the first of them fails. Another client, the
+ * Every request with credentials not proven right before takes an attempt before its password is checked, and gives
+ * it back once they proved right; so a client with no attempt left is refused (429) unchecked, a flood of guesses
+ * costs no password hash, and guesses sent in parallel cannot all pass the check before the first of them fails.
+ * Credentials proven right take no attempt ({@link ProvenCredentials}): a script's parallel requests are not held to
+ * the number of failures allowed, once its credentials have passed once. Another client, the
  * admin's own, keeps its own bucket. A client is its IPv4 address, or the /64 network of its IPv6 address (one host
  * commonly holds a whole /64).
  * <p>
@@ -66,24 +69,37 @@ class LoginThrottle {
     }
 
     /**
-     * Takes one attempt of {@code address}'s client before its credentials are checked.
+     * Takes one attempt of {@code address}'s client before its credentials are checked. Credentials that proved
+     * right before ({@code proven}) take none, so that a client's parallel requests are not limited by its attempts;
+     * but they too are refused while the client is locked out.
      *
      * @return the attempt; or, when the client has none left, how long it must wait for one
      */
-    Attempt attempt(String address) {
+    Attempt attempt(String address, boolean proven) {
         String client = client(address);
-        ConsumptionProbe probe = buckets.get(client, any -> newBucket()).tryConsumeAndReturnRemaining(1);
+        Bucket bucket = buckets.get(client, any -> newBucket());
+        if (proven) {
+            EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
+            if (estimate.canBeConsumed()) {
+                return new Attempt(client, address, false, false, Optional.empty());
+            }
+            refused.increment();
+            return new Attempt(client, address, false, false,
+                    Optional.of(Duration.ofNanos(estimate.getNanosToWaitForRefill())));
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             refused.increment();
-            return new Attempt(client, address, false, Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill())));
+            return new Attempt(client, address, false, false,
+                    Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill())));
         }
-        return new Attempt(client, address, probe.getRemainingTokens() == 0, Optional.empty());
+        return new Attempt(client, address, true, probe.getRemainingTokens() == 0, Optional.empty());
     }
 
-    /** The credentials were right: the attempt is given back. */
+    /** The credentials were right: the attempt, if one was taken, is given back. */
     void succeeded(Attempt attempt) {
         Bucket bucket = buckets.getIfPresent(attempt.client());
-        if (bucket != null) {
+        if (bucket != null && attempt.taken()) {
             bucket.addTokens(1);
         }
     }
@@ -91,6 +107,13 @@ class LoginThrottle {
     /** The credentials were wrong (or unreadable): the attempt stays spent. */
     void failed(Attempt attempt) {
         failed.increment();
+        if (!attempt.taken()) {
+            // Credentials that proved right once and fail now (the password changed): an attempt like any other.
+            Bucket bucket = buckets.getIfPresent(attempt.client());
+            if (bucket != null) {
+                bucket.tryConsume(1);
+            }
+        }
         log.warn("Failed admin login from {}", attempt.address());
         if (attempt.last()) {
             lockouts.increment();
@@ -120,10 +143,10 @@ class LoginThrottle {
     }
 
     /**
-     * One request's attempt: {@code last} when it took the client's last one, {@code retryAfter} how long a refused
-     * request's client must wait (empty when it was not refused).
+     * One request's attempt: {@code taken} when it took one of the client's attempts, {@code last} when that was the
+     * last one, {@code retryAfter} how long a refused request's client must wait (empty when it was not refused).
      */
-    record Attempt(String client, String address, boolean last, Optional<Duration> retryAfter) {
+    record Attempt(String client, String address, boolean taken, boolean last, Optional<Duration> retryAfter) {
 
         boolean refused() {
             return retryAfter.isPresent();

@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Runs before HTTP Basic authentication. A request that carries credentials, in whatever spelling of the header
- * (Spring's own parsing accepts more than {@code "Basic "}), takes an attempt of its client first: none left, and it
- * is answered 429 with {@code Retry-After} before its password is hashed. After the request, its attempt is given back
+ * (Spring's own parsing accepts more than {@code "Basic "}), takes an attempt of its client first, unless the same
+ * header proved right lately: none left, and it is answered 429 with {@code Retry-After} before its password is
+ * hashed. After the request, its attempt is given back
  * if the credentials proved right, and stays spent (a failure) if not. Requests without credentials cost no hash and
  * pass.
  */
@@ -23,6 +24,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
     private final ProblemDetailsSecurityHandler problems;
+    private final ProvenCredentials proven = new ProvenCredentials();
 
     LoginThrottleFilter(LoginThrottle throttle, ProblemDetailsSecurityHandler problems) {
         this.throttle = throttle;
@@ -32,11 +34,12 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
             chain.doFilter(request, response);
             return;
         }
-        LoginThrottle.Attempt attempt = throttle.attempt(request.getRemoteAddr());
+        LoginThrottle.Attempt attempt = throttle.attempt(request.getRemoteAddr(), proven.contains(authorization));
         if (attempt.refused()) {
             long seconds = Math.max(1, (attempt.retryAfter().orElseThrow().toMillis() + 999) / 1000);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
@@ -51,8 +54,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             // Still this request's context: Spring Security clears it only once the whole chain has returned.
             if (authenticated(SecurityContextHolder.getContext().getAuthentication())) {
                 throttle.succeeded(attempt);
+                proven.add(authorization);
             } else {
                 throttle.failed(attempt);
+                proven.remove(authorization);
             }
         }
     }
