@@ -6,9 +6,11 @@ import static org.cinegraph.app.ProblemAssertions.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while every other sequence goes on; {@code GET /api/projections} counts them; a retry while the cause remains
  * leaves them as they were; once the constraints are gone, {@code POST /api/admin/projections/{name}/dead-letters/
  * retry} applies them, and the tables are exactly what the events say and what a replay rebuilds: a page or a movie
- * applied twice, or partly, would show in the counts.
+ * applied twice, or partly, would show in the counts, and the parked page must leave none of its writes behind (the
+ * year's movies are those of the events before it).
  */
 @SpringBootTest(classes = CinegraphApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "cinegraph.data-dir=target/test-data/dead-letters-${random.uuid}",
@@ -101,6 +104,9 @@ class DeadLetterRetryTest {
             assertThat(yearProgress(year)).isEqualTo(expectedProgress(completed.get(year), pagesOf(year)));
         }
         assertThat(yearProgress(PARKED_YEAR)).startsWith("importing").contains("pages_done=2,");
+        // The parked page left nothing behind: the year's movies are those of the events before it.
+        assertThat(jdbc.sql("SELECT tmdb_id FROM year_progress_movie WHERE year = :year").param("year", PARKED_YEAR)
+                .query(Integer.class).set()).isEqualTo(moviesBeforeThirdPage());
         assertThat(movieCount()).isEqualTo(importedMovies() - refusedMovies.size());
         assertThat(yearCount(YEAR_OF_PARKED_MOVIES)).isEqualTo(importedMovies(YEAR_OF_PARKED_MOVIES)
                 - refusedMovies.size());
@@ -222,6 +228,33 @@ class DeadLetterRetryTest {
                         .toArray(String[]::new))
                 .param("year", PARKED_YEAR)
                 .query(String.class).list();
+    }
+
+    /** The movies the parked year's pages and outcomes named before its third first-pass page. */
+    private Set<Integer> moviesBeforeThirdPage() {
+        return new HashSet<>(jdbc.sql("""
+                        WITH year_events AS (
+                            SELECT global_index, payload_type, CAST(convert_from(payload, 'UTF8') AS jsonb) AS event
+                              FROM domain_event_entry
+                             WHERE payload_type = ANY (CAST(:types AS text[]))),
+                        third_page AS (
+                            SELECT global_index FROM year_events
+                             WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                               AND CAST(event ->> 'year' AS int) = :year AND CAST(event ->> 'pass' AS int) = 1
+                             ORDER BY global_index OFFSET 2 LIMIT 1),
+                        before AS (
+                            SELECT * FROM year_events
+                             WHERE CAST(event ->> 'year' AS int) = :year
+                               AND global_index < (SELECT global_index FROM third_page))
+                        SELECT CAST(listed ->> 'tmdbId' AS int) FROM before, jsonb_array_elements(event -> 'movies') AS listed
+                         WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                        UNION
+                        SELECT CAST(event ->> 'tmdbId' AS int) FROM before
+                         WHERE payload_type <> 'org.cinegraph.events.PageDiscovered' AND event ->> 'tmdbId' IS NOT NULL""")
+                .param("types", YEAR_PROGRESS_EVENTS.stream().map(type -> "org.cinegraph.events." + type)
+                        .toArray(String[]::new))
+                .param("year", PARKED_YEAR)
+                .query(Integer.class).list());
     }
 
     private List<String> importsOfMoviesEndingIn3() {
