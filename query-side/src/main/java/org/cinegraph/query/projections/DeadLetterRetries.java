@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.IllegalPayloadAccessException;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -142,9 +143,15 @@ class DeadLetterRetries {
         return new Result(name, processed, failed, left, failure);
     }
 
-    /** The sequence a letter is parked in: its sequencing policy's, or the event's own, as Axon parked it. */
+    /**
+     * The sequence a letter is parked in: as the queue stored it, or else as Axon parks it (the sequencing policy's,
+     * or the event's own identifier).
+     */
     private static Object sequenceOf(SequencingPolicy<? super EventMessage<?>> sequencing,
             DeadLetter<? extends EventMessage<?>> letter) {
+        if (letter instanceof JdbcDeadLetter<?> stored) {
+            return stored.getSequenceIdentifier();
+        }
         Object sequence = sequencing.getSequenceIdentifierFor(letter.message());
         return sequence == null ? letter.message().getIdentifier() : sequence;
     }
