@@ -44,10 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
         "cinegraph.schedule.enabled=false",
         "cinegraph.sandbox.movies-per-year.2001=60",
         "cinegraph.sandbox.movies-per-year.2002=140",
-        "cinegraph.sandbox.movies-per-year.2003=100"})
+        "cinegraph.sandbox.movies-per-year.2003=100",
+        "cinegraph.sandbox.movies-per-year." + DeadLetterRetryTest.YEAR_WITH_A_MISSING_TABLE + "=40"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterRetryTest {
 
+    static final int YEAR_WITH_A_MISSING_TABLE = 2004;
     private static final int PARKED_YEAR = 2002;
     private static final int YEAR_OF_PARKED_MOVIES = 2003;
     private static final List<Integer> YEARS = List.of(2001, PARKED_YEAR, YEAR_OF_PARKED_MOVIES);
@@ -205,6 +207,59 @@ class DeadLetterRetryTest {
         assertProblem(whileReplaying, HttpStatus.CONFLICT);
         assertThat(whileReplaying.getBody().get("detail").asText()).contains("replayed");
         awaitEveryProjectionCaughtUp();
+    }
+
+    /**
+     * A failure that says nothing about the event (here a table renamed away) parks nothing: the projection's batches
+     * are retried, {@code GET /api/projections} says it is in error and not caught up, and once the table is back it
+     * catches up with exactly the rows a replay makes.
+     */
+    @Test
+    @Order(3)
+    void aFailureThatIsNotTheEventsIsRetriedNotParkedAndShowsAsAnError() {
+        awaitEveryProjectionCaughtUp();
+        jdbc.sql("ALTER TABLE skipped_imports RENAME TO skipped_imports_away").update();
+        try {
+            assertThat(admin().postForEntity("/api/admin/imports/years/" + YEAR_WITH_A_MISSING_TABLE, null,
+                    String.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            await().atMost(Duration.ofSeconds(120))
+                    .until(() -> completedYears().containsKey(YEAR_WITH_A_MISSING_TABLE));
+            assertThat(jdbc.sql("""
+                            SELECT count(*) FROM domain_event_entry
+                             WHERE payload_type = 'org.cinegraph.events.MovieSkipped'
+                               AND CAST(convert_from(payload, 'UTF8') AS jsonb) ->> 'year' = :year""")
+                    .param("year", Integer.toString(YEAR_WITH_A_MISSING_TABLE)).query(Long.class).single())
+                    .as("movies the projection cannot write").isPositive();
+            await().atMost(Duration.ofSeconds(60)).until(() -> status("skipped-imports").get("error").asBoolean());
+            // Axon claims a failed segment again within seconds and retries it, each event on its own: for long
+            // enough to see a few such retries, the projection stays in error and parks nothing.
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode failing = status("skipped-imports");
+                return failing.get("error").asBoolean() && !failing.get("caughtUp").asBoolean()
+                        && failing.get("deadLetters").asLong() == 0 && letters("skipped-imports").isEmpty();
+            });
+        } finally {
+            jdbc.sql("ALTER TABLE skipped_imports_away RENAME TO skipped_imports").update();
+        }
+        awaitEveryProjectionCaughtUp();
+        assertThat(status("skipped-imports").get("error").asBoolean()).isFalse();
+        assertThat(letters("skipped-imports")).isEmpty();
+        List<String> caughtUp = jdbc.sql("SELECT t::text FROM skipped_imports t ORDER BY t::text").query(String.class)
+                .list();
+        assertThat(jdbc.sql("SELECT count(*) FROM skipped_imports WHERE year = :year")
+                .param("year", YEAR_WITH_A_MISSING_TABLE).query(Long.class).single()).isPositive();
+        replay("skipped-imports");
+        assertThat(jdbc.sql("SELECT t::text FROM skipped_imports t ORDER BY t::text").query(String.class).list())
+                .isEqualTo(caughtUp);
+    }
+
+    private JsonNode status(String projection) {
+        for (JsonNode status : http.getForObject("/api/projections", JsonNode.class)) {
+            if (status.get("name").asText().equals(projection)) {
+                return status;
+            }
+        }
+        throw new AssertionError("No projection " + projection + " in GET /api/projections");
     }
 
     /** The year-progress events of the parked year from its third first-pass page on, in the store's order. */
