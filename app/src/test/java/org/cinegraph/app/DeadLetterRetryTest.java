@@ -45,11 +45,13 @@ import org.springframework.transaction.support.TransactionTemplate;
         "cinegraph.sandbox.movies-per-year.2001=60",
         "cinegraph.sandbox.movies-per-year.2002=140",
         "cinegraph.sandbox.movies-per-year.2003=100",
-        "cinegraph.sandbox.movies-per-year." + DeadLetterRetryTest.YEAR_WITH_A_MISSING_TABLE + "=40"})
+        "cinegraph.sandbox.movies-per-year." + DeadLetterRetryTest.YEAR_WITH_A_MISSING_TABLE + "=40",
+        "cinegraph.sandbox.movies-per-year." + DeadLetterRetryTest.YEAR_REPLAYED_WITH_LETTERS + "=60"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadLetterRetryTest {
 
     static final int YEAR_WITH_A_MISSING_TABLE = 2004;
+    static final int YEAR_REPLAYED_WITH_LETTERS = 2005;
     private static final int PARKED_YEAR = 2002;
     private static final int YEAR_OF_PARKED_MOVIES = 2003;
     private static final List<Integer> YEARS = List.of(2001, PARKED_YEAR, YEAR_OF_PARKED_MOVIES);
@@ -251,6 +253,54 @@ class DeadLetterRetryTest {
         replay("skipped-imports");
         assertThat(jdbc.sql("SELECT t::text FROM skipped_imports t ORDER BY t::text").query(String.class).list())
                 .isEqualTo(caughtUp);
+    }
+
+    /**
+     * A replay drops the projection's letters when it starts and applies their events again with all the others:
+     * while the cause remains, the same events are parked anew (the rebuilt table has the constraint too); once it
+     * is gone, a replay leaves no letter and every movie.
+     */
+    @Test
+    @Order(4)
+    void aReplayAppliesTheParkedEventsAgainAndParksThoseThatStillFail() {
+        awaitEveryProjectionCaughtUp();
+        String constraint = "dead_letter_test_movies_ending_in_7";
+        jdbc.sql("ALTER TABLE movies ADD CONSTRAINT " + constraint + " CHECK (year <> " + YEAR_REPLAYED_WITH_LETTERS
+                + " OR tmdb_id % 10 <> 7)").update();
+        assertThat(admin().postForEntity("/api/admin/imports/years/" + YEAR_REPLAYED_WITH_LETTERS, null,
+                String.class).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(120)).until(() -> completedYears().containsKey(YEAR_REPLAYED_WITH_LETTERS));
+        awaitEveryProjectionCaughtUp();
+        List<String> refused = jdbc.sql("""
+                        SELECT event_identifier FROM domain_event_entry
+                         WHERE payload_type = 'org.cinegraph.events.MovieImported'
+                           AND CAST(convert_from(payload, 'UTF8') AS jsonb) ->> 'year' = :year
+                           AND CAST(CAST(convert_from(payload, 'UTF8') AS jsonb) ->> 'tmdbId' AS int) % 10 = 7""")
+                .param("year", Integer.toString(YEAR_REPLAYED_WITH_LETTERS)).query(String.class).list();
+        assertThat(refused).isNotEmpty();
+        assertThat(letters("movies")).containsExactlyInAnyOrderElementsOf(refused);
+        List<String> enqueuedBefore = jdbc.sql("SELECT CAST(enqueued_at AS text) FROM dead_letter_entry"
+                + " WHERE processing_group = 'movies' ORDER BY 1").query(String.class).list();
+
+        replay("movies");
+
+        assertThat(letters("movies")).as("the same events, parked anew").containsExactlyInAnyOrderElementsOf(refused);
+        assertThat(jdbc.sql("SELECT CAST(enqueued_at AS text) FROM dead_letter_entry"
+                + " WHERE processing_group = 'movies' ORDER BY 1").query(String.class).list())
+                .doesNotContainAnyElementsOf(enqueuedBefore);
+        assertThat(status("movies").get("deadLetters").asLong()).isEqualTo(refused.size());
+        assertThat(movieCount()).isEqualTo(importedMovies() - refused.size());
+
+        jdbc.sql("ALTER TABLE movies DROP CONSTRAINT " + constraint).update();
+        replay("movies");
+
+        assertThat(letters("movies")).isEmpty();
+        assertThat(status("movies").get("deadLetters").asLong()).isZero();
+        assertThat(movieCount()).isEqualTo(importedMovies());
+        for (int year : List.of(2001, PARKED_YEAR, YEAR_OF_PARKED_MOVIES, YEAR_WITH_A_MISSING_TABLE,
+                YEAR_REPLAYED_WITH_LETTERS)) {
+            assertThat(yearCount(year)).as("movies of %d", year).isEqualTo(importedMovies(year));
+        }
     }
 
     private JsonNode status(String projection) {
