@@ -43,7 +43,7 @@ import org.springframework.transaction.TransactionException;
  * event waits to be applied again (twice, then, for a count).
  *
  * <p>So a batch in which anything fails is rolled back whole, and its events are remembered. Axon retries the
- * batch a second later; this time each remembered event is applied on its own: the writes pending from the events
+ * batch within seconds; this time each remembered event is applied on its own: the writes pending from the events
  * before it are made first, then its handler runs inside a savepoint with each write made at once. If it fails, the
  * savepoint takes back whatever it wrote and Axon parks the event, with the rest of its sequence, in the batch's
  * transaction, which the savepoint kept usable; the other events of the batch go on. Batches in which nothing fails
