@@ -544,6 +544,18 @@ async function renderProjections() {
         replay.textContent = 'Replay';
         replay.addEventListener('click', () => act(replay, () => post('/api/admin/projections/'
             + encodeURIComponent(projection.name) + '/replay'), () => 'Replaying ' + projection.name + '.'));
+        // Events it could not apply, parked until their cause is fixed; a retry applies them in order.
+        let parked = number(projection.deadLetters);
+        if (projection.deadLetters > 0) {
+            const retry = el('button', { type: 'button', className: 'admin secondary', disabled: projection.replaying,
+                'aria-label': 'Retry the dead letters of ' + projection.name });
+            retry.textContent = 'Retry';
+            retry.addEventListener('click', () => act(retry, () => post('/api/admin/projections/'
+                + encodeURIComponent(projection.name) + '/dead-letters/retry'), (answer) => projection.name + ': '
+                + plural(answer.processed, 'dead letter', 'dead letters') + ' applied, ' + number(answer.left) + ' left'
+                + (answer.failure ? ' (' + answer.failure + ')' : '') + '.'));
+            parked = el('span', {}, el('span', { className: 'error-text' }, parked), ' ', retry);
+        }
         const last = rebuild === null ? 'never' : el('span', {}, status(rebuild.state), ' ',
             rebuild.state === 'rebuilding' || rebuild.state === 'requested'
                 ? el('progress', { max: 1, value: rebuild.progress || 0, 'aria-label': 'Replay of ' + projection.name })
@@ -551,9 +563,10 @@ async function renderProjections() {
             ' ' + Math.round((rebuild.progress || 0) * 100) + ' %',
             rebuild.completedAt ? ', ' + when(rebuild.completedAt) : '',
             rebuild.failure ? el('span', { className: 'error-text' }, ' ' + rebuild.failure) : null);
-        return el('tr', { className: projection.error ? 'failed' : null, 'data-projection': projection.name },
+        return el('tr', { className: projection.error || projection.deadLetters > 0 ? 'failed' : null,
+            'data-projection': projection.name },
             cells([projection.name, el('span', { className: 'status' }, state) , number(projection.position),
-                number(projection.head), number(projection.lag), last, replay], [2, 3, 4]));
+                number(projection.head), number(projection.lag), parked, last, replay], [2, 3, 4, 5]));
     }));
 }
 

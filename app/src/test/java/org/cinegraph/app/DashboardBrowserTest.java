@@ -35,6 +35,15 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +54,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The dashboard in a real browser, headless Chromium driven by Selenium, against the application in sandbox
  * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
- * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs. Each
- * step saves a screenshot in {@code target/screenshots}.
+ * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
+ * letter is retried. Each step saves a screenshot in {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -70,6 +79,8 @@ class DashboardBrowserTest {
     private int port;
     @Autowired
     private TmdbSandboxServer tmdb;
+    @Autowired
+    private EventProcessingConfiguration processing;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -254,6 +265,32 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
         assertThat(browser.findElement(movies).getText()).contains("100 %");
         screenshot("projections");
+    }
+
+    @Test
+    @Order(6)
+    void aParkedEventShowsOnTheProjectionsPageAndItsRetryTakesItOff() {
+        // An event the projection has no handler for: the retry applies nothing, and takes the letter off.
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("skipped-imports").orElseThrow();
+        EventMessage<?> parked = new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(1),
+                GenericEventMessage.asEventMessage(new YearImportStarted(YEAR, ImportTrigger.ADMIN)));
+        queue.enqueue("browser-test", new GenericDeadLetter<>("browser-test", parked, new IllegalStateException("boom")));
+        signIn();
+        open("#/projections");
+        By skipped = By.cssSelector("tr[data-projection='skipped-imports']");
+        By retry = By.cssSelector("button[aria-label='Retry the dead letters of skipped-imports']");
+        wait.until(ExpectedConditions.elementToBeClickable(retry));
+        assertThat(browser.findElement(skipped).getAttribute("class")).contains("failed");
+        assertThat(browser.findElements(By.cssSelector("#projections-rows button[aria-label^='Retry the dead letters']")))
+                .hasSize(1);
+        screenshot("projections-dead-letter");
+
+        browser.findElement(retry).click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
+                "skipped-imports: 1 dead letter applied, 0 left."));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(retry));
+        assertThat(queue.contains("browser-test")).isFalse();
     }
 
     private void open(String route) {

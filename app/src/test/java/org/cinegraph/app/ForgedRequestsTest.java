@@ -60,6 +60,7 @@ class ForgedRequestsTest {
             "/api/admin/failures/retry",
             "/api/admin/projections/replay",
             "/api/admin/projections/movies/replay",
+            "/api/admin/projections/movies/dead-letters/retry",
             "/api/admin/lists/forged"
     })
     void everyAdminActionAFormOfAnotherSiteSendsIsRefused(String path) throws Exception {

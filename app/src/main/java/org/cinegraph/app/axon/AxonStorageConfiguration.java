@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -18,6 +19,8 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +38,14 @@ class AxonStorageConfiguration {
     /** PostgreSQL's SQLState for a unique-key violation. */
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int EVENTS_PER_QUERY = 1_000;
+    /**
+     * Letters one sequence of a projection may hold: more than the events of any year TMDb has (a few tens of
+     * thousands). Axon's default, 1,024, is less than a year of a few thousand movies: year progress parks a
+     * year's events in one sequence, and once that sequence were full every batch holding another event of the
+     * year would fail, and with it the other years of its segment. Each letter parked counts its sequence's
+     * letters first, so the limit also bounds that cost.
+     */
+    private static final int LETTERS_PER_SEQUENCE = 100_000;
 
     /**
      * Tells Axon which insert failures mean "someone appended this event first". Axon's default recognises
@@ -131,6 +142,29 @@ class AxonStorageConfiguration {
                 .associationKeyColumn("association_key")
                 .associationValueColumn("association_value")
                 .build());
+    }
+
+    /**
+     * The projections' dead-letter queues (those with {@code dlq.enabled}), as Axon's auto-configuration makes
+     * them, with room for a whole sequence ({@link #LETTERS_PER_SEQUENCE}). The number of sequences stays
+     * Axon's 1,024: more events failing each on its own say that something is wrong with all of them, and the
+     * projection then stops, its batches retried, rather than park every event.
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueProviderConfigurerModule(
+            EventProcessorProperties processors, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager, DeadLetterSchema schema,
+            @Qualifier("eventSerializer") Serializer eventSerializer, Serializer serializer) {
+        return new DeadLetterQueueProviderConfigurerModule(processors,
+                processingGroup -> configuration -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(processingGroup)
+                        .connectionProvider(connectionProvider)
+                        .transactionManager(transactionManager)
+                        .schema(schema)
+                        .genericSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .maxSequenceSize(LETTERS_PER_SEQUENCE)
+                        .build());
     }
 
     @Bean

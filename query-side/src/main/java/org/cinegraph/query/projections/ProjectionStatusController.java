@@ -13,6 +13,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,15 +37,20 @@ class ProjectionStatusController {
     private final ReplayStore replayStore;
     private final SegmentPositions segments;
     private final Projections projections;
+    private final DeadLetterRetries deadLetters;
+    private final FailingSegments failing;
 
     ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore,
-            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments, Projections projections) {
+            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments, Projections projections,
+            DeadLetterRetries deadLetters, FailingSegments failing) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.replays = replays;
         this.replayStore = replayStore;
         this.segments = segments;
         this.projections = projections;
+        this.deadLetters = deadLetters;
+        this.failing = failing;
     }
 
     /** The projections' processors only: the daily import's saga has a streaming processor too, and never replays. */
@@ -92,12 +98,35 @@ class ProjectionStatusController {
         return ResponseEntity.accepted().location(URI.create("/api/projections")).body(projections());
     }
 
+    /**
+     * Applies the projection's parked events again, each sequence in order from its first letter, once the cause
+     * of their failure is gone: 202 with how many letters were applied, how many sequences failed again and how
+     * many letters are left; 404 for an unknown name; 409 while the projection is being replayed (the replay
+     * applies them itself) or while a retry of its letters runs on this node.
+     */
+    @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
+    ResponseEntity<DeadLetterRetries.Result> retryDeadLetters(@PathVariable String name) {
+        Projection projection = projections.find(name).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+                "No such projection", "There is no projection named " + name + "."));
+        if (replayStore.find(name).filter(ReplayState::active).isPresent()) {
+            throw problem(HttpStatus.CONFLICT, "Replay under way", "Projection " + name + " is being replayed, which"
+                    + " applies every event again, those parked as dead letters included; its progress is in"
+                    + " GET /api/projections.");
+        }
+        DeadLetterRetries.Result result = deadLetters.retry(projection).orElseThrow(() -> problem(
+                HttpStatus.CONFLICT, "Retry already under way",
+                "The dead letters of projection " + name + " are being retried already."));
+        return ResponseEntity.accepted().location(URI.create("/api/projections")).body(result);
+    }
+
     private ProjectionStatus status(StreamingEventProcessor processor, long head, ReplayState rebuild) {
         Rebuild replay = rebuild == null ? null : rebuild(rebuild);
         boolean rebuilding = rebuild != null && rebuild.active();
+        long parked = processing.deadLetterQueue(processor.getName()).map(SequencedDeadLetterQueue::size).orElse(0L);
+        boolean error = processor.isError() || failing.anyFailing(processor.getName());
         Collection<EventTrackerStatus> local = processor.processingStatus().values();
         if (local.isEmpty()) {
-            return new ProjectionStatus(processor.getName(), null, head, null, rebuilding, false, processor.isError(),
+            return new ProjectionStatus(processor.getName(), null, head, null, rebuilding, false, error, parked,
                     replay);
         }
         long position = local.stream().mapToLong(segment -> segment.getCurrentPosition().orElse(0)).min()
@@ -107,9 +136,11 @@ class ProjectionStatusController {
         boolean replaying = rebuilding || local.stream().anyMatch(segment -> segment.isReplaying()
                 && below(segment.getCurrentPosition(), segment.getResetPosition()));
         long lag = Math.max(0, head - position);
-        boolean caughtUp = !replaying && lag == 0 && local.stream().allMatch(EventTrackerStatus::isCaughtUp);
-        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp,
-                processor.isError(), replay);
+        // A segment released after a failed batch has no status here until it is claimed again.
+        boolean caughtUp = !replaying && !error && lag == 0 && local.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                && segments.allClaimed(processor.getName());
+        return new ProjectionStatus(processor.getName(), position, head, lag, replaying, caughtUp, error, parked,
+                replay);
     }
 
     private Rebuild rebuild(ReplayState state) {
@@ -147,11 +178,12 @@ class ProjectionStatusController {
 
     /**
      * {@code position} and {@code lag} are null while no segment of the projection runs on this node;
-     * {@code error} says a segment on this node failed its last batch and is retrying it; {@code rebuild} is
-     * null for a projection never replayed.
+     * {@code error} says a segment on this node failed its last batch and is retrying it; {@code deadLetters} is
+     * how many of its events are parked in the dead-letter queue, over all nodes; {@code rebuild} is null for a
+     * projection never replayed.
      */
     record ProjectionStatus(String name, Long position, long head, Long lag, boolean replaying, boolean caughtUp,
-            boolean error, Rebuild rebuild) {
+            boolean error, long deadLetters, Rebuild rebuild) {
     }
 
     /** The projection's latest replay: {@code state} is requested, rebuilding, completed or failed. */

@@ -16,26 +16,37 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *   <li>The commit does not wait for the disk. A projection's rows and its token commit together, so a crash
  *       can at most lose the last fraction of a second of both, and the projection applies those events
  *       again; nothing is lost or doubled, and a rebuild is not held to one disk flush per batch.</li>
+ *   <li>Whether the batch fails or commits is noted for its segment ({@link FailingSegments}).</li>
  * </ul>
  */
 class ProjectionTransaction implements MessageHandlerInterceptor<EventMessage<?>> {
 
     private final String projection;
     private final String resourceKey;
+    /** Where Axon's pooled processor keeps the segment of the batch (not there for a dead letter's retry). */
+    private final String segmentKey;
     private final ReplayStore store;
     private final RebuildTables tables;
+    private final FailingSegments failing;
 
-    ProjectionTransaction(String projection, ReplayStore store, RebuildTables tables) {
+    ProjectionTransaction(String projection, ReplayStore store, RebuildTables tables, FailingSegments failing) {
         this.projection = projection;
         this.resourceKey = getClass().getName() + "/" + projection;
+        this.segmentKey = "Processor[" + projection + "]/SegmentId";
         this.store = store;
         this.tables = tables;
+        this.failing = failing;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        unitOfWork.root().getOrComputeResource(resourceKey, key -> {
+        UnitOfWork<?> batch = unitOfWork.root();
+        if (!batch.resources().containsKey(resourceKey) && batch.getResource(segmentKey) instanceof Integer segment) {
+            batch.onRollback(rolledBack -> failing.failed(projection, segment));
+            batch.afterCommit(committed -> failing.succeeded(projection, segment));
+        }
+        batch.getOrComputeResource(resourceKey, key -> {
             tables.commitWithoutWaitingForTheDisk();
             boolean rebuilding = store.lockShared(projection).filter(ReplayState::writesToCopies).isPresent();
             if (rebuilding) {

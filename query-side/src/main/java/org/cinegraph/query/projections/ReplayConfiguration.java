@@ -4,7 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires every projection's processor for replays beside the live tables. */
+/** Wires every projection's processor for replays beside the live tables, and for dead letters. */
 @Configuration(proxyBeanMethods = false)
 class ReplayConfiguration {
 
@@ -12,11 +12,11 @@ class ReplayConfiguration {
 
     @Bean
     ConfigurerModule projectionsReplayBesideTheirTables(Projections projections, ReplayStore store,
-            RebuildTables tables) {
+            RebuildTables tables, EventIsolation isolation, FailingSegments failing) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (Projection projection : projections.all()) {
                 processing.registerHandlerInterceptor(projection.name(),
-                        configuration -> new ProjectionTransaction(projection.name(), store, tables));
+                        configuration -> new ProjectionTransaction(projection.name(), store, tables, failing));
                 // A replay applies every event again, those parked as dead letters included; letters left
                 // over from before the replay would hold back the sequences they block for no reason.
                 // Without the cache the queue is asked, for every event, whether its sequence holds a dead
@@ -26,6 +26,11 @@ class ReplayConfiguration {
                         (configuration, builder) -> builder.allowReset(true)
                                 .enableSequenceIdentifierCache()
                                 .sequenceIdentifierCacheSize(SEQUENCE_CACHE_SIZE));
+                // A batch that fails is retried with each event on its own, so that only the one that fails is
+                // parked (EventIsolation).
+                processing.registerErrorHandler(projection.name(), configuration -> isolation.errorHandler());
+                processing.registerDeadLetterPolicy(projection.name(),
+                        configuration -> DeadLetterRetries.enqueuePolicy());
             }
         });
     }

@@ -38,6 +38,17 @@ class SegmentPositions {
                 && segments.stream().allMatch(segment -> segment.isPresent() && segment.getAsLong() >= position);
     }
 
+    /**
+     * Whether some node holds every segment of the processor: a segment whose batch failed is released, and
+     * claimed again only after a pause, in which no node processes it.
+     */
+    boolean allClaimed(String processor) {
+        return jdbc.sql("""
+                        SELECT count(*) > 0 AND count(*) FILTER (WHERE owner IS NULL) = 0
+                          FROM token_entry WHERE processor_name = :name""")
+                .param("name", processor).query(Boolean.class).single();
+    }
+
     private OptionalLong position(byte[] token, String type) {
         if (token == null || type == null) {
             return OptionalLong.empty();
