@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * on real data pass unrun: {@code .ci/run} sets {@value #SETTING}{@code =required}, as it sets
  * {@code CINEGRAPH_BROWSER_TESTS=required} for the browser tests.
  *
- * <p>{@code app}'s tests have a copy of this class ({@code org.cinegraph.app.SharedFixtures}): a module's test
- * classes are not on another module's class path. Keep the two alike.
+ * <p>{@code command-side} publishes this class in its test jar, on which {@code app}'s tests depend, so it exists once.
  */
 public final class SharedFixtures {
 

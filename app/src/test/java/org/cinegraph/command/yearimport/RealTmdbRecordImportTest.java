@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.cinegraph.app.ApplicationTest;
-import org.cinegraph.app.SharedFixtures;
+import org.cinegraph.command.SharedFixtures;
 import org.cinegraph.command.quality.QualityFilter;
 import org.cinegraph.command.tmdb.TmdbActivity;
 import org.cinegraph.command.tmdb.TmdbClient;
