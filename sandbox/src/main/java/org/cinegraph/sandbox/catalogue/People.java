@@ -46,7 +46,7 @@ final class People {
                 + " " + SURNAMES.get(number % SURNAMES.size());
         Draws draws = new Draws(seed, PERSON_STREAM, number);
         String knownFor = draws.chance(0.75) ? "Acting" : draws.pick(CREW_DEPARTMENTS);
-        double popularity = Math.round((0.6 + 30.0 * Math.pow(draws.nextDouble(), 3)) * 1000.0) / 1000.0;
+        double popularity = Draws.thousandths(0.6 + 30.0 * Math.pow(draws.nextDouble(), 3));
         String profilePath = draws.chance(0.8) ? draws.imagePath("jpg") : null;
         return new Person(FIRST_PERSON_ID + number, name, woman ? 1 : 2, knownFor, popularity, profilePath);
     }

@@ -20,6 +20,12 @@ public final class Json {
         void writeTo(JsonGenerator json) throws IOException;
     }
 
+    /** Writes the fields of one item's object, to the generator the caller holds. */
+    @FunctionalInterface
+    public interface Fields<T> {
+        void of(T item) throws IOException;
+    }
+
     private Json() {
     }
 
@@ -37,6 +43,18 @@ public final class Json {
         json.writeArrayFieldStart(field);
         for (String value : values) {
             json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** An array of objects, one for each item: TMDb's shape for every list of things. */
+    public static <T> void writeObjects(JsonGenerator json, String field, Iterable<T> items, Fields<T> fields)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (T item : items) {
+            json.writeStartObject();
+            fields.of(item);
+            json.writeEndObject();
         }
         json.writeEndArray();
     }

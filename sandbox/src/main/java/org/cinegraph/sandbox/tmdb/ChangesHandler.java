@@ -1,17 +1,15 @@
 package org.cinegraph.sandbox.tmdb;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
-import org.cinegraph.sandbox.http.Json;
 import org.cinegraph.sandbox.http.SandboxHandler;
 import org.cinegraph.sandbox.http.SandboxRequest;
 import org.cinegraph.sandbox.http.SandboxResponse;
 import org.cinegraph.sandbox.http.TmdbError;
+import org.cinegraph.sandbox.tmdb.TmdbParameters.Rejected;
 
 /**
  * {@code GET /3/movie/changes}: the ids of the catalogue's movies edited from {@code start_date} to
@@ -35,44 +33,21 @@ final class ChangesHandler implements SandboxHandler {
     @Override
     public SandboxResponse handle(SandboxRequest request) {
         LocalDate today = changes.today();
-        Optional<LocalDate> end = date(request.parameter("end_date"));
-        Optional<LocalDate> start = date(request.parameter("start_date"));
-        if (end == null || start == null) {
-            return TmdbError.INVALID_DATE.response();
-        }
-        LocalDate to = end.orElse(today);
-        LocalDate from = start.orElse(to.minusDays(1));
-        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            return TmdbError.INVALID_PARAMETERS.response();
-        }
-        int page;
         try {
-            page = Integer.parseInt(request.parameter("page").orElse("1"));
-        } catch (NumberFormatException e) {
-            return TmdbError.INVALID_PAGE.response();
-        }
-        if (page < 1 || page > 500) {
-            return TmdbError.INVALID_PAGE.response();
-        }
-        List<Integer> ids = edited(from, to, today);
-        int totalPages = Math.max(1, (ids.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        List<Integer> onPage = ids.subList(Math.min(ids.size(), (page - 1) * PAGE_SIZE),
-                Math.min(ids.size(), page * PAGE_SIZE));
-        return SandboxResponse.ok(Json.write(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("results");
-            for (int id : onPage) {
-                json.writeStartObject();
-                json.writeNumberField("id", id);
-                json.writeBooleanField("adult", false);
-                json.writeEndObject();
+            LocalDate to = request.parameter("end_date").map(TmdbParameters::date).orElse(today);
+            LocalDate from = request.parameter("start_date").map(TmdbParameters::date).orElse(to.minusDays(1));
+            if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
+                return TmdbError.INVALID_PARAMETERS.response();
             }
-            json.writeEndArray();
-            json.writeNumberField("page", page);
-            json.writeNumberField("total_pages", totalPages);
-            json.writeNumberField("total_results", ids.size());
-            json.writeEndObject();
-        }));
+            int page = TmdbParameters.page(request.parameter("page"));
+            List<Integer> ids = edited(from, to, today);
+            int totalPages = Math.max(1, (ids.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+            List<Integer> onPage = ids.subList(Math.min(ids.size(), (page - 1) * PAGE_SIZE),
+                    Math.min(ids.size(), page * PAGE_SIZE));
+            return SandboxResponse.ok(TmdbJson.changesPage(onPage, page, totalPages, ids.size()));
+        } catch (Rejected rejected) {
+            return rejected.response();
+        }
     }
 
     /**
@@ -94,15 +69,6 @@ final class ChangesHandler implements SandboxHandler {
             last = answer;
         }
         return answer.ids;
-    }
-
-    /** Empty when absent, null when not a date. */
-    private static Optional<LocalDate> date(Optional<String> parameter) {
-        try {
-            return parameter.map(LocalDate::parse);
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     private record Answer(LocalDate from, LocalDate to, LocalDate today, int edits, List<Integer> ids) {

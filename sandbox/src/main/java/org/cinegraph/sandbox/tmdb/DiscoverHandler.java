@@ -14,15 +14,7 @@ import org.cinegraph.sandbox.tmdb.TmdbParameters.Rejected;
  * TMDb's limits. TMDb reports the true totals however many pages there are, yet refuses pages past
  * 500, so a client must narrow its date windows to reach every movie of a large year.
  */
-final class DiscoverHandler implements SandboxHandler {
-
-    private final DiscoverIndex index;
-    private final DeletionsDuringDiscovery deletions;
-
-    DiscoverHandler(DiscoverIndex index, DeletionsDuringDiscovery deletions) {
-        this.index = index;
-        this.deletions = deletions;
-    }
+record DiscoverHandler(DiscoverIndex index, DeletionsDuringDiscovery deletions) implements SandboxHandler {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {

@@ -11,15 +11,9 @@ import org.cinegraph.sandbox.http.TmdbError;
  * or a generated movie, or none, still with a 200, as TMDb answers. The sandbox keeps no other external ids, so
  * any other source, or none, is refused as TMDb refuses a bad parameter.
  */
-final class FindHandler implements SandboxHandler {
+record FindHandler(SandboxCatalogue catalogue) implements SandboxHandler {
 
     private static final String IMDB = "imdb_id";
-
-    private final SandboxCatalogue catalogue;
-
-    FindHandler(SandboxCatalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {

@@ -2,8 +2,6 @@ package org.cinegraph.sandbox.tmdb;
 
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.cinegraph.sandbox.catalogue.FestivalFilms;
 import org.cinegraph.sandbox.catalogue.MovieDetails;
@@ -17,29 +15,12 @@ import org.cinegraph.sandbox.http.TmdbError;
  * {@code GET /3/movie/{id}} of a generated movie or a festival film, with the {@code append_to_response} sections
  * of {@link AppendSection}.
  */
-public final class MovieDetailsHandler implements SandboxHandler {
-
-    private static final Pattern DETAILS_PATH = Pattern.compile("/3/movie/(\\d{1,9})");
-
-    private final SandboxCatalogue catalogue;
-    private final PopularityDrift drift;
-    private final SandboxChanges changes;
-
-    MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift, SandboxChanges changes) {
-        this.catalogue = catalogue;
-        this.drift = drift;
-        this.changes = changes;
-    }
-
-    /** The TMDb id a details request asks for; empty for any other request, or an id that cannot be one. */
-    public static OptionalInt requestedId(SandboxRequest request) {
-        Matcher details = DETAILS_PATH.matcher(request.path());
-        return details.matches() ? OptionalInt.of(Integer.parseInt(details.group(1))) : OptionalInt.empty();
-    }
+record MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift, SandboxChanges changes)
+        implements SandboxHandler {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        OptionalInt id = requestedId(request);
+        OptionalInt id = MovieDetailsPath.movieId(request);
         if (id.isEmpty()) {
             return TmdbError.NOT_FOUND.response();
         }

@@ -10,14 +10,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.cinegraph.sandbox.catalogue.Genre;
 import org.cinegraph.sandbox.catalogue.MovieDetails;
-import org.cinegraph.sandbox.catalogue.MovieDetails.CastCredit;
 import org.cinegraph.sandbox.catalogue.MovieDetails.Collection;
-import org.cinegraph.sandbox.catalogue.MovieDetails.Company;
 import org.cinegraph.sandbox.catalogue.MovieDetails.CountryRelease;
-import org.cinegraph.sandbox.catalogue.MovieDetails.CrewCredit;
-import org.cinegraph.sandbox.catalogue.MovieDetails.Keyword;
 import org.cinegraph.sandbox.catalogue.MovieDetails.Person;
-import org.cinegraph.sandbox.catalogue.MovieDetails.ReleaseDate;
 import org.cinegraph.sandbox.catalogue.Origin;
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
@@ -48,12 +43,17 @@ public final class MovieDetailsJson {
             writeDetails(json, details);
             for (AppendSection section : sections) {
                 json.writeFieldName(section.parameter());
+                json.writeStartObject();
                 switch (section) {
                     case CREDITS -> writeCredits(json, details);
                     case EXTERNAL_IDS -> writeExternalIds(json, details);
-                    case KEYWORDS -> writeKeywords(json, details.keywords());
+                    case KEYWORDS -> Json.writeObjects(json, "keywords", details.keywords(), keyword -> {
+                        json.writeNumberField("id", keyword.id());
+                        json.writeStringField("name", keyword.name());
+                    });
                     case RELEASE_DATES -> writeReleaseDates(json, details.releases());
                 }
+                json.writeEndObject();
             }
             json.writeEndObject();
         });
@@ -67,14 +67,10 @@ public final class MovieDetailsJson {
         json.writeFieldName("belongs_to_collection");
         writeCollection(json, details.collection());
         json.writeNumberField("budget", details.budget());
-        json.writeArrayFieldStart("genres");
-        for (int genreId : movie.genreIds()) {
-            json.writeStartObject();
+        Json.writeObjects(json, "genres", movie.genreIds(), genreId -> {
             json.writeNumberField("id", genreId);
             json.writeStringField("name", Genre.byId(genreId).displayName());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeStringField("homepage", details.homepage());
         json.writeNumberField("id", movie.tmdbId());
         json.writeStringField("imdb_id", movie.imdbId());
@@ -84,32 +80,25 @@ public final class MovieDetailsJson {
         json.writeStringField("overview", movie.overview());
         json.writeNumberField("popularity", movie.popularity());
         json.writeStringField("poster_path", movie.posterPath());
-        json.writeArrayFieldStart("production_companies");
-        for (Company company : details.companies()) {
-            json.writeStartObject();
+        Json.writeObjects(json, "production_companies", details.companies(), company -> {
             json.writeNumberField("id", company.id());
             json.writeStringField("logo_path", company.logoPath());
             json.writeStringField("name", company.name());
             json.writeStringField("origin_country", company.originCountry());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("production_countries");
-        json.writeStartObject();
-        json.writeStringField("iso_3166_1", origin.country());
-        json.writeStringField("name", origin.countryName());
-        json.writeEndObject();
-        json.writeEndArray();
+        });
+        // TMDb lists a movie's countries and languages; a sandbox movie has one of each.
+        Json.writeObjects(json, "production_countries", List.of(origin), country -> {
+            json.writeStringField("iso_3166_1", country.country());
+            json.writeStringField("name", country.countryName());
+        });
         json.writeStringField("release_date", movie.releaseDate().toString());
         json.writeNumberField("revenue", details.revenue());
         json.writeNumberField("runtime", details.runtime());
-        json.writeArrayFieldStart("spoken_languages");
-        json.writeStartObject();
-        json.writeStringField("english_name", origin.languageEnglishName());
-        json.writeStringField("iso_639_1", origin.language());
-        json.writeStringField("name", origin.languageNativeName());
-        json.writeEndObject();
-        json.writeEndArray();
+        Json.writeObjects(json, "spoken_languages", List.of(origin), language -> {
+            json.writeStringField("english_name", language.languageEnglishName());
+            json.writeStringField("iso_639_1", language.language());
+            json.writeStringField("name", language.languageNativeName());
+        });
         json.writeStringField("status", "Released");
         json.writeStringField("tagline", details.tagline());
         json.writeStringField("title", movie.title());
@@ -132,29 +121,19 @@ public final class MovieDetailsJson {
     }
 
     private static void writeCredits(JsonGenerator json, MovieDetails details) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("cast");
-        for (CastCredit credit : details.cast()) {
-            json.writeStartObject();
+        Json.writeObjects(json, "cast", details.cast(), credit -> {
             writePerson(json, credit.person());
             json.writeNumberField("cast_id", credit.castId());
             json.writeStringField("character", credit.character());
             json.writeStringField("credit_id", credit.creditId());
             json.writeNumberField("order", credit.order());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeArrayFieldStart("crew");
-        for (CrewCredit credit : details.crew()) {
-            json.writeStartObject();
+        });
+        Json.writeObjects(json, "crew", details.crew(), credit -> {
             writePerson(json, credit.person());
             json.writeStringField("credit_id", credit.creditId());
             json.writeStringField("department", credit.department());
             json.writeStringField("job", credit.job());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+        });
     }
 
     private static void writePerson(JsonGenerator json, Person person) throws IOException {
@@ -169,50 +148,24 @@ public final class MovieDetailsJson {
     }
 
     private static void writeExternalIds(JsonGenerator json, MovieDetails details) throws IOException {
-        json.writeStartObject();
         json.writeStringField("imdb_id", details.movie().imdbId());
         json.writeStringField("wikidata_id", details.wikidataId());
         json.writeNullField("facebook_id");
         json.writeNullField("instagram_id");
         json.writeNullField("twitter_id");
-        json.writeEndObject();
-    }
-
-    private static void writeKeywords(JsonGenerator json, List<Keyword> keywords) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("keywords");
-        for (Keyword keyword : keywords) {
-            json.writeStartObject();
-            json.writeNumberField("id", keyword.id());
-            json.writeStringField("name", keyword.name());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
     }
 
     private static void writeReleaseDates(JsonGenerator json, List<CountryRelease> releases) throws IOException {
-        json.writeStartObject();
-        json.writeArrayFieldStart("results");
-        for (CountryRelease country : releases) {
-            json.writeStartObject();
+        Json.writeObjects(json, "results", releases, country -> {
             json.writeStringField("iso_3166_1", country.country());
-            json.writeArrayFieldStart("release_dates");
-            for (ReleaseDate release : country.dates()) {
-                json.writeStartObject();
+            Json.writeObjects(json, "release_dates", country.dates(), release -> {
                 json.writeStringField("certification", release.certification());
-                json.writeArrayFieldStart("descriptors");
-                json.writeEndArray();
+                Json.writeStrings(json, "descriptors", List.of());
                 json.writeStringField("iso_639_1", "");
                 json.writeStringField("note", "");
                 json.writeStringField("release_date", release.date() + "T00:00:00.000Z");
                 json.writeNumberField("type", release.type());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeEndObject();
+            });
+        });
     }
 }

@@ -17,15 +17,9 @@ import org.cinegraph.sandbox.tmdb.TmdbParameters.Rejected;
  * whose primary release is in it; a sandbox movie has one release year only, so both keep the movies released
  * in it. An empty query finds nothing rather than failing, as on TMDb.
  */
-final class SearchHandler implements SandboxHandler {
+record SearchHandler(MovieSearch search) implements SandboxHandler {
 
     private static final List<String> RELEASE_YEARS = List.of("year", "primary_release_year");
-
-    private final MovieSearch search;
-
-    SearchHandler(MovieSearch search) {
-        this.search = search;
-    }
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
 import org.cinegraph.sandbox.http.Json;
 
-/** TMDb's discover, search, find and configuration bodies. */
+/** TMDb's discover, search, find, change feed and configuration bodies. */
 final class TmdbJson {
 
     private static final String IMAGES_BASE = "image.tmdb.org/t/p/";
@@ -22,11 +22,7 @@ final class TmdbJson {
         return Json.write(json -> {
             json.writeStartObject();
             json.writeNumberField("page", page.page());
-            json.writeArrayFieldStart("results");
-            for (SandboxMovie movie : page.results()) {
-                writeListEntry(json, movie, false);
-            }
-            json.writeEndArray();
+            Json.writeObjects(json, "results", page.results(), movie -> writeListEntry(json, movie, false));
             json.writeNumberField("total_pages", page.totalPages());
             json.writeNumberField("total_results", page.totalResults());
             json.writeEndObject();
@@ -37,15 +33,27 @@ final class TmdbJson {
     static byte[] findResults(Optional<SandboxMovie> movie) {
         return Json.write(json -> {
             json.writeStartObject();
-            json.writeArrayFieldStart("movie_results");
-            if (movie.isPresent()) {
-                writeListEntry(json, movie.get(), true);
-            }
-            json.writeEndArray();
+            Json.writeObjects(json, "movie_results", movie.stream().toList(),
+                    found -> writeListEntry(json, found, true));
             for (String others : List.of("person_results", "tv_results", "tv_episode_results", "tv_season_results")) {
                 json.writeArrayFieldStart(others);
                 json.writeEndArray();
             }
+            json.writeEndObject();
+        });
+    }
+
+    /** A page of the change feed: the edited movies' ids, none of them adult. */
+    static byte[] changesPage(List<Integer> ids, int page, int totalPages, int totalResults) {
+        return Json.write(json -> {
+            json.writeStartObject();
+            Json.writeObjects(json, "results", ids, id -> {
+                json.writeNumberField("id", id);
+                json.writeBooleanField("adult", false);
+            });
+            json.writeNumberField("page", page);
+            json.writeNumberField("total_pages", totalPages);
+            json.writeNumberField("total_results", totalResults);
             json.writeEndObject();
         });
     }
@@ -72,7 +80,6 @@ final class TmdbJson {
     /** @param withMediaType as in find's results, which may mix movies with people and TV */
     private static void writeListEntry(JsonGenerator json, SandboxMovie movie, boolean withMediaType)
             throws IOException {
-        json.writeStartObject();
         json.writeBooleanField("adult", false);
         json.writeStringField("backdrop_path", movie.backdropPath());
         json.writeArrayFieldStart("genre_ids");
@@ -94,6 +101,5 @@ final class TmdbJson {
         json.writeBooleanField("video", false);
         json.writeNumberField("vote_average", movie.voteAverage());
         json.writeNumberField("vote_count", movie.voteCount());
-        json.writeEndObject();
     }
 }
