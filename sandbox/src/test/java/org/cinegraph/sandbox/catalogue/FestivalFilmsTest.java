@@ -143,11 +143,7 @@ class FestivalFilmsTest {
 
     @Test
     void noGeneratedMovieCarriesANominatedFilmsImdbId() {
-        SandboxCatalogue.Builder builder = SandboxCatalogue.builder();
-        for (int year = 1985; year < 2025; year++) {
-            builder.year(year, 25_000);
-        }
-        SandboxCatalogue catalogue = builder.build();
+        SandboxCatalogue catalogue = SandboxCatalogueTest.aMillionMovies();
 
         // Real IMDb ids reach into the range generated ones use: in a million movies about a hundred could clash.
         List<String> inRange = nominated.keySet().stream()

@@ -129,11 +129,7 @@ class SandboxCatalogueTest {
 
     @Test
     void aMillionMoviesCostNothingUntilAsked() {
-        SandboxCatalogue.Builder builder = SandboxCatalogue.builder();
-        for (int year = 1985; year < 2025; year++) {
-            builder.year(year, 25_000);
-        }
-        SandboxCatalogue catalogue = builder.build();
+        SandboxCatalogue catalogue = aMillionMovies();
 
         assertThat(catalogue.totalMovies()).isEqualTo(1_000_000);
         List<SandboxMovie> newYearsDay =
@@ -167,6 +163,15 @@ class SandboxCatalogueTest {
 
         assertThat(catalogue.years()).containsExactly(2024);
         assertThat(catalogue.movieCount(2024)).isEqualTo(30);
+    }
+
+    /** 25,000 movies in each year from 1985 to 2024, as large as a benchmark's catalogue. */
+    static SandboxCatalogue aMillionMovies() {
+        SandboxCatalogue.Builder builder = SandboxCatalogue.builder();
+        for (int year = 1985; year < 2025; year++) {
+            builder.year(year, 25_000);
+        }
+        return builder.build();
     }
 
     private static int failedCriteria(SandboxMovie movie) {

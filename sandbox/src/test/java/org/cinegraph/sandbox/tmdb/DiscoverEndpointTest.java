@@ -14,37 +14,25 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.cinegraph.sandbox.SandboxHttp;
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.cinegraph.sandbox.SharedSandboxTest;
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class DiscoverEndpointTest {
+class DiscoverEndpointTest extends SharedSandboxTest {
 
     private static final int LARGE_YEAR = 2019;
     private static final String INVALID_PAGE =
             "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.";
 
-    private static TmdbSandboxServer server;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.builder().seed(7)
+    @Override
+    protected SandboxCatalogue catalogue() {
+        return SandboxCatalogue.builder().seed(7)
                 .year(LARGE_YEAR, 12_000).year(2023, 200).year(2024, 250).year(2025, 300)
-                .build());
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
+                .build();
     }
 
     @Test
@@ -262,7 +250,7 @@ class DiscoverEndpointTest {
         return movies.stream().map(movie -> movie.get("id").asInt()).toList();
     }
 
-    private static Set<Integer> catalogueIds(LocalDate from, LocalDate to) {
+    private Set<Integer> catalogueIds(LocalDate from, LocalDate to) {
         return server.catalogue().moviesReleasedBetween(from, to).stream()
                 .map(SandboxMovie::tmdbId)
                 .collect(Collectors.toCollection(HashSet::new));

@@ -9,20 +9,16 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.cinegraph.sandbox.SandboxHttp;
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.cinegraph.sandbox.SharedSandboxTest;
 import org.cinegraph.sandbox.catalogue.FestivalFilms;
-import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /find/{imdb_id}}: festival films and generated movies by their IMDb ids. */
-class FindEndpointTest {
+class FindEndpointTest extends SharedSandboxTest {
 
     static final String OPPENHEIMER = "tt15398776";
     /** Past Lives, nominated at the 96th ceremony, is one of the films the sandbox's TMDb does not know. */
@@ -30,20 +26,6 @@ class FindEndpointTest {
     private static final String INVALID_PARAMETERS = "Invalid parameters: Your request parameters are incorrect.";
     private static final List<String> OTHER_RESULTS =
             List.of("person_results", "tv_results", "tv_episode_results", "tv_season_results");
-
-    private static TmdbSandboxServer server;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void aNominatedFilmIsFoundWithTmdbsListFields() {
@@ -141,7 +123,7 @@ class FindEndpointTest {
         assertTmdbError(reply, 5, INVALID_PARAMETERS);
     }
 
-    private static Reply find(String imdbId) {
+    private Reply find(String imdbId) {
         return http.get("/find/" + imdbId + "?external_source=imdb_id&language=en-US");
     }
 }

@@ -11,35 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.cinegraph.sandbox.SandboxHttp;
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.cinegraph.sandbox.TmdbSandboxServer;
-import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
+import org.cinegraph.sandbox.SharedSandboxTest;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MovieDetailsEndpointTest {
+class MovieDetailsEndpointTest extends SharedSandboxTest {
 
     private static final String ALL_SECTIONS = "?append_to_response=credits,external_ids,keywords,release_dates";
     private static final String NOT_FOUND = "The resource you requested could not be found.";
-
-    private static TmdbSandboxServer server;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void detailsAgreeWithWhatDiscoverShowed() {
@@ -182,11 +164,11 @@ class MovieDetailsEndpointTest {
         assertTmdbError(reply, 34, NOT_FOUND);
     }
 
-    private static List<SandboxMovie> everyMovie() {
+    private List<SandboxMovie> everyMovie() {
         return server.catalogue().moviesReleasedBetween(LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31));
     }
 
-    private static SandboxMovie anyMovie() {
+    private SandboxMovie anyMovie() {
         return everyMovie().get(17);
     }
 }

@@ -13,39 +13,21 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.cinegraph.sandbox.SandboxHttp;
 import org.cinegraph.sandbox.SandboxHttp.Reply;
-import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.cinegraph.sandbox.SharedSandboxTest;
 import org.cinegraph.sandbox.catalogue.FestivalFilms;
-import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code /search/movie}: festival films and generated movies by the words of their titles. */
-class SearchEndpointTest {
+class SearchEndpointTest extends SharedSandboxTest {
 
     private static final int OPPENHEIMER = 105_121;
     private static final String INVALID_PARAMETERS = "Invalid parameters: Your request parameters are incorrect.";
     private static final String INVALID_PAGE =
             "Invalid page: Pages start at 1 and max at 500. They are expected to be an integer.";
-
-    private static TmdbSandboxServer server;
-    private static SandboxHttp http;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
-        http = new SandboxHttp(server);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
 
     @Test
     void aNominatedFilmIsFoundByItsTitleInTmdbsPagedShape() {
@@ -192,11 +174,11 @@ class SearchEndpointTest {
         assertThat(Set.copyOf(listed)).isEqualTo(server.catalogue().movieIds(2023));
     }
 
-    private static Reply search(String query) {
+    private Reply search(String query) {
         return search(query, "");
     }
 
-    private static Reply search(String query, String more) {
+    private Reply search(String query, String more) {
         return http.get("/search/movie?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + more);
     }
 
@@ -214,7 +196,7 @@ class SearchEndpointTest {
         return results(reply).stream().map(movie -> movie.get("title").asText()).toList();
     }
 
-    private static List<SandboxMovie> generated() {
+    private List<SandboxMovie> generated() {
         return server.catalogue().moviesReleasedBetween(LocalDate.of(2021, 1, 1), LocalDate.of(2025, 12, 31));
     }
 }
