@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.cinegraph.command.quality.QualityFilter;
-import org.cinegraph.sandbox.SandboxCatalogue;
 import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
+import org.cinegraph.sandbox.catalogue.SandboxMovie;
+import org.cinegraph.sandbox.tmdb.MovieDetailsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -149,7 +151,8 @@ class KillAndRestartTest {
             Map<Boolean, Set<Integer>> byVerdict = catalogue.movieIds(year).stream().collect(Collectors.partitioningBy(
                     id -> {
                         try {
-                            return quality.judge(json.readTree(catalogue.detailsJson(catalogue.movie(id).orElseThrow())))
+                            SandboxMovie movie = catalogue.movie(id).orElseThrow();
+                            return quality.judge(json.readTree(MovieDetailsJson.withEverySection(catalogue, movie)))
                                     .passes();
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.cinegraph.command.quality.QualityFilter;
-import org.cinegraph.sandbox.SandboxCatalogue;
 import org.cinegraph.sandbox.TmdbSandboxServer;
+import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
+import org.cinegraph.sandbox.tmdb.MovieDetailsJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -106,7 +107,8 @@ class TwoNodesReplayTest {
             for (int id : catalogue.movieIds(year)) {
                 if (gone.contains(id)) {
                     failed.add(id);
-                } else if (passes(quality, json, catalogue.detailsJson(catalogue.movie(id).orElseThrow()))) {
+                } else if (passes(quality, json,
+                        MovieDetailsJson.withEverySection(catalogue, catalogue.movie(id).orElseThrow()))) {
                     imported.add(id);
                 } else {
                     skipped.add(id);

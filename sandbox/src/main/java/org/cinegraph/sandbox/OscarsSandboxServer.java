@@ -1,21 +1,15 @@
 package org.cinegraph.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.cinegraph.sandbox.http.LoopbackServer;
+import org.cinegraph.sandbox.http.Router;
+import org.cinegraph.sandbox.http.Router.Route;
+import org.cinegraph.sandbox.oscars.CeremonyPages;
+import org.cinegraph.sandbox.oscars.OscarsNominations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,35 +22,25 @@ import org.slf4j.LoggerFactory;
 public final class OscarsSandboxServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OscarsSandboxServer.class);
-    private static final Pattern CEREMONY = Pattern.compile("/oscars/ceremonies/(\\d{1,4})/?");
-    private static final String HTML = "text/html;charset=utf-8";
+    private static final int THREADS = 4;
+    private static final int BACKLOG = 16;
 
     private final OscarsNominations nominations;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final ExchangeAdapter adapter;
-    private final Map<Integer, SandboxResponse> replaced = new ConcurrentHashMap<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CeremonyPages pages;
+    private final LoopbackServer server;
 
-    private OscarsSandboxServer(OscarsNominations nominations) throws IOException {
+    private OscarsSandboxServer(OscarsNominations nominations, CeremonyPages pages, LoopbackServer server) {
         this.nominations = nominations;
-        AtomicInteger created = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "oscars-sandbox-" + created.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 16);
-        adapter = new ExchangeAdapter(new Router(List.of(Router.Route.of(CEREMONY.pattern(), this::ceremony))));
-        server.createContext("/", adapter);
-        server.setExecutor(executor);
-        server.start();
+        this.pages = pages;
+        this.server = server;
     }
 
     public static OscarsSandboxServer start(OscarsNominations nominations) {
+        CeremonyPages pages = new CeremonyPages(nominations);
         try {
-            OscarsSandboxServer sandbox = new OscarsSandboxServer(nominations);
+            LoopbackServer server = LoopbackServer.start("oscars-sandbox-", THREADS, BACKLOG,
+                    new Router(List.of(Route.of(CeremonyPages.PATH, pages))));
+            OscarsSandboxServer sandbox = new OscarsSandboxServer(nominations, pages, server);
             log.info("oscars.org sandbox serving {} ceremonies ({} to {}) at {}", nominations.years().size(),
                     nominations.years().get(0), nominations.years().get(nominations.years().size() - 1),
                     sandbox.baseUrl());
@@ -68,7 +52,7 @@ public final class OscarsSandboxServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:<port>}: ceremony pages are {@code {baseUrl}/oscars/ceremonies/{year}}. */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.baseUrl();
     }
 
     public OscarsNominations nominations() {
@@ -77,46 +61,19 @@ public final class OscarsSandboxServer implements AutoCloseable {
 
     /** From now on the year's page answers {@code status} with {@code html}, until {@link #restorePage}. */
     public void replacePage(int year, int status, String html) {
-        replaced.put(year, new SandboxResponse(status, html.getBytes(StandardCharsets.UTF_8))
-                .withHeader("Content-Type", HTML));
+        pages.replace(year, status, html);
     }
 
     public void restorePage(int year) {
-        replaced.remove(year);
+        pages.restore(year);
     }
 
     public long requestCount() {
-        return adapter.requestCount();
-    }
-
-    private SandboxResponse ceremony(SandboxRequest request) {
-        Matcher path = CEREMONY.matcher(request.path());
-        if (!path.matches()) {
-            return notFound();
-        }
-        int year = Integer.parseInt(path.group(1));
-        SandboxResponse replacement = replaced.get(year);
-        if (replacement != null) {
-            return replacement;
-        }
-        return nominations.ceremony(year)
-                .map(categories -> new SandboxResponse(200, CeremonyPageWriter.write(year,
-                        year - OscarsNominations.FIRST_CEREMONY_YEAR_OFFSET, categories)
-                        .getBytes(StandardCharsets.UTF_8)).withHeader("Content-Type", HTML))
-                .orElseGet(OscarsSandboxServer::notFound);
-    }
-
-    private static SandboxResponse notFound() {
-        return new SandboxResponse(404, "<!DOCTYPE html><html><head><title>Page not found | Oscars.org</title></head>"
-                .concat("<body><h1>Page not found</h1></body></html>").getBytes(StandardCharsets.UTF_8))
-                .withHeader("Content-Type", HTML);
+        return server.requestCount();
     }
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            server.stop(0);
-            executor.shutdownNow();
-        }
+        server.close();
     }
 }

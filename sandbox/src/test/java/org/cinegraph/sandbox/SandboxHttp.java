@@ -1,5 +1,7 @@
 package org.cinegraph.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,27 +16,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Talks to a running sandbox the way a TMDb client would: over HTTP, reading JSON. */
-final class SandboxHttp {
+public final class SandboxHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI baseUrl;
 
-    SandboxHttp(TmdbSandboxServer server) {
+    public SandboxHttp(TmdbSandboxServer server) {
         this.baseUrl = server.baseUrl();
     }
 
     /** @param pathAndQuery appended to the base URL, e.g. "/discover/movie?page=2" */
-    Reply get(String pathAndQuery) {
+    public Reply get(String pathAndQuery) {
         return send(request(pathAndQuery).GET());
     }
 
-    HttpRequest.Builder request(String pathAndQuery) {
+    public HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
     }
 
-    Reply send(HttpRequest.Builder request) {
+    public Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers());
@@ -47,7 +49,7 @@ final class SandboxHttp {
     }
 
     /** Every result of a discover query, page after page, as TMDb's paging presents them. */
-    List<JsonNode> allPages(String discoverQuery) {
+    public List<JsonNode> allPages(String discoverQuery) {
         List<JsonNode> results = new ArrayList<>();
         int totalPages = 1;
         for (int page = 1; page <= totalPages; page++) {
@@ -61,11 +63,17 @@ final class SandboxHttp {
         return results;
     }
 
+    public static void assertTmdbError(Reply reply, int statusCode, String statusMessage) {
+        assertThat(reply.body().get("success").asBoolean(true)).isFalse();
+        assertThat(reply.body().get("status_code").asInt()).isEqualTo(statusCode);
+        assertThat(reply.body().get("status_message").asText()).isEqualTo(statusMessage);
+    }
+
     /** @param text the body as sent, which a malformed-details fault leaves unparseable */
-    record Reply(int status, String text, HttpHeaders headers) {
+    public record Reply(int status, String text, HttpHeaders headers) {
 
         /** @throws UncheckedIOException when the body is no JSON */
-        JsonNode body() {
+        public JsonNode body() {
             try {
                 return MAPPER.readTree(text);
             } catch (IOException e) {

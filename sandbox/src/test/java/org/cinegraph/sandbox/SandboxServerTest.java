@@ -1,24 +1,23 @@
 package org.cinegraph.sandbox;
 
+import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A fresh sandbox over the default catalogue of 2025 (2021 to 2025) for each test, and a client for it. */
-abstract class SandboxServerTest {
+public abstract class SandboxServerTest {
 
-    static final int NEWEST_YEAR = 2025;
-
-    TmdbSandboxServer server;
-    SandboxHttp http;
+    protected TmdbSandboxServer server;
+    protected SandboxHttp http;
 
     @BeforeEach
-    void startSandbox() {
-        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(NEWEST_YEAR));
+    protected void startSandbox() {
+        server = TmdbSandboxServer.start(SandboxCatalogue.defaultCatalogue(2025));
         http = new SandboxHttp(server);
     }
 
     @AfterEach
-    void stopSandbox() {
+    protected void stopSandbox() {
         server.close();
     }
 }

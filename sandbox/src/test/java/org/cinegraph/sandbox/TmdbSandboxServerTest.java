@@ -2,7 +2,7 @@ package org.cinegraph.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.cinegraph.sandbox.DiscoverEndpointTest.assertTmdbError;
+import static org.cinegraph.sandbox.SandboxHttp.assertTmdbError;
 
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;

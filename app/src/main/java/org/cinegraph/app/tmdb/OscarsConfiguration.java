@@ -1,8 +1,8 @@
 package org.cinegraph.app.tmdb;
 
 import org.cinegraph.command.festival.OscarsClient;
-import org.cinegraph.sandbox.OscarsNominations;
 import org.cinegraph.sandbox.OscarsSandboxServer;
+import org.cinegraph.sandbox.oscars.OscarsNominations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -25,8 +25,9 @@ import org.cinegraph.events.TmdbTotalUpdated;
 import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
-import org.cinegraph.sandbox.SandboxCatalogue;
-import org.cinegraph.sandbox.SandboxMovie;
+import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
+import org.cinegraph.sandbox.catalogue.SandboxMovie;
+import org.cinegraph.sandbox.tmdb.MovieDetailsJson;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -150,7 +151,7 @@ final class YearImportSeeder {
         int draw = draws.nextInt(100);
         if (draw < 60) {
             return new MovieImported(movie.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(), year,
-                    SOURCE, catalogue.detailsJson(movie));
+                    SOURCE, MovieDetailsJson.withEverySection(catalogue, movie));
         }
         if (draw < 95) {
             return new MovieSkipped(movie.tmdbId(), movie.imdbId(), movie.title(), year, SOURCE,

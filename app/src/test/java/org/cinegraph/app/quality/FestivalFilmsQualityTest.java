@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.cinegraph.command.quality.QualityFilter;
-import org.cinegraph.sandbox.SandboxCatalogue;
-import org.cinegraph.sandbox.SandboxMovie;
+import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
+import org.cinegraph.sandbox.catalogue.SandboxMovie;
+import org.cinegraph.sandbox.tmdb.MovieDetailsJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -47,7 +48,7 @@ class FestivalFilmsQualityTest {
 
     private static JsonNode record(SandboxCatalogue catalogue, SandboxMovie film) {
         try {
-            return JSON.readTree(catalogue.detailsJson(film));
+            return JSON.readTree(MovieDetailsJson.withEverySection(catalogue, film));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
