@@ -21,34 +21,38 @@ export const suggestedField = (name, label, values, placeholder) => [
     el('datalist', { id: name + '-suggestions' }, values.map((value) => el('option', { value })))];
 
 /**
- * The filter form of the empty <form id="{id}"> over a paged table, built once the API has said which values its
- * filters take: fields(vocabulary) gives its fields, and a Filter button and `extras` follow them. A submission
- * turns the pager to the first page and draws the table anew with render(). Answers a function that answers the
- * form, built on the first call.
+ * A filtered, paged table in the section {id}: its filter form ({id}-filters), built once the API has said which
+ * values its filters take, then the table ({id}-table, which the page draws) and its pager ({id}-pager).
+ * fields(vocabulary) gives the form's fields; a Filter button and `extras` follow them. A submission turns the pager
+ * to the first page and draws the table anew with render(). Answers {pager, form, query}: form() answers the form,
+ * built on its first call; query() the API's query of its filters and of the page on screen.
  */
-export function filterForm(id, fields, pager, render, ...extras) {
+export function filteredTable(id, fields, render, ...extras) {
+    const pager = new Pager(id + '-pager');
+    const submit = (event) => {
+        event.preventDefault();
+        pager.first();
+        render().catch((error) => notify(error.message, true));
+    };
     const build = (words) => {
-        const form = $(id);
-        form.replaceChildren(...fields(words).flat(), el('button', { type: 'submit' }, 'Filter'), ...extras);
-        form.addEventListener('submit', (event) => {
-            event.preventDefault();
-            pager.first();
-            render().catch((error) => notify(error.message, true));
-        });
+        const form = el('form', { id: id + '-filters', className: 'filters', role: 'search', onsubmit: submit },
+            fields(words), el('button', { type: 'submit' }, 'Filter'), extras);
+        $(id).append(form, el('div', { id: id + '-table' }), el('div', { id: pager.id, className: 'pager' }));
         return form;
     };
     let built = null;
-    return async () => {
+    const form = async () => {
         if (!built) {
             const words = await vocabulary();
             built ??= build(words);
         }
         return built;
     };
+    return { pager, form, query: async () => query(await form(), pager.window) };
 }
 
 /** The API's query of a form: its fields that hold anything, trimmed, and `extra`. */
-export function query(form, extra) {
+function query(form, extra) {
     const parameters = new URLSearchParams();
     for (const [name, value] of new FormData(form).entries()) {
         if (typeof value === 'string' && value.trim() !== '') {
@@ -85,6 +89,7 @@ export class Pager {
             el('button', { type: 'button', disabled: this.index === 0, onclick: () => { this.index--; render(); } },
                 'Previous'),
             el('span', { 'aria-live': 'polite' }, from + '–' + to + ' of ' + number(total)),
-            el('button', { type: 'button', disabled: to >= total, onclick: () => { this.index++; render(); } }, 'Next'));
+            el('button', { type: 'button', disabled: to >= total, onclick: () => { this.index++; render(); } },
+                'Next'));
     }
 }

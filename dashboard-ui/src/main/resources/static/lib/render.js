@@ -19,7 +19,7 @@ export function duration(seconds) {
     return hours < 48 ? hours + ' h ' + (minutes % 60) + ' min' : Math.round(hours / 24) + ' days';
 }
 
-/** Builds an element: attributes (and on* handlers) from an object, children from strings or nodes. */
+/** Builds an element: attributes (and on* handlers) from an object, children from strings or nodes, or lists of them. */
 export function el(tag, attributes, ...children) {
     const element = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
@@ -34,7 +34,7 @@ export function el(tag, attributes, ...children) {
             element.setAttribute(name, value === true ? '' : String(value));
         }
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
         if (child !== null && child !== undefined && child !== false) {
             element.append(child instanceof Node ? child : String(child));
         }

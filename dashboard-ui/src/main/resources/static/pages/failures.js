@@ -1,18 +1,17 @@
 // Failures: what could not be imported or matched, filtered by year, source, reason and title; each retried.
 import { get, post } from '../lib/api.js';
-import { choiceField, filterForm, Pager, query, suggestedField, titleField, yearField } from '../lib/filters.js';
+import { choiceField, filteredTable, suggestedField, titleField, yearField } from '../lib/filters.js';
 import { $, cells, el, plural, rowButton, show, table, when } from '../lib/render.js';
 import { act } from '../lib/session.js';
 
-const pager = new Pager('failures-pager');
 const retryAll = el('button', { type: 'button', id: 'retry-all', className: 'admin', onclick: retryEvery },
     'Retry all failures of this source');
-const filters = filterForm('failures-filters', (words) => [yearField(),
+const failures = filteredTable('failures', (words) => [yearField(),
     suggestedField('source', 'Source', ['year_import', 'festival:AMPAS'], 'year_import, festival:AMPAS, list:{key}'),
-    choiceField('reason', 'Reason', words.failureReasons), titleField()], pager, render, retryAll);
+    choiceField('reason', 'Reason', words.failureReasons), titleField()], render, retryAll);
 
 async function source() {
-    return (await filters()).elements.source.value.trim();
+    return (await failures.form()).elements.source.value.trim();
 }
 
 async function retryEvery() {
@@ -33,12 +32,12 @@ function row(item) {
 }
 
 export async function render() {
-    const page = await get('/api/import/failures?' + query(await filters(), pager.window));
+    const page = await get('/api/import/failures?' + await failures.query());
     const columns = ['Title', 'Year', 'Source', 'Reason', 'Retries', 'Last attempt', 'What went wrong',
         el('span', { className: 'visually-hidden' }, 'Action')];
     $('failures-table').replaceChildren(table(plural(page.total, 'failure', 'failures'), columns,
         page.items.map(row), 'failures-rows'));
-    pager.show(page.total, render);
+    failures.pager.show(page.total, render);
     const chosen = await source();
     retryAll.textContent = chosen ? 'Retry all failures of ' + chosen : 'Retry every failure';
 }
