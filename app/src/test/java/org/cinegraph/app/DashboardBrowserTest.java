@@ -2,13 +2,18 @@ package org.cinegraph.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +39,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -43,19 +49,23 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.events.MovieImportFailed;
+import org.cinegraph.events.QualityCriteria;
 import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The dashboard in a real browser, headless Chromium driven by Selenium, against the application in sandbox
  * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
- * letter is retried. Each step saves a screenshot in {@code target/screenshots}.
+ * letter is retried, the filter forms offer the API's criteria and reasons and filter by them. Each step saves a
+ * screenshot in {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -81,6 +91,8 @@ class DashboardBrowserTest {
     private TmdbSandboxServer tmdb;
     @Autowired
     private EventProcessingConfiguration processing;
+    @Autowired
+    private TestRestTemplate http;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -293,6 +305,23 @@ class DashboardBrowserTest {
         assertThat(queue.contains("browser-test")).isFalse();
     }
 
+    @Test
+    @Order(7)
+    void theFilterFormsOfferWhatTheApiTakesAndFilterByIt() {
+        open("#/skipped");
+        By criteria = By.cssSelector("#skipped-filters select[name=criterion] option");
+        wait.until(driver -> !driver.findElements(criteria).isEmpty());
+        assertThat(texts(criteria)).containsExactlyElementsOf(anyOr(QualityCriteria.ALL));
+        filterBy("skipped", "criterion", QualityCriteria.ALL, "/api/import/skipped", "skipped movie");
+        screenshot("skipped");
+
+        open("#/failures");
+        By reasons = By.cssSelector("#failures-filters select[name=reason] option");
+        wait.until(driver -> !driver.findElements(reasons).isEmpty());
+        assertThat(texts(reasons)).containsExactlyElementsOf(anyOr(MovieImportFailed.REASONS));
+        filterBy("failures", "reason", MovieImportFailed.REASONS, "/api/import/failures", "failure");
+    }
+
     private void open(String route) {
         browser.get("http://localhost:" + port + "/" + route);
     }
@@ -318,6 +347,36 @@ class DashboardBrowserTest {
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
+    }
+
+    /**
+     * Chooses in the page's filter form the first of {@code values} that the API answers another total for than for
+     * none, filters by it, and waits for the table's caption to say that total.
+     */
+    private void filterBy(String page, String field, List<String> values, String path, String noun) {
+        long none = http.getForObject(path, JsonNode.class).get("total").asLong();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        values.forEach(value -> totals.put(value, http.getForObject(path + "?" + field + "=" + value, JsonNode.class)
+                .get("total").asLong()));
+        Map.Entry<String, Long> chosen = totals.entrySet().stream().filter(total -> total.getValue() != none)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + field + " filters anything out: " + totals));
+        new Select(browser.findElement(By.cssSelector("#" + page + "-filters select[name=" + field + "]")))
+                .selectByValue(chosen.getKey());
+        browser.findElement(By.cssSelector("#" + page + "-filters button[type=submit]")).click();
+        By caption = By.cssSelector("#" + page + "-table caption");
+        String said = String.format(Locale.US, "%,d %s", chosen.getValue(), noun);
+        wait.until(driver -> driver.findElement(caption).getText().startsWith(said));
+    }
+
+    private List<String> texts(By elements) {
+        return browser.findElements(elements).stream().map(WebElement::getText).toList();
+    }
+
+    /** A filter's choices: none ("any"), then the API's values. */
+    private static List<String> anyOr(List<String> values) {
+        List<String> choices = new ArrayList<>(List.of("any"));
+        choices.addAll(values);
+        return choices;
     }
 
     private static long number(WebElement cell) {
