@@ -2,8 +2,8 @@ package org.cinegraph.app.config;
 
 import java.time.Clock;
 import java.time.Year;
-import org.cinegraph.events.ImportRange;
-import org.cinegraph.events.ImportSchedule;
+import org.cinegraph.kernel.settings.ImportRange;
+import org.cinegraph.kernel.settings.ImportSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronExpression;

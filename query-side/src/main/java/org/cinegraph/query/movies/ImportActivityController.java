@@ -1,5 +1,7 @@
 package org.cinegraph.query.movies;
 
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.cinegraph.query.web.Paging;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,7 +45,7 @@ class ImportActivityController {
     ImportActivity activity(@RequestParam(required = false) Integer hours) {
         int span = hours == null ? DEFAULT_HOURS : hours;
         if (span < 1 || span > MAX_HOURS) {
-            throw Paging.badRequest("hours must be between 1 and " + MAX_HOURS + ", not " + span + ".");
+            throw invalidParameter("hours must be between 1 and " + MAX_HOURS + ", not " + span + ".");
         }
         Duration bucket = bucketFor(span);
         int count = (int) (Duration.ofHours(span).toSeconds() / bucket.toSeconds());

@@ -1,5 +1,7 @@
 package org.cinegraph.query.movies;
 
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +48,7 @@ class ImportOutcomesController {
                                     @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
         if (criterion != null && !QualityCriteria.ALL.contains(criterion)) {
-            throw Paging.badRequest("criterion must be one of " + QualityCriteria.ALL + ".");
+            throw invalidParameter("criterion must be one of " + QualityCriteria.ALL + ".");
         }
         Specification<SkippedImportRow> skipsAsked = Specification.allOf(
                 ListFilters.year(year, clock),
@@ -65,10 +67,10 @@ class ImportOutcomesController {
                                      @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
         if (source != null && !SOURCE.matcher(source).matches()) {
-            throw Paging.badRequest("source must be year_import, festival:{org} or list:{key}.");
+            throw invalidParameter("source must be year_import, festival:{org} or list:{key}.");
         }
         if (reason != null && !MovieImportFailed.REASONS.contains(reason)) {
-            throw Paging.badRequest("reason must be one of " + MovieImportFailed.REASONS + ".");
+            throw invalidParameter("reason must be one of " + MovieImportFailed.REASONS + ".");
         }
         Specification<ImportFailureRow> failuresAsked = Specification.allOf(
                 ListFilters.year(year, clock),

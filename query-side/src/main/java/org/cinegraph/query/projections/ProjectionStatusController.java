@@ -1,5 +1,7 @@
 package org.cinegraph.query.projections;
 
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,9 +18,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -168,12 +168,6 @@ class ProjectionStatusController {
 
     private static long position(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
     }
 
     /**

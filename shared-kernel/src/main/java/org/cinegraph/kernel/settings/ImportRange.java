@@ -1,4 +1,4 @@
-package org.cinegraph.events;
+package org.cinegraph.kernel.settings;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.cinegraph.events;
+package org.cinegraph.kernel.settings;
 
 /** A year outside the range TMDb's catalogue can hold. */
 public class YearOutOfRangeException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package org.cinegraph.events;
+package org.cinegraph.kernel.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cinegraph.events;
+package org.cinegraph.kernel.settings;
 
 import java.time.Duration;
 import java.util.Objects;
