@@ -12,7 +12,7 @@ import org.cinegraph.events.FestivalOrganizationRegistered;
 import org.cinegraph.events.NominationMatched;
 import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

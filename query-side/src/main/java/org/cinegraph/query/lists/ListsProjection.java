@@ -12,7 +12,7 @@ import org.cinegraph.events.CanonicalListImported;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

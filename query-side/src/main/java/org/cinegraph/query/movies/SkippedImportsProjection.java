@@ -10,8 +10,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
-import org.cinegraph.query.projections.BatchedWrites;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -17,7 +17,7 @@ import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.stereotype.Component;
 

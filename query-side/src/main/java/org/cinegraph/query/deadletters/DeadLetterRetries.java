@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.deadletters;
 
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * cause; the answer and the log give the new one), and the others go on.
  */
 @Component
-class DeadLetterRetries {
+public class DeadLetterRetries {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetries.class);
     /**
@@ -51,14 +51,14 @@ class DeadLetterRetries {
      * stood when the retry took it up), {@code failed} sequences that failed again, {@code left} letters still
      * parked once it ended (those parked meanwhile included), and the first new {@code failure}, if any.
      */
-    record Result(String name, long processed, int failed, long left, String failure) {
+    public record Result(String name, long processed, int failed, long left, String failure) {
     }
 
     /**
      * Axon's policy, park every event that fails, with a cause that says why ({@link #reason}, cut to Axon's
      * 1,023 characters); it also notes why a letter retried here failed again.
      */
-    static EnqueuePolicy<EventMessage<?>> enqueuePolicy() {
+    public static EnqueuePolicy<EventMessage<?>> enqueuePolicy() {
         return (letter, cause) -> {
             if (cause == null) {
                 // Axon asks again, without a cause, for the letters of a retried sequence applied before one failed
@@ -77,8 +77,7 @@ class DeadLetterRetries {
     }
 
     /** Retries every parked sequence of the projection once; empty while a retry of it runs on this node. */
-    Optional<Result> retry(Projection projection) {
-        String name = projection.name();
+    public Optional<Result> retry(String name) {
         if (!running.add(name)) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.writes;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import static org.cinegraph.kernel.problems.Problems.problem;
 
@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cinegraph.query.deadletters.DeadLetterRetries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,7 +114,7 @@ class ProjectionStatusController {
                     + " applies every event again, those parked as dead letters included; its progress is in"
                     + " GET /api/projections.");
         }
-        DeadLetterRetries.Result result = deadLetters.retry(projection).orElseThrow(() -> problem(
+        DeadLetterRetries.Result result = deadLetters.retry(projection.name()).orElseThrow(() -> problem(
                 HttpStatus.CONFLICT, "Retry already under way",
                 "The dead letters of projection " + name + " are being retried already."));
         return ResponseEntity.accepted().location(URI.create("/api/projections")).body(result);

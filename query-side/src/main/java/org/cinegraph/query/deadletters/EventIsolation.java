@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.deadletters;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +22,9 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.CurrentBatch;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -56,7 +59,7 @@ import org.springframework.transaction.TransactionException;
  * transaction, which any failure rolls back whole, its letters left as they were.
  */
 @Component
-class EventIsolation implements HandlerEnhancerDefinition {
+public class EventIsolation implements HandlerEnhancerDefinition {
 
     private static final Logger log = LoggerFactory.getLogger(EventIsolation.class);
     /** Events remembered per projection; past this, forgotten all at once (a forgotten one fails its batch again). */
@@ -100,7 +103,7 @@ class EventIsolation implements HandlerEnhancerDefinition {
      * The error handler of a projection's processor: remembers the events of a batch that failed, so that its
      * retry applies each on its own, and lets Axon retry it.
      */
-    ErrorHandler errorHandler() {
+    public ErrorHandler errorHandler() {
         return context -> {
             Set<String> events = remembered(context.eventProcessor());
             if (events.size() + context.failedEvents().size() > REMEMBERED) {

@@ -1,6 +1,8 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import org.axonframework.config.ConfigurerModule;
+import org.cinegraph.query.deadletters.DeadLetterRetries;
+import org.cinegraph.query.deadletters.EventIsolation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

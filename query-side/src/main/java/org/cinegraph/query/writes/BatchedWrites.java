@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.writes;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

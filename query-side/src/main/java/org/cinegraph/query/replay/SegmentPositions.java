@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import java.util.List;
 import java.util.OptionalLong;
@@ -47,6 +47,11 @@ class SegmentPositions {
                         SELECT count(*) > 0 AND count(*) FILTER (WHERE owner IS NULL) = 0
                           FROM token_entry WHERE processor_name = :name""")
                 .param("name", processor).query(Boolean.class).single();
+    }
+
+    /** The token's position; -1 before any event (no token, or one that holds no position). */
+    static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private OptionalLong position(byte[] token, String type) {

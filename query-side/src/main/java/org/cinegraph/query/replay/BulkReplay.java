@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -19,19 +16,13 @@ import java.util.stream.Stream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
@@ -68,11 +59,6 @@ class BulkReplay {
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
     /** Events per transaction, unless {@code cinegraph.replay.load-chunk-size} says otherwise. */
     static final int CHUNK = 1000;
-    /** How often a loader waiting for its next chunk renews its claims, well within Axon's 10 s claim timeout. */
-    private static final long RENEW_CLAIM_SECONDS = 2;
-    /** Chunks read ahead of the slowest projection. */
-    private static final int READ_AHEAD = 4;
-    private static final List<TrackedEventMessage<?>> END_OF_STREAM = List.of();
 
     /** A projection to load: reset by this node, up to the event store's head at that moment. */
     record Target(Projection projection, long head, Instant startedAt) {
@@ -116,7 +102,7 @@ class BulkReplay {
     void start(List<Target> targets, Consumer<String> ended) {
         log.info("Loading {} from one read of the event store",
                 targets.stream().map(target -> target.projection().name()).toList());
-        List<Loader> loaders = new ArrayList<>();
+        List<SegmentLoader> loaders = new ArrayList<>();
         for (Target target : targets) {
             String name = target.projection().name();
             try {
@@ -126,22 +112,22 @@ class BulkReplay {
                 ended.accept(name);
             }
         }
-        List<Loader> started = new ArrayList<>();
+        List<SegmentLoader> started = new ArrayList<>();
         try {
-            for (Loader loader : loaders) {
+            for (SegmentLoader loader : loaders) {
                 threads.execute(loader);
                 started.add(loader);
             }
             threads.execute(() -> read(started));
         } catch (RejectedExecutionException e) {
             // The node is stopping: the loaders that did not start end here, the others see no more chunks.
-            loaders.stream().filter(loader -> !started.contains(loader)).forEach(Loader::abandon);
-            started.forEach(Loader::endOfStream);
+            loaders.stream().filter(loader -> !started.contains(loader)).forEach(SegmentLoader::abandon);
+            started.forEach(SegmentLoader::endOfStream);
         }
     }
 
     /** A loader for each segment of the projection, on a thread of its own as the processors do. */
-    private List<Loader> loaders(Target target, Consumer<String> ended) {
+    private List<SegmentLoader> loaders(Target target, Consumer<String> ended) {
         String name = target.projection().name();
         Class<?> handlers = AopUtils.getTargetClass(projections.handlers(target.projection()));
         if (skipsReplays(handlers)) {
@@ -162,13 +148,12 @@ class BulkReplay {
                 ended.accept(name);
             }
         };
-        List<Loader> loaders = new ArrayList<>();
+        SegmentLoader.Storage storage = new SegmentLoader.Storage(transactions, tokenStore.getObject(), store, tables);
+        List<SegmentLoader> loaders = new ArrayList<>();
         for (int segmentId : segmentIds) {
-            // The token the reset left, which this node holds the claim of: the load goes on only while the
-            // token is the one it last stored.
             TrackingToken reset = transactions.execute(status -> tokenStore.getObject().fetchToken(name, segmentId));
-            loaders.add(new Loader(target, Segment.computeSegment(segmentId, segmentIds), reset, invoker,
-                    segmentEnded));
+            loaders.add(new SegmentLoader(target, Segment.computeSegment(segmentId, segmentIds), reset, invoker,
+                    segmentEnded, storage));
         }
         return loaders;
     }
@@ -213,7 +198,7 @@ class BulkReplay {
         threads.awaitTermination(30, TimeUnit.SECONDS);
     }
 
-    private void read(List<Loader> loaders) {
+    private void read(List<SegmentLoader> loaders) {
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.getObject().readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
@@ -241,179 +226,17 @@ class BulkReplay {
         } catch (RuntimeException e) {
             log.warn("Reading the event store for a replay failed; the projections' processors carry on", e);
         } finally {
-            loaders.forEach(Loader::endOfStream);
+            loaders.forEach(SegmentLoader::endOfStream);
         }
     }
 
     /** Hands the chunk to every loader still loading; false once none is. */
-    private static boolean deliver(List<Loader> loaders, List<TrackedEventMessage<?>> chunk)
+    private static boolean deliver(List<SegmentLoader> loaders, List<TrackedEventMessage<?>> chunk)
             throws InterruptedException {
         boolean anyLoading = false;
-        for (Loader loader : loaders) {
+        for (SegmentLoader loader : loaders) {
             anyLoading |= loader.offer(chunk);
         }
         return anyLoading;
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
-    }
-
-    /** Applies the chunks to one segment of one projection. */
-    private final class Loader implements Runnable {
-
-        private final Target target;
-        private final String name;
-        private final Segment segment;
-        private final EventHandlerInvoker invoker;
-        private final Runnable ended;
-        private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
-        private volatile boolean done;
-        private long position = -1;
-        /** The segment's token as this load last left it; anything else means another node moved it. */
-        private TrackingToken expected;
-
-        Loader(Target target, Segment segment, TrackingToken expected, EventHandlerInvoker invoker, Runnable ended) {
-            this.target = target;
-            this.name = target.projection().name();
-            this.segment = segment;
-            this.expected = expected;
-            this.invoker = invoker;
-            this.ended = ended;
-        }
-
-        boolean offer(List<TrackedEventMessage<?>> chunk) throws InterruptedException {
-            while (!done) {
-                if (chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Ends a loader that never ran. */
-        void abandon() {
-            done = true;
-            releaseClaim();
-            ended.run();
-        }
-
-        void endOfStream() {
-            try {
-                while (!done && !chunks.offer(END_OF_STREAM, 100, TimeUnit.MILLISECONDS)) {
-                    // the loader is still applying the chunks before
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the node stops, and the loaders with it
-            }
-        }
-
-        @Override
-        public void run() {
-            long started = System.nanoTime();
-            long events = 0;
-            try {
-                while (position < target.head()) {
-                    List<TrackedEventMessage<?>> chunk = chunks.poll(RENEW_CLAIM_SECONDS, TimeUnit.SECONDS);
-                    if (chunk == null) {
-                        // Waiting for the reader, which waits for the slowest projection: keep the claim.
-                        if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
-                            break;
-                        }
-                        continue;
-                    }
-                    if (chunk == END_OF_STREAM || !apply(chunk)) {
-                        break;
-                    }
-                    events += chunk.size();
-                }
-                log.info("Loaded segment {} of projection {} up to event {} ({} events in {} ms); its processors"
-                                + " take it from there", segment.getSegmentId(), name, position, events,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("Loading segment {} of projection {} stopped at event {}; its processors carry on from there",
-                        segment.getSegmentId(), name, position, e);
-            } finally {
-                done = true;
-                chunks.clear();
-                releaseClaim();
-                ended.run();
-            }
-        }
-
-        /**
-         * Applies the segment's events of one chunk in one transaction; false when the replay is no longer this
-         * load's to write.
-         */
-        private boolean apply(List<TrackedEventMessage<?>> chunk) {
-            TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
-            TrackingToken applied = transactions.execute(status -> {
-                tables.commitWithoutWaitingForTheDisk();
-                boolean ours = store.lockShared(name)
-                        .filter(replay -> ReplayState.REBUILDING.equals(replay.state()))
-                        .filter(replay -> target.startedAt().equals(replay.startedAt()))
-                        .isPresent();
-                if (!ours || !tokenStillOurs()) {
-                    return null;
-                }
-                tables.writeToCopiesInThisTransaction();
-                BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
-                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                    EventMessage<?> event = unitOfWork.getMessage();
-                    if (invoker.canHandle(event, segment)) {
-                        invoker.handle(event, segment);
-                    }
-                    return null;
-                }, RollbackConfigurationType.ANY_THROWABLE);
-                if (result.isExceptional()) {
-                    throw new IllegalStateException("Applying events up to " + last + " failed",
-                            result.exceptionResult());
-                }
-                // Advances the token as the processor would (a replay token stays one until past the reset).
-                TrackingToken advanced = WrappedToken.advance(expected, last);
-                tokenStore.getObject().storeToken(advanced, name, segment.getSegmentId());
-                return advanced;
-            });
-            if (applied != null) {
-                expected = applied;
-                position = position(last);
-                return true;
-            }
-            return false;
-        }
-
-        /**
-         * Claims the segment for this transaction (its token row stays locked until the commit) and checks its
-         * token is still the one this load stored. Another node may have taken the claim over after a stall,
-         * moved the token on and let the claim go again; the load must then stop rather than move it back.
-         */
-        private boolean tokenStillOurs() {
-            TrackingToken current;
-            try {
-                current = tokenStore.getObject().fetchToken(name, segment.getSegmentId());
-            } catch (UnableToClaimTokenException e) {
-                log.info("Another node holds segment {} of projection {}; the load leaves it to the processors",
-                        segment.getSegmentId(), name);
-                return false;
-            }
-            if (!Objects.equals(current, expected)) {
-                log.info("The token of segment {} of projection {} moved on without this load; it stops there",
-                        segment.getSegmentId(), name);
-                return false;
-            }
-            return true;
-        }
-
-        private void releaseClaim() {
-            try {
-                transactions.executeWithoutResult(
-                        status -> tokenStore.getObject().releaseClaim(name, segment.getSegmentId()));
-            } catch (RuntimeException e) {
-                log.warn("Could not release the claim on segment {} of projection {}; it expires by itself",
-                        segment.getSegmentId(), name, e);
-            }
-        }
     }
 }

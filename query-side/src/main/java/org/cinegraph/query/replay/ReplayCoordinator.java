@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.replay;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -226,7 +225,7 @@ class ReplayCoordinator {
                     return null;
                 }
                 tables.createCopies(projection);
-                long head = position(eventStore.createHeadToken());
+                long head = SegmentPositions.position(eventStore.createHeadToken());
                 // The reset handlers run in this transaction; with this search path they empty the copies.
                 tables.writeToCopiesInThisTransaction();
                 processor.resetTokens();
@@ -286,9 +285,5 @@ class ReplayCoordinator {
     private StreamingEventProcessor processor(Projection projection) {
         return processing.eventProcessor(projection.name(), StreamingEventProcessor.class).orElseThrow(
                 () -> new IllegalStateException("No streaming processor for projection " + projection.name()));
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }

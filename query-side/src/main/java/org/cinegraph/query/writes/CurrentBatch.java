@@ -1,4 +1,4 @@
-package org.cinegraph.query.projections;
+package org.cinegraph.query.writes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class CurrentBatch {
 
     private static final String WRITES = CurrentBatch.class.getName() + "/writes";
-    /** Set while one event is applied on its own ({@link EventIsolation}): its writes are made as they come. */
+    /** Set while one event is applied on its own, to park it alone if it fails: its writes are made as they come. */
     private static final ThreadLocal<Boolean> EACH_AT_ONCE = ThreadLocal.withInitial(() -> false);
 
     private CurrentBatch() {
@@ -47,7 +47,7 @@ public final class CurrentBatch {
     }
 
     /** Makes the current batch's pending writes now, in the order their states were first asked for. */
-    static void writeNow() {
+    public static void writeNow() {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
@@ -58,7 +58,7 @@ public final class CurrentBatch {
     }
 
     /** Runs {@code task} (one event's handler) with each of its writes made at once, none left pending. */
-    static <R> R eachWriteAtOnce(Callable<R> task) throws Exception {
+    public static <R> R eachWriteAtOnce(Callable<R> task) throws Exception {
         boolean outer = EACH_AT_ONCE.get();
         EACH_AT_ONCE.set(true);
         try {
