@@ -1,12 +1,13 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.failures;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.cinegraph.query.web.BucketCount;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface ImportFailureRepository extends Repository<ImportFailureRow, ImportFailureRow.Key>,
+public interface ImportFailureRepository extends Repository<ImportFailureRow, ImportFailureRow.Key>,
         JpaSpecificationExecutor<ImportFailureRow> {
 
     @Query(value = "SELECT date_bin(make_interval(secs => :seconds), last_attempt_at, CAST(:from AS timestamptz))"

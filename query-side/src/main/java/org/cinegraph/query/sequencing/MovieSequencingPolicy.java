@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.sequencing;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * policy would scatter them.
  */
 @Component(MovieSequencingPolicy.BEAN)
-class MovieSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+public class MovieSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     static final String BEAN = "movieSequencingPolicy";
 

@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.skipped;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,8 +26,8 @@ class SkippedImportRow {
     protected SkippedImportRow() {
     }
 
-    ImportOutcomesController.SkippedImport view() {
-        return new ImportOutcomesController.SkippedImport(tmdbId, imdbId, title, year, reason,
+    SkippedImportsController.SkippedImport view() {
+        return new SkippedImportsController.SkippedImport(tmdbId, imdbId, title, year, reason,
                 Arrays.asList(criteriaFailed), skippedAt);
     }
 }

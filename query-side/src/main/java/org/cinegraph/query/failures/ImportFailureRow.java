@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.failures;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -34,8 +34,8 @@ class ImportFailureRow {
     protected ImportFailureRow() {
     }
 
-    ImportOutcomesController.ImportFailure view() {
-        return new ImportOutcomesController.ImportFailure(tmdbId, imdbId, title, year, source, reason, retryCount,
+    ImportFailuresController.ImportFailure view() {
+        return new ImportFailuresController.ImportFailure(tmdbId, imdbId, title, year, source, reason, retryCount,
                 detail, lastAttemptAt, subject);
     }
 

@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.activity;
 
 import static org.cinegraph.kernel.problems.Problems.invalidParameter;
 
@@ -9,6 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.cinegraph.query.failures.ImportFailureRepository;
+import org.cinegraph.query.movies.MovieRepository;
+import org.cinegraph.query.skipped.SkippedImportRepository;
+import org.cinegraph.query.web.BucketCount;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.skipped;
 
 import java.time.Instant;
 import java.util.List;

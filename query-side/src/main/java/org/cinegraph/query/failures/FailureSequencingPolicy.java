@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.failures;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
@@ -9,6 +9,7 @@ import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
+import org.cinegraph.query.sequencing.MovieSequencingPolicy;
 import org.springframework.stereotype.Component;
 
 /**

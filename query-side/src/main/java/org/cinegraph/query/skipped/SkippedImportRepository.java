@@ -1,12 +1,13 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.skipped;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.cinegraph.query.web.BucketCount;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface SkippedImportRepository extends Repository<SkippedImportRow, Integer>,
+public interface SkippedImportRepository extends Repository<SkippedImportRow, Integer>,
         JpaSpecificationExecutor<SkippedImportRow> {
 
     @Query(value = "SELECT date_bin(make_interval(secs => :seconds), skipped_at, CAST(:from AS timestamptz))"

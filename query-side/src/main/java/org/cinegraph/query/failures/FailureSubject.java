@@ -1,4 +1,4 @@
-package org.cinegraph.query.movies;
+package org.cinegraph.query.failures;
 
 import java.util.List;
 import org.cinegraph.events.CeremonyImportFailed;
