@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CanonicalListImported;
 import org.cinegraph.events.CeremonyImportFailed;
@@ -18,6 +17,7 @@ import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
 import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,17 +30,10 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("import-failures")
 @ProjectionTables("import_failures")
-class ImportFailuresProjection {
-
-    private final JdbcClient jdbc;
+class ImportFailuresProjection extends JdbcProjection {
 
     ImportFailuresProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM import_failures").update();
+        super(jdbc);
     }
 
     @EventHandler

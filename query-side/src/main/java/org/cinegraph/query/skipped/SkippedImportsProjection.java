@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,19 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("skipped-imports")
 @ProjectionTables("skipped_imports")
-class SkippedImportsProjection {
+class SkippedImportsProjection extends JdbcProjection {
 
-    private final JdbcClient jdbc;
     private final ObjectMapper json;
 
     SkippedImportsProjection(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+        super(jdbc);
         this.json = json;
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM skipped_imports").update();
     }
 
     @EventHandler

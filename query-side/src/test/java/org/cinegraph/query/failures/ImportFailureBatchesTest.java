@@ -6,11 +6,10 @@ import static org.cinegraph.query.testing.MovieOutcomes.imported;
 import static org.cinegraph.query.testing.MovieOutcomes.skipped;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.cinegraph.query.testing.Batches;
 import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,6 @@ class ImportFailureBatchesTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final ImportFailuresProjection failures = new ImportFailuresProjection(jdbc);
-    private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
 
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 2, 3, 4, 1000})
@@ -34,28 +32,19 @@ class ImportFailureBatchesTest {
         assertThat(oneByOne.get(0)).contains("list:canon").contains("Gone again");
     }
 
-    /** A movie failed, skipped, failed again from two sources and imported, in every order. */
+    /** Movies failed, then skipped, imported or failed again, from two sources. */
     private List<Runnable> events() {
-        List<Runnable> events = new ArrayList<>();
-        at(events, at -> failures.on(failed(1, "year_import", 1, "Not there"), at));
-        at(events, at -> failures.on(skipped(1, "year_import", List.of())));
-        at(events, at -> failures.on(failed(2, "year_import", 1, "Gone"), at));
-        at(events, at -> failures.on(failed(2, "list:canon", 2, "Gone again"), at));
-        at(events, at -> failures.on(failed(2, "year_import", 3, "Gone for good"), at));
-        at(events, importing(events.size(), 2, "First title"));
-        at(events, importing(events.size(), 2, "Second title"));
-        at(events, importing(events.size(), 4, "Imported after a skip"));
-        at(events, importing(events.size(), 1, "Imported at last"));
-        at(events, at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
-        return events;
-    }
-
-    private Consumer<Instant> importing(int index, int id, String title) {
-        return at -> failures.on(imported(index, id, title));
-    }
-
-    private void at(List<Runnable> events, Consumer<Instant> handler) {
-        Instant at = start.plusSeconds(events.size());
-        events.add(() -> handler.accept(at));
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> failures.on(failed(1, "year_import", 1, "Not there"), at));
+        events.then(at -> failures.on(skipped(1, "year_import", List.of())));
+        events.then(at -> failures.on(failed(2, "year_import", 1, "Gone"), at));
+        events.then(at -> failures.on(failed(2, "list:canon", 2, "Gone again"), at));
+        events.then(at -> failures.on(failed(2, "year_import", 3, "Gone for good"), at));
+        events.then(at -> failures.on(imported(2, "First title")));
+        events.then(at -> failures.on(imported(2, "Second title")));
+        events.then(at -> failures.on(imported(4, "Imported after a skip")));
+        events.then(at -> failures.on(imported(1, "Imported at last")));
+        events.then(at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
+        return events.calls();
     }
 }

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cinegraph.query.testing.MovieOutcomes.imported;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.query.testing.Batches;
 import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,6 @@ class MovieBatchesTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final MoviesProjection movies = new MoviesProjection(jdbc);
-    private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
 
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 2, 3, 4, 1000})
@@ -41,29 +39,26 @@ class MovieBatchesTest {
     }
 
     /**
-     * A movie imported twice, others once, with a release date and a year or without; one imported again with
+     * A movie imported twice, others once, with and without a release date and a year; one imported again with
      * another year, which moves it from one year's count to the other's.
      */
     private List<Runnable> events() {
-        List<Runnable> events = new ArrayList<>();
-        at(events, importing(events.size(), 2, "First title"));
-        at(events, importing(events.size(), 2, "Second title"));
-        at(events, importing(events.size(), 4, "Imported after a skip"));
-        at(events, importing(events.size(), 1, "Imported at last"));
-        at(events, at -> movies.on(new MovieImported(6, "tt6", "Counted in 2023", null, 2023, "year_import",
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        importing(events, 2, "First title");
+        importing(events, 2, "Second title");
+        importing(events, 4, "Imported after a skip");
+        importing(events, 1, "Imported at last");
+        events.then(at -> movies.on(new MovieImported(6, "tt6", "Counted in 2023", null, 2023, "year_import",
                 "{\"id\": 6}"), at));
-        at(events, at -> movies.on(new MovieImported(6, "tt6", "Counted in 2025", null, 2025, "year_import",
+        events.then(at -> movies.on(new MovieImported(6, "tt6", "Counted in 2025", null, 2025, "year_import",
                 "{\"id\": 6}"), at));
-        return events;
+        return events.calls();
     }
 
-    private Consumer<Instant> importing(int index, int id, String title) {
-        return at -> movies.on(imported(index, id, title), at);
-    }
-
-    private void at(List<Runnable> events, Consumer<Instant> handler) {
-        Instant at = start.plusSeconds(events.size());
-        events.add(() -> handler.accept(at));
+    /** An import whose release date and year depend on where it is among the events, so some of each are null. */
+    private void importing(Timeline events, int id, String title) {
+        MovieImported event = imported(events.size(), id, title);
+        events.then(at -> movies.on(event, at));
     }
 
     private List<Map<String, Object>> yearCounts() {

@@ -6,11 +6,10 @@ import static org.cinegraph.query.testing.MovieOutcomes.skipped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.cinegraph.query.testing.Batches;
 import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +22,6 @@ class SkippedImportBatchesTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final SkippedImportsProjection skips = new SkippedImportsProjection(jdbc, new ObjectMapper());
-    private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
 
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 2, 3, 4, 1000})
@@ -34,26 +32,17 @@ class SkippedImportBatchesTest {
         assertThat(oneByOne.get(0)).contains("{vote_count}").contains("{}").doesNotContain("Movie 1");
     }
 
-    /** Movies skipped, imported and skipped again, in every order. */
+    /** Movies skipped, imported, and skipped again after their import. */
     private List<Runnable> events() {
-        List<Runnable> events = new ArrayList<>();
-        at(events, at -> skips.on(skipped(1, "year_import", List.of("vote_count", "popularity")), at));
-        at(events, importing(events.size(), 2, "First title"));
-        at(events, importing(events.size(), 2, "Second title"));
-        at(events, at -> skips.on(skipped(3, "year_import", List.of()), at));
-        at(events, at -> skips.on(skipped(4, "year_import", List.of("runtime")), at));
-        at(events, importing(events.size(), 4, "Imported after a skip"));
-        at(events, at -> skips.on(skipped(4, "year_import", List.of("vote_count")), at));
-        at(events, importing(events.size(), 1, "Imported at last"));
-        return events;
-    }
-
-    private Consumer<Instant> importing(int index, int id, String title) {
-        return at -> skips.on(imported(index, id, title));
-    }
-
-    private void at(List<Runnable> events, Consumer<Instant> handler) {
-        Instant at = start.plusSeconds(events.size());
-        events.add(() -> handler.accept(at));
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> skips.on(skipped(1, "year_import", List.of("vote_count", "popularity")), at));
+        events.then(at -> skips.on(imported(2, "First title")));
+        events.then(at -> skips.on(imported(2, "Second title")));
+        events.then(at -> skips.on(skipped(3, "year_import", List.of()), at));
+        events.then(at -> skips.on(skipped(4, "year_import", List.of("runtime")), at));
+        events.then(at -> skips.on(imported(4, "Imported after a skip")));
+        events.then(at -> skips.on(skipped(4, "year_import", List.of("vote_count")), at));
+        events.then(at -> skips.on(imported(1, "Imported at last")));
+        return events.calls();
     }
 }

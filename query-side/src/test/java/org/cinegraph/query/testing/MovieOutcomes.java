@@ -20,6 +20,11 @@ public final class MovieOutcomes {
                         + title + "\", \"original_language\": \"fr\"}");
     }
 
+    /** An import of 2024 with no release date, for the tables in which only which movie was imported counts. */
+    public static MovieImported imported(int id, String title) {
+        return imported(1, id, title);
+    }
+
     public static MovieSkipped skipped(int id, String source, List<String> criteria) {
         return new MovieSkipped(id, "tt" + id, "Movie " + id, 2024, source, MovieSkipped.QUALITY_FILTER, criteria);
     }
