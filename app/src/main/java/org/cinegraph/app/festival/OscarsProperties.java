@@ -1,4 +1,4 @@
-package org.cinegraph.app.tmdb;
+package org.cinegraph.app.festival;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.cinegraph.app.config;
+package org.cinegraph.app.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.cinegraph.app.config;
+package org.cinegraph.app.settings;
 
 import java.time.Clock;
 import java.time.Year;
@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronExpression;
 
+/** The import's range and schedule, as {@code cinegraph.import.*} and {@code cinegraph.schedule.*} set them. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 

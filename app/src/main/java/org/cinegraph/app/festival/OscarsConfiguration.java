@@ -1,5 +1,6 @@
-package org.cinegraph.app.tmdb;
+package org.cinegraph.app.festival;
 
+import org.cinegraph.app.tmdb.SandboxModeCondition;
 import org.cinegraph.command.festival.OscarsClient;
 import org.cinegraph.sandbox.OscarsNominations;
 import org.cinegraph.sandbox.OscarsSandboxServer;

@@ -1,4 +1,4 @@
-package org.cinegraph.app.config;
+package org.cinegraph.app.settings;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
