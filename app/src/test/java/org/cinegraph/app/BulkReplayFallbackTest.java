@@ -13,7 +13,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.cinegraph.events.MovieImported;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -2,6 +2,8 @@ package org.cinegraph.events;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.cinegraph.kernel.settings.ImportRange;
+import org.cinegraph.kernel.settings.ImportSchedule;
 
 /**
  * How the daily import runs, as the schedule recorded it: {@code cron} (six fields, UTC) fires a step of the pass

@@ -8,9 +8,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Sandbox mode: {@code cinegraph.sandbox.enabled} when it is set, otherwise on exactly when neither TMDb
- * credential is configured, so a first run works with no account and a configured one talks to TMDb.
+ * credential is configured, so a first run works with no account and a configured one talks to TMDb. The
+ * Academy's pages are then served by the sandbox too.
  */
-class SandboxModeCondition implements Condition {
+public class SandboxModeCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

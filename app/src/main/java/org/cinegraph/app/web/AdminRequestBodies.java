@@ -1,12 +1,12 @@
 package org.cinegraph.app.web;
 
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -28,10 +28,8 @@ class AdminRequestBodies implements HandlerInterceptor {
         if (mapping == null || mapping.consumes().length > 0) {
             return true;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        throw problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "No body expected",
                 "This action takes no request body: send it without one (and without a Content-Type).");
-        problem.setTitle("No body expected");
-        throw new ErrorResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, problem, null);
     }
 
     private static boolean safe(HttpServletRequest request) {

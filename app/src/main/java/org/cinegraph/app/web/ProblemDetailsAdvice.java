@@ -1,8 +1,10 @@
 package org.cinegraph.app.web;
 
+import static org.cinegraph.kernel.problems.Problems.detail;
+
 import java.sql.SQLException;
 import org.apache.catalina.connector.ClientAbortException;
-import org.cinegraph.events.YearOutOfRangeException;
+import org.cinegraph.kernel.settings.YearOutOfRangeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
@@ -27,9 +29,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(YearOutOfRangeException.class)
     ProblemDetail yearOutOfRange(YearOutOfRangeException exception) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage());
-        problem.setTitle("Year out of range");
-        return problem;
+        return detail(HttpStatus.BAD_REQUEST, "Year out of range", exception.getMessage());
     }
 
     /**
@@ -44,11 +44,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return unexpected(exception);
         }
         log.warn("A read model's table is missing: {}", cause.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return detail(HttpStatus.SERVICE_UNAVAILABLE, "Read model unavailable",
                 "A table this answer is read from is missing. Replaying its projection "
                         + "(POST /api/admin/projections/{name}/replay) or restarting the application rebuilds it.");
-        problem.setTitle("Read model unavailable");
-        return problem;
     }
 
     @ExceptionHandler(Exception.class)
@@ -59,10 +57,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return null;
         }
         log.error("Unexpected error while answering a request", exception);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return detail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "The server could not answer this request. The error has been logged.");
-        problem.setTitle("Internal error");
-        return problem;
     }
 
     private static boolean clientGone(Throwable exception) {

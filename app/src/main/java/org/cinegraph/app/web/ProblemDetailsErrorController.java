@@ -1,5 +1,7 @@
 package org.cinegraph.app.web;
 
+import static org.cinegraph.kernel.problems.Problems.detail;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -20,8 +22,7 @@ class ProblemDetailsErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = status(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE));
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setDetail(status.is5xxServerError()
+        ProblemDetail problem = detail(status, null, status.is5xxServerError()
                 ? "The server could not answer this request. The error has been logged."
                 : "The request could not be answered: " + status.getReasonPhrase() + ".");
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

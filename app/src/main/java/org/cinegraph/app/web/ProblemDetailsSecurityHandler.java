@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.cinegraph.kernel.problems.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -68,10 +69,7 @@ class ProblemDetailsSecurityHandler implements AuthenticationEntryPoint, AccessD
     /** @param title null for the status's own reason phrase */
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (title != null) {
-            problem.setTitle(title);
-        }
+        ProblemDetail problem = Problems.detail(status, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         SecurityHeaders.addMissing(response);
         response.setStatus(status.value());

@@ -1,6 +1,6 @@
 package org.cinegraph.command.failures;
 
-import static org.cinegraph.command.web.Problems.problem;
+import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.util.List;

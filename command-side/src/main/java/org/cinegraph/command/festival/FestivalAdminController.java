@@ -1,6 +1,6 @@
 package org.cinegraph.command.festival;
 
-import static org.cinegraph.command.web.Problems.problem;
+import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package org.cinegraph.command.lists;
 
-import static org.cinegraph.command.web.Problems.problem;
+import static org.cinegraph.kernel.problems.Problems.problem;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;

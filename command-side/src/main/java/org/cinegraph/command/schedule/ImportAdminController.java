@@ -1,6 +1,6 @@
 package org.cinegraph.command.schedule;
 
-import static org.cinegraph.command.web.Problems.problem;
+import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.time.Clock;
@@ -18,7 +18,7 @@ import org.cinegraph.command.yearimport.YearImportAlreadyRunningException;
 import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportTriggered;
-import org.cinegraph.events.ImportYears;
+import org.cinegraph.kernel.settings.ImportYears;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

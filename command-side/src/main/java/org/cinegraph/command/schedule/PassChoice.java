@@ -2,7 +2,7 @@ package org.cinegraph.command.schedule;
 
 import java.util.Map;
 import java.util.Optional;
-import org.cinegraph.events.ImportRange;
+import org.cinegraph.kernel.settings.ImportRange;
 
 /**
  * What the pass over the range turns to, from the status of every year started so far: a running year of the

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.cinegraph.events.ImportAction;
-import org.cinegraph.events.ImportRange;
 import org.cinegraph.events.ImportTrigger;
+import org.cinegraph.kernel.settings.ImportRange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

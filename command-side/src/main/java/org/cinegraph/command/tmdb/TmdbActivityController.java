@@ -1,11 +1,10 @@
 package org.cinegraph.command.tmdb;
 
-import static org.cinegraph.command.web.Problems.problem;
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +33,7 @@ class TmdbActivityController {
     Activity perMinute(@RequestParam(required = false) Integer hours) {
         int span = hours == null ? DEFAULT_HOURS : hours;
         if (span < 1 || span > MAX_HOURS) {
-            throw problem(HttpStatus.BAD_REQUEST, "Invalid request parameter",
-                    "hours must be between 1 and " + MAX_HOURS + ", not " + span + ".");
+            throw invalidParameter("hours must be between 1 and " + MAX_HOURS + ", not " + span + ".");
         }
         Instant now = clock.instant();
         List<TmdbActivity.Minute> minutes = activity.lastMinutes(now, span * 60);

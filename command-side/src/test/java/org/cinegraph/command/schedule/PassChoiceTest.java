@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.cinegraph.command.schedule.PassChoice.Kind;
-import org.cinegraph.events.ImportRange;
+import org.cinegraph.kernel.settings.ImportRange;
 import org.junit.jupiter.api.Test;
 
 class PassChoiceTest {

@@ -1,12 +1,12 @@
 package org.cinegraph.query.festivals;
 
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,8 +44,8 @@ class FestivalsController {
     CeremonyView ceremony(@PathVariable String organization, @PathVariable int year) {
         requireOrganization(organization);
         int number = ceremonies.findById(new CeremonyRow.Key(organization, year)).map(CeremonyRow::ceremonyNumber)
-                .orElseThrow(() -> notFound("Ceremony not found", "No " + organization + " ceremony of " + year
-                        + " has been recorded."));
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Ceremony not found", "No " + organization
+                        + " ceremony of " + year + " has been recorded."));
         Map<String, List<NominationView>> byCategory = new LinkedHashMap<>();
         categories.findByOrganizationAndYearOrderByPosition(organization, year)
                 .forEach(category -> byCategory.put(category.name(), new ArrayList<>()));
@@ -58,15 +58,9 @@ class FestivalsController {
 
     private void requireOrganization(String organization) {
         if (!festivals.existsById(organization)) {
-            throw notFound("Unknown festival", "No festival organization '" + organization + "' is recorded; the "
-                    + "Academy (AMPAS) is, once a ceremony of it was imported.");
+            throw problem(HttpStatus.NOT_FOUND, "Unknown festival", "No festival organization '" + organization
+                    + "' is recorded; the Academy (AMPAS) is, once a ceremony of it was imported.");
         }
-    }
-
-    private static ErrorResponseException notFound(String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
     record CeremonyView(int year, int ceremonyNumber, List<CategoryView> categories) {

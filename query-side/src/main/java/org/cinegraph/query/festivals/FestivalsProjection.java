@@ -5,14 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CeremonyScraped;
 import org.cinegraph.events.FestivalOrganizationRegistered;
 import org.cinegraph.events.NominationMatched;
 import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,25 +23,15 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(FestivalsProjection.NAME)
 @ProjectionTables({"festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations"})
-class FestivalsProjection {
+class FestivalsProjection extends JdbcProjection {
 
     static final String NAME = "festivals";
     /** What makes a nomination itself: the md5 of its film, names and detail. */
     private static final String KEY = "md5(concat_ws(chr(1), COALESCE(:film, ''), "
             + "array_to_string(CAST(:names AS text[]), chr(2)), COALESCE(:detail, '')))";
 
-    private final JdbcClient jdbc;
-
     FestivalsProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM festival_nominations").update();
-        jdbc.sql("DELETE FROM festival_categories").update();
-        jdbc.sql("DELETE FROM festival_ceremonies").update();
-        jdbc.sql("DELETE FROM festival_organizations").update();
+        super(jdbc);
     }
 
     @EventHandler

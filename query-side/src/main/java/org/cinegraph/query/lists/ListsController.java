@@ -1,13 +1,14 @@
 package org.cinegraph.query.lists;
 
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import java.time.Instant;
 import java.util.List;
 import org.cinegraph.query.web.ListPage;
 import org.cinegraph.query.web.Paging;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,9 +46,10 @@ class ListsController {
                   @RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
         if (status != null && !STATUSES.contains(status)) {
-            throw Paging.badRequest("status must be one of " + String.join(", ", STATUSES) + ".");
+            throw invalidParameter("status must be one of " + String.join(", ", STATUSES) + ".");
         }
-        ListSummary summary = lists.summary(key).orElseThrow(() -> notFound(key));
+        ListSummary summary = lists.summary(key).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "List not found",
+                "No list '" + key + "' has been imported; POST /api/admin/lists/{key} imports one."));
         Page<ListMember> page = status == null ? members.members(key, paging) : members.members(key, status, paging);
         return new ListView(summary.key(), summary.size(), summary.matched(), summary.notFound(), summary.pending(),
                 summary.importedAt(), page.getTotalElements(), page.map(ListsController::member).getContent());
@@ -56,13 +58,6 @@ class ListsController {
     private static Member member(ListMember member) {
         return new Member(member.getPosition() + 1, member.getImdbId(), member.getTmdbId(), member.getTitle(),
                 member.getYear(), member.getStatus(), member.getReason(), member.getAttempts());
-    }
-
-    private static ErrorResponseException notFound(String key) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No list '" + key
-                + "' has been imported; POST /api/admin/lists/{key} imports one.");
-        problem.setTitle("List not found");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 
     /** A list with one page of its members ({@code total} counts those of the status asked for). */

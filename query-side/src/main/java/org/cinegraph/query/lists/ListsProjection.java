@@ -6,13 +6,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CanonicalListImported;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ListsProjection.NAME)
 @ProjectionTables({"canonical_lists", "canonical_list_members"})
-class ListsProjection {
+class ListsProjection extends JdbcProjection {
 
     static final String NAME = "lists";
 
-    private final JdbcClient jdbc;
-
     ListsProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM canonical_list_members").update();
-        jdbc.sql("DELETE FROM canonical_lists").update();
+        super(jdbc);
     }
 
     @EventHandler

@@ -3,6 +3,7 @@ package org.cinegraph.query.movies;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.cinegraph.query.web.BucketCount;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -13,7 +14,7 @@ import org.springframework.data.repository.Repository;
  * The imported movies. Lists select their columns only: a movie's TMDb record is several kilobytes that a list never
  * shows. {@code title} is an ILIKE pattern escaped with {@code !} ({@link org.cinegraph.query.web.ListFilters}).
  */
-interface MovieRepository extends Repository<MovieRow, Integer> {
+public interface MovieRepository extends Repository<MovieRow, Integer> {
 
     String SUMMARIES = "select new org.cinegraph.query.movies.MovieSummary(m.tmdbId, m.imdbId, m.title,"
             + " m.releaseDate, m.popularity, m.voteCount, m.runtime, m.originalLanguage) from MovieRow m";

@@ -1,16 +1,16 @@
 package org.cinegraph.query.movies;
 
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.cinegraph.events.ImportYears;
+import org.cinegraph.kernel.settings.ImportYears;
 import org.cinegraph.query.web.ListFilters;
 import org.cinegraph.query.web.ListPage;
 import org.cinegraph.query.web.Paging;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,14 +54,8 @@ class MoviesController {
 
     @GetMapping("/api/movies/{tmdbId}")
     MovieView movie(@PathVariable int tmdbId) {
-        return movies.findById(tmdbId).map(MovieRow::view).orElseThrow(() -> notImported(tmdbId));
-    }
-
-    private static ErrorResponseException notImported(int tmdbId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No movie with TMDb id " + tmdbId + " has been imported.");
-        problem.setTitle("Movie not imported");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        return movies.findById(tmdbId).map(MovieRow::view).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+                "Movie not imported", "No movie with TMDb id " + tmdbId + " has been imported."));
     }
 
     /** A movie and {@code tmdbData}, the full TMDb record it was imported from, as TMDb sent it. */

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieUpdated;
-import org.cinegraph.query.projections.BatchedWrites;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,22 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup("movies")
 @ProjectionTables({"movies", "movie_year_counts"})
-class MoviesProjection {
+class MoviesProjection extends JdbcProjection {
 
     private static final int ROWS_PER_STATEMENT = 100;
     private static final String ROW = "(CAST(? AS int), CAST(? AS text), CAST(? AS text), CAST(? AS date),"
             + " CAST(? AS int), CAST(? AS text), CAST(? AS timestamptz))";
 
-    private final JdbcClient jdbc;
-
     MoviesProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM movies").update();
-        jdbc.sql("DELETE FROM movie_year_counts").update();
+        super(jdbc);
     }
 
     @EventHandler

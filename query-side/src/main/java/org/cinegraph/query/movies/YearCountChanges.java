@@ -2,7 +2,7 @@ package org.cinegraph.query.movies;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.cinegraph.query.projections.CurrentBatch;
+import org.cinegraph.query.writes.CurrentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.cinegraph.events.ImportRange;
+import org.cinegraph.kernel.settings.ImportRange;
 
 /**
  * How long until every movie TMDb lists has its outcome, from the import rate measured over the latest year

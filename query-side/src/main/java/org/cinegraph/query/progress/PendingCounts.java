@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cinegraph.query.projections.CurrentBatch;
+import org.cinegraph.query.writes.CurrentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

@@ -1,5 +1,7 @@
 package org.cinegraph.query.progress;
 
+import static org.cinegraph.kernel.problems.Problems.problem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,12 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cinegraph.events.ImportRange;
-import org.cinegraph.events.ImportSchedule;
-import org.cinegraph.events.ImportYears;
+import org.cinegraph.kernel.settings.ImportRange;
+import org.cinegraph.kernel.settings.ImportSchedule;
+import org.cinegraph.kernel.settings.ImportYears;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,14 +55,8 @@ class YearProgressController {
     YearProgress year(@PathVariable int year) {
         ImportYears.requireImportable(year, clock);
         return progress.findByYear(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
-                .orElseThrow(() -> notStarted(year));
-    }
-
-    private static ErrorResponseException notStarted(int year) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "The import of " + year + " has never been started.");
-        problem.setTitle("Year not started");
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Year not started",
+                        "The import of " + year + " has never been started."));
     }
 
     /** {@code etaSeconds} is null until an import rate and TMDb's total are known; 0 once the range is done. */

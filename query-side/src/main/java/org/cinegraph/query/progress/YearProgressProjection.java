@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
@@ -17,7 +16,8 @@ import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportPlanned;
 import org.cinegraph.events.YearImportStarted;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,22 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(YearProgressProjection.NAME)
 @ProjectionTables({"year_progress", "year_progress_movie"})
-class YearProgressProjection {
+class YearProgressProjection extends JdbcProjection {
 
     static final String NAME = "year-progress";
     private static final int LAST_DISCOVER_PAGE = 500;
 
-    private final JdbcClient jdbc;
-
     YearProgressProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** A replay rebuilds the tables from the first event, so they start empty. */
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM year_progress_movie").update();
-        jdbc.sql("DELETE FROM year_progress").update();
+        super(jdbc);
     }
 
     @EventHandler

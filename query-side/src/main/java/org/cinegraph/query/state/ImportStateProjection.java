@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.cinegraph.events.ChangeSyncCompleted;
@@ -18,7 +17,8 @@ import org.cinegraph.events.TmdbTotalUpdated;
 import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportStarted;
-import org.cinegraph.query.projections.ProjectionTables;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,22 +31,15 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(ImportStateProjection.NAME)
 @ProjectionTables("import_state")
-class ImportStateProjection {
+class ImportStateProjection extends JdbcProjection {
 
     static final String NAME = "import-state";
 
-    private final JdbcClient jdbc;
     private final EventPositions positions;
 
     ImportStateProjection(JdbcClient jdbc, EventPositions positions) {
-        this.jdbc = jdbc;
+        super(jdbc);
         this.positions = positions;
-    }
-
-    /** A replay rebuilds the table from the first event, so it starts empty. */
-    @ResetHandler
-    void reset() {
-        jdbc.sql("DELETE FROM import_state").update();
     }
 
     @EventHandler

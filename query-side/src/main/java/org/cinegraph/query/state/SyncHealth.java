@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.cinegraph.events.ImportSchedule;
+import org.cinegraph.kernel.settings.ImportSchedule;
 import org.cinegraph.query.progress.YearProgress;
 import org.springframework.scheduling.support.CronExpression;
 

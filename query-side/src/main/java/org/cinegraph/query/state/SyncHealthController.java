@@ -1,7 +1,7 @@
 package org.cinegraph.query.state;
 
 import java.time.Clock;
-import org.cinegraph.events.ImportSchedule;
+import org.cinegraph.kernel.settings.ImportSchedule;
 import org.cinegraph.query.progress.YearProgressRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,8 +1,10 @@
 package org.cinegraph.query.web;
 
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
+
 import java.time.Clock;
 import java.util.Optional;
-import org.cinegraph.events.ImportYears;
+import org.cinegraph.kernel.settings.ImportYears;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -49,11 +51,11 @@ public final class ListFilters {
             return Optional.empty();
         }
         if (q.length() > maxLength) {
-            throw Paging.badRequest("q is longer than " + maxLength + " characters.");
+            throw invalidParameter("q is longer than " + maxLength + " characters.");
         }
         // PostgreSQL's text cannot hold a NUL: it refuses the whole query rather than match nothing.
         if (q.indexOf('\0') >= 0) {
-            throw Paging.badRequest("q cannot hold a NUL character.");
+            throw invalidParameter("q cannot hold a NUL character.");
         }
         String escape = String.valueOf(ESCAPE);
         String literal = q.strip().replace(escape, escape + escape).replace("%", escape + "%")

@@ -1,10 +1,9 @@
 package org.cinegraph.query.web;
 
+import static org.cinegraph.kernel.problems.Problems.invalidParameter;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * {@code limit} (default 50, at most 500) and {@code offset} of a list request, validated, as the page a repository
@@ -20,10 +19,10 @@ public record Paging(int limit, int offset, Sort sort) implements Pageable {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         int skip = offset == null ? 0 : offset;
         if (size < 1 || size > MAX_LIMIT) {
-            throw badRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + size + ".");
+            throw invalidParameter("limit must be between 1 and " + MAX_LIMIT + ", not " + size + ".");
         }
         if (skip < 0) {
-            throw badRequest("offset cannot be negative.");
+            throw invalidParameter("offset cannot be negative.");
         }
         return new Paging(size, skip, Sort.unsorted());
     }
@@ -31,13 +30,6 @@ public record Paging(int limit, int offset, Sort sort) implements Pageable {
     /** The same rows of the list, in this order. */
     public Paging sortedBy(Sort order) {
         return new Paging(limit, offset, order);
-    }
-
-    /** A 400 problem detail for a query parameter that cannot be answered. */
-    public static ErrorResponseException badRequest(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request parameter");
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.cinegraph.events.ImportRange;
+import org.cinegraph.kernel.settings.ImportRange;
 import org.junit.jupiter.api.Test;
 
 /** The ETA from the measured import rate, on a fixture clock. */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ImportTrigger;
@@ -19,6 +17,7 @@ import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.query.testing.Batches;
 import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,57 +30,43 @@ class YearProgressBatchesTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final YearProgressProjection projection = new YearProgressProjection(jdbc);
-    private final Instant start = Instant.parse("2026-11-23T10:00:00Z");
 
     @ParameterizedTest(name = "batches of {0}")
     @ValueSource(ints = {1, 2, 3, 5, 1000})
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
-        List<Runnable> events = events();
-        projection.reset();
-        Batches.apply(events, 0);
-        String yearsOneByOne = Batches.rows(jdbc, "year_progress", "year");
-        String moviesOneByOne = Batches.rows(jdbc, "year_progress_movie", "year, tmdb_id");
+        List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), projection::reset,
+                () -> List.of(Batches.rows(jdbc, "year_progress", "year"),
+                        Batches.rows(jdbc, "year_progress_movie", "year, tmdb_id")));
 
-        projection.reset();
-        Batches.apply(events, size);
-
-        assertThat(Batches.rows(jdbc, "year_progress", "year")).isEqualTo(yearsOneByOne);
-        assertThat(Batches.rows(jdbc, "year_progress_movie", "year, tmdb_id")).isEqualTo(moviesOneByOne);
-        assertThat(yearsOneByOne).contains("2024,completed").contains("2023,importing");
+        assertThat(oneByOne.get(0)).contains("2024,completed").contains("2023,importing");
     }
 
     /** Outcomes before and after their page, changed, repeated, for two years at once and for no year. */
     private List<Runnable> events() {
-        List<Runnable> events = new ArrayList<>();
-        at(events, at -> projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), at));
-        at(events, at -> projection.on(skipped(1, 2024), at));
-        at(events, at -> projection.on(page(2024, 1, 1, 2, 3, 4), at));
-        at(events, at -> projection.on(imported(2, 2024), at));
-        at(events, at -> projection.on(new YearImportStarted(2023, ImportTrigger.SCHEDULE), at));
-        at(events, at -> projection.on(skipped(3, 2024), at));
-        at(events, at -> projection.on(failed(4, 2024), at));
-        at(events, at -> projection.on(imported(3, 2023), at));
-        at(events, at -> projection.on(imported(4, 2024), at));
-        at(events, at -> projection.on(imported(4, 2024), at));
-        at(events, at -> projection.on(skipped(2, 2024), at));
-        at(events, at -> projection.on(imported(2, 2024), at));
-        at(events, at -> projection.on(page(2024, 2, 2, 5, 6), at));
-        at(events, at -> projection.on(failed(5, 2024), at));
-        at(events, at -> projection.on(imported(7, null), at));
-        at(events, at -> projection.on(imported(6, 2024), at));
-        at(events, at -> projection.on(page(2023, 1, 3, 8), at));
-        at(events, at -> projection.on(skipped(8, 2023), at));
-        at(events, at -> projection.on(skipped(8, 2023), at));
-        IntStream.rangeClosed(1, 3).forEach(i -> at(events, at -> projection.on(imported(4, 2024), at)));
-        at(events, at -> projection.on(new YearImportCompleted(2024, 6, 3, 1, 1), at));
-        at(events, at -> projection.on(failed(9, 2023), at));
-        return events;
-    }
-
-    /** Every event a second after the one before, so the time of each change shows in the rows. */
-    private void at(List<Runnable> events, Consumer<Instant> handler) {
-        Instant at = start.plusSeconds(events.size());
-        events.add(() -> handler.accept(at));
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), at));
+        events.then(at -> projection.on(skipped(1, 2024), at));
+        events.then(at -> projection.on(page(2024, 1, 1, 2, 3, 4), at));
+        events.then(at -> projection.on(imported(2, 2024), at));
+        events.then(at -> projection.on(new YearImportStarted(2023, ImportTrigger.SCHEDULE), at));
+        events.then(at -> projection.on(skipped(3, 2024), at));
+        events.then(at -> projection.on(failed(4, 2024), at));
+        events.then(at -> projection.on(imported(3, 2023), at));
+        events.then(at -> projection.on(imported(4, 2024), at));
+        events.then(at -> projection.on(imported(4, 2024), at));
+        events.then(at -> projection.on(skipped(2, 2024), at));
+        events.then(at -> projection.on(imported(2, 2024), at));
+        events.then(at -> projection.on(page(2024, 2, 2, 5, 6), at));
+        events.then(at -> projection.on(failed(5, 2024), at));
+        events.then(at -> projection.on(imported(7, null), at));
+        events.then(at -> projection.on(imported(6, 2024), at));
+        events.then(at -> projection.on(page(2023, 1, 3, 8), at));
+        events.then(at -> projection.on(skipped(8, 2023), at));
+        events.then(at -> projection.on(skipped(8, 2023), at));
+        IntStream.rangeClosed(1, 3).forEach(i -> events.then(at -> projection.on(imported(4, 2024), at)));
+        events.then(at -> projection.on(new YearImportCompleted(2024, 6, 3, 1, 1), at));
+        events.then(at -> projection.on(failed(9, 2023), at));
+        return events.calls();
     }
 
     private static PageDiscovered page(int year, int pass, int page, int... ids) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.cinegraph.events.ImportSchedule;
+import org.cinegraph.kernel.settings.ImportSchedule;
 import org.cinegraph.query.progress.YearProgress;
 import org.junit.jupiter.api.Test;
 

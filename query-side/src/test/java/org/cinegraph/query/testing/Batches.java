@@ -1,7 +1,10 @@
 package org.cinegraph.query.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -27,6 +30,21 @@ public final class Batches {
             Iterator<Runnable> next = batch.iterator();
             new BatchingUnitOfWork<>(messages).execute(() -> next.next().run());
         }
+    }
+
+    /**
+     * Applies the calls one at a time, then in units of work of {@code size}, each time from the empty tables
+     * {@code empty} leaves, and checks that both leave the same {@code rows}; the rows of one at a time.
+     */
+    public static List<String> sameRowsInBatchesOf(int size, List<Runnable> calls, Runnable empty,
+                                                   Supplier<List<String>> rows) {
+        empty.run();
+        apply(calls, 0);
+        List<String> oneByOne = rows.get();
+        empty.run();
+        apply(calls, size);
+        assertThat(rows.get()).isEqualTo(oneByOne);
+        return oneByOne;
     }
 
     /** Every row of the table, in key order, as text: what two ways of applying events must agree on. */

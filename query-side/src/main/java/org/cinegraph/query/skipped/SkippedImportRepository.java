@@ -1,0 +1,17 @@
+package org.cinegraph.query.skipped;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.cinegraph.query.web.BucketCount;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+public interface SkippedImportRepository extends Repository<SkippedImportRow, Integer>,
+        JpaSpecificationExecutor<SkippedImportRow> {
+
+    @Query(value = "SELECT date_bin(make_interval(secs => :seconds), skipped_at, CAST(:from AS timestamptz))"
+            + " AS start, count(*) AS movies FROM skipped_imports WHERE skipped_at >= :from AND skipped_at < :until"
+            + " GROUP BY 1", nativeQuery = true)
+    List<BucketCount> skippedPerBucket(long seconds, OffsetDateTime from, OffsetDateTime until);
+}

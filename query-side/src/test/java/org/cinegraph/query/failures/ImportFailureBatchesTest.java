@@ -1,0 +1,50 @@
+package org.cinegraph.query.failures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinegraph.query.testing.MovieOutcomes.failed;
+import static org.cinegraph.query.testing.MovieOutcomes.imported;
+import static org.cinegraph.query.testing.MovieOutcomes.skipped;
+
+import java.time.Instant;
+import java.util.List;
+import org.cinegraph.query.testing.Batches;
+import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The import-failures projection writes a batch's rows together, the last write per key; whatever the batches, the
+ * table must hold exactly what applying each event on its own gives.
+ */
+class ImportFailureBatchesTest {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final ImportFailuresProjection failures = new ImportFailuresProjection(jdbc);
+
+    @ParameterizedTest(name = "batches of {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 1000})
+    void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
+        List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), failures::reset,
+                () -> List.of(Batches.rows(jdbc, "import_failures", "source, tmdb_id")));
+
+        assertThat(oneByOne.get(0)).contains("list:canon").contains("Gone again");
+    }
+
+    /** Movies failed, then skipped, imported or failed again, from two sources. */
+    private List<Runnable> events() {
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> failures.on(failed(1, "year_import", 1, "Not there"), at));
+        events.then(at -> failures.on(skipped(1, "year_import", List.of())));
+        events.then(at -> failures.on(failed(2, "year_import", 1, "Gone"), at));
+        events.then(at -> failures.on(failed(2, "list:canon", 2, "Gone again"), at));
+        events.then(at -> failures.on(failed(2, "year_import", 3, "Gone for good"), at));
+        events.then(at -> failures.on(imported(2, "First title")));
+        events.then(at -> failures.on(imported(2, "Second title")));
+        events.then(at -> failures.on(imported(4, "Imported after a skip")));
+        events.then(at -> failures.on(imported(1, "Imported at last")));
+        events.then(at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
+        return events.calls();
+    }
+}

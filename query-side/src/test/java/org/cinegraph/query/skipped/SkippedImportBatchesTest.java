@@ -1,0 +1,48 @@
+package org.cinegraph.query.skipped;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cinegraph.query.testing.MovieOutcomes.imported;
+import static org.cinegraph.query.testing.MovieOutcomes.skipped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import org.cinegraph.query.testing.Batches;
+import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.testing.Timeline;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The skipped-imports projection writes a batch's rows together, the last write per key; whatever the batches, the
+ * table must hold exactly what applying each event on its own gives.
+ */
+class SkippedImportBatchesTest {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final SkippedImportsProjection skips = new SkippedImportsProjection(jdbc, new ObjectMapper());
+
+    @ParameterizedTest(name = "batches of {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 1000})
+    void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
+        List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), skips::reset,
+                () -> List.of(Batches.rows(jdbc, "skipped_imports", "tmdb_id")));
+
+        assertThat(oneByOne.get(0)).contains("{vote_count}").contains("{}").doesNotContain("Movie 1");
+    }
+
+    /** Movies skipped, imported, and skipped again after their import. */
+    private List<Runnable> events() {
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> skips.on(skipped(1, "year_import", List.of("vote_count", "popularity")), at));
+        events.then(at -> skips.on(imported(2, "First title")));
+        events.then(at -> skips.on(imported(2, "Second title")));
+        events.then(at -> skips.on(skipped(3, "year_import", List.of()), at));
+        events.then(at -> skips.on(skipped(4, "year_import", List.of("runtime")), at));
+        events.then(at -> skips.on(imported(4, "Imported after a skip")));
+        events.then(at -> skips.on(skipped(4, "year_import", List.of("vote_count")), at));
+        events.then(at -> skips.on(imported(1, "Imported at last")));
+        return events.calls();
+    }
+}
