@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An admin's browser that once answered the server's login prompt sends those credentials with any page's request,
- * a hostile page's among them. Such a request, forged exactly as the finding of issue 17 sent it, changes nothing:
+ * a hostile page's among them. Such a request, forged exactly as a security review sent one, changes nothing:
  * a browser's state-changing request needs the dashboard's CSRF token, and an admin action takes no content type it
  * does not document. A script such as {@code curl -u} (no Origin, Referer or Sec-Fetch-Site) needs no token.
  */

@@ -14,7 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every benchmark of issue 8 in one run, for {@code bench/run}: import throughput beside a plain JDBC insert,
+ * Every benchmark in one run, for {@code bench/run}: import throughput beside a plain JDBC insert,
  * saturation of TMDb's rate limit, replay beside a plain read and parse, dashboard reads from a second process,
  * and the memory of it all, each benchmark in a JVM of its own ({@link PhaseJvm}). Writes {@code latest.json} and
  * {@code latest.md} (a table of the headline figures, each beside its target, and the details of each benchmark).

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How fast the importer imports, end to end (issue 8, points 1, 2 and 5): a whole catalogue from a sandbox that
+ * How fast the importer imports, end to end: a whole catalogue from a sandbox that
  * answers at once and limits nothing, until every projection has caught up, its movies imported a second beside
  * a plain JDBC batch insert of the same movies' TMDb records; then a smaller catalogue against the sandbox limiting requests to 40 a second, as TMDb
  * does, for how busy the importer keeps that limit and how many 429s it draws; and the heap through the

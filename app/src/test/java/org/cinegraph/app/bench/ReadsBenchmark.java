@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * How fast the dashboard's reads answer with a million movies in the tables (issue 8, point 4): fills the read
+ * How fast the dashboard's reads answer with a million movies in the tables: fills the read
  * models straight with SQL ({@link DashboardReadModelFill}: only the reads are measured, so no event is
  * involved), checks that the endpoints answer what the tables hold, then loads {@code GET /api/import/state},
  * {@code GET /api/import/years} and {@code GET /api/movies?year=Y} from a second JVM ({@link ReadsLoad}) and

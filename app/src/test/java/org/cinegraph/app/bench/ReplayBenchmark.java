@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How fast every projection rebuilds from the event store (issue 4): seeds events shaped like real year
+ * How fast every projection rebuilds from the event store: seeds events shaped like real year
  * imports, lets the projections build once, then rebuilds all of them through the admin API and reports
  * events per second beside a plain JDBC read and Jackson parse of the same rows. A benchmark, not a test:
  * its name keeps it out of {@code mvn verify}; {@code bench/replay [events]} runs it. Its system properties
