@@ -1,18 +1,14 @@
 package org.cinegraph.command.changes;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delta sync's own records (V10__import_schedule.sql): how far TMDb's change feed was read, which node runs
- * the sync, and the content hash of every imported movie, against which a fetched record is compared.
+ * The delta sync's own records (V10__import_schedule.sql): how far TMDb's change feed was read, and which node runs
+ * the sync.
  */
 @Repository
 class ChangeLedger {
@@ -68,33 +64,6 @@ class ChangeLedger {
     boolean holdsClaim(String owner) {
         return jdbc.sql("SELECT 1 FROM import_ledger_change_sync WHERE id = 1 AND owner = :owner FOR SHARE")
                 .param("owner", owner).query(Integer.class).optional().isPresent();
-    }
-
-    /** The day the first movie still in the catalogue was imported: no record it holds is older. */
-    Optional<LocalDate> firstImportDay() {
-        return firstDay(jdbc.sql("""
-                        SELECT CAST(min(recorded_at) AT TIME ZONE 'UTC' AS DATE) FROM import_ledger_outcome
-                         WHERE outcome = 'imported'"""));
-    }
-
-    /** Those of {@code tmdbIds} that are imported movies. */
-    List<Integer> imported(Collection<Integer> tmdbIds) {
-        if (tmdbIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        SELECT tmdb_id FROM import_ledger_outcome
-                         WHERE outcome = 'imported' AND tmdb_id IN (:ids) ORDER BY tmdb_id""")
-                .param("ids", tmdbIds).query(Integer.class).list();
-    }
-
-    /** @return whether the record's hash differed from the one on record, which it now replaces */
-    boolean replaceHash(int tmdbId, byte[] hash) {
-        SqlParameterValue value = new SqlParameterValue(Types.BINARY, hash);
-        return jdbc.sql("""
-                        UPDATE import_ledger_outcome SET content_hash = :hash
-                         WHERE tmdb_id = :id AND outcome = 'imported' AND content_hash IS DISTINCT FROM :hash""")
-                .param("id", tmdbId).param("hash", value).update() == 1;
     }
 
     /** The day in the first column of the statement's one row, which may be null. */

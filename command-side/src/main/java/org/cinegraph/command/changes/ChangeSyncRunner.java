@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.catalogue.ImportedMovies;
 import org.cinegraph.command.node.ThisNode;
 import org.cinegraph.command.tmdb.ChangesPage;
 import org.cinegraph.command.tmdb.ContentHash;
@@ -51,6 +52,7 @@ public class ChangeSyncRunner {
     private static final Logger log = LoggerFactory.getLogger(ChangeSyncRunner.class);
 
     private final ChangeLedger ledger;
+    private final ImportedMovies imported;
     private final TmdbClient tmdb;
     private final EventGateway events;
     private final TmdbLimits limits;
@@ -65,10 +67,12 @@ public class ChangeSyncRunner {
     private final ScheduledExecutorService claims =
             Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("change-sync-claim-"));
 
-    ChangeSyncRunner(ChangeLedger ledger, TmdbClient tmdb, EventGateway events, TmdbLimits limits,
+    ChangeSyncRunner(ChangeLedger ledger, ImportedMovies imported, TmdbClient tmdb, EventGateway events,
+                     TmdbLimits limits,
                      PlatformTransactionManager transactions, Clock clock,
                      @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
         this.ledger = ledger;
+        this.imported = imported;
         this.tmdb = tmdb;
         this.events = events;
         this.limits = limits;
@@ -109,7 +113,7 @@ public class ChangeSyncRunner {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today;
         try {
-            from = ledger.checkedUntil().or(ledger::firstImportDay).orElse(today);
+            from = ledger.checkedUntil().or(imported::firstImportDay).orElse(today);
             events.publish(new ChangeSyncStarted(from, today, trigger));
             log.info("Delta sync: reading TMDb's change feed from {} to {}", from, today);
             for (LocalDate windowFrom = from; !windowFrom.isAfter(today); ) {
@@ -194,7 +198,7 @@ public class ChangeSyncRunner {
                 changes = page(from, to, page);
             }
             counts.changed += changes.tmdbIds().size();
-            List<Integer> held = ledger.imported(changes.tmdbIds());
+            List<Integer> held = imported.among(changes.tmdbIds());
             List<Future<TmdbMovie>> fetches = new ArrayList<>();
             for (int tmdbId : held) {
                 fetches.add(fetchers.submit(() -> tmdb.movie(tmdbId)));
@@ -238,7 +242,7 @@ public class ChangeSyncRunner {
             }
             int changed = 0;
             for (TmdbMovie movie : fetched) {
-                if (ledger.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
+                if (imported.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
                     events.publish(new MovieUpdated(movie.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(),
                             movie.json()));
                     changed++;

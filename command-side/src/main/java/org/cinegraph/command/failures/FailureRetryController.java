@@ -13,7 +13,7 @@ import org.cinegraph.command.festival.CeremonyImport;
 import org.cinegraph.command.festival.NominationMatcher;
 import org.cinegraph.command.lists.ListMatcher;
 import org.cinegraph.command.node.ThisNode;
-import org.cinegraph.command.yearimport.MovieImports;
+import org.cinegraph.command.catalogue.MovieImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

@@ -14,8 +14,8 @@ import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.yearimport.KnownMovie;
-import org.cinegraph.command.yearimport.MovieImports;
+import org.cinegraph.command.catalogue.KnownMovie;
+import org.cinegraph.command.catalogue.MovieImports;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Matches nominations to movies: by the film's IMDb id when the Academy's data gives one (among the movies
  * imported already, else through TMDb's {@code /find}), else by title and year among the imported movies, else by
  * TMDb's {@code /search/movie} with a {@link SearchConfidence} threshold. A film found in TMDb is imported through
- * the year import's pipeline and quality filter, as {@code festival:{org}}. The match is recorded before the
+ * the catalogue's pipeline and quality filter, as {@code festival:{org}}. The match is recorded before the
  * movie's import, so the import does not match it a second time as a later import ({@link FestivalLedgerHandler}).
  * A film not found stays an open nomination, recorded as a failure: a retry, or the movie's later import, matches it.
  */

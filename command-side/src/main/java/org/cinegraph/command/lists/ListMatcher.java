@@ -13,8 +13,8 @@ import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.yearimport.KnownMovie;
-import org.cinegraph.command.yearimport.MovieImports;
+import org.cinegraph.command.catalogue.KnownMovie;
+import org.cinegraph.command.catalogue.MovieImports;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.MovieImportFailed;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the members of canonical lists in TMDb, by IMDb id: among the movies imported or skipped before, else
- * through TMDb's {@code /find}. A member found through {@code /find} is imported through the year import's
+ * through TMDb's {@code /find}. A member found through {@code /find} is imported through the catalogue's
  * pipeline and quality filter, as {@code list:{key}}; the find is recorded before the import, so the import does
  * not find it a second time as a later import ({@link ListLedgerHandler}). A member not found stays open,
  * recorded as a failure: a retry, or the movie's later import, finds it.

@@ -13,7 +13,9 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.catalogue.MovieFetch;
+import org.cinegraph.command.catalogue.MovieOutcome;
+import org.cinegraph.command.catalogue.OutcomeLedger;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
@@ -49,10 +51,12 @@ class YearImportJob {
     private final int year;
     private final Instant runStartedAt;
     private final TmdbClient tmdb;
-    private final ImportLedger ledger;
+    private final YearRuns runs;
+    private final PageLedger pages;
+    private final OutcomeLedger outcomes;
+    private final MovieFetch fetch;
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final MovieFetch fetch;
     private final ExecutorService detailWorkers;
     private final String owner;
     private final BooleanSupplier keepGoing;
@@ -61,19 +65,25 @@ class YearImportJob {
      * @param owner     the node whose claim on the year every write of the job requires
      * @param keepGoing false once this node must stop working on the year (another node took it over)
      */
-    YearImportJob(int year, Instant runStartedAt, TmdbClient tmdb, ImportLedger ledger, CommandGateway commands,
-                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers, String owner,
+    YearImportJob(int year, Instant runStartedAt, Collaborators with, ExecutorService detailWorkers, String owner,
                   BooleanSupplier keepGoing) {
         this.year = year;
         this.runStartedAt = runStartedAt;
-        this.tmdb = tmdb;
-        this.ledger = ledger;
-        this.commands = commands;
-        this.eventStore = eventStore;
-        this.fetch = new MovieFetch(tmdb, quality);
+        this.tmdb = with.tmdb();
+        this.runs = with.runs();
+        this.pages = with.pages();
+        this.outcomes = with.outcomes();
+        this.fetch = with.fetch();
+        this.commands = with.commands();
+        this.eventStore = with.eventStore();
         this.detailWorkers = detailWorkers;
         this.owner = owner;
         this.keepGoing = keepGoing;
+    }
+
+    /** What every job works with: the runner's, shared by all its jobs. */
+    record Collaborators(TmdbClient tmdb, YearRuns runs, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch,
+                         CommandGateway commands, EventStore eventStore) {
     }
 
     /** @return true when the year completed, false when the run stopped early and is to be resumed */
@@ -84,12 +94,12 @@ class YearImportJob {
                 return false;
             }
         }
-        List<ListedMovie> awaiting = ledger.awaitingOutcome(year, runStartedAt);
+        List<ListedMovie> awaiting = pages.awaitingOutcome(year, runStartedAt);
         log.info("Year {}: {} movies to import", year, awaiting.size());
         if (!importAll(awaiting)) {
             return false;
         }
-        YearCounts counts = ledger.counts(year);
+        YearCounts counts = pages.counts(year);
         if (!counts.everyMovieHasItsOutcome()) {
             log.warn("Year {}: {} of {} discovered movies still have no outcome; the next run resumes", year,
                     counts.discovered() - counts.imported() - counts.skipped() - counts.failed(), counts.discovered());
@@ -100,7 +110,7 @@ class YearImportJob {
                     counts.skipped(), counts.failed()));
         } catch (YearImportNotRunningException alreadyEnded) {
             // Ended already (before a crash of the old version kept its ledger from noting it): this run is over.
-            ledger.forgetRun(year, runStartedAt);
+            runs.forgetRun(year, runStartedAt);
             return true;
         }
         log.info("Year {} completed: {} discovered, {} imported, {} skipped, {} failed", year, counts.discovered(),
@@ -145,7 +155,7 @@ class YearImportJob {
             if (!read(planned, pass)) {
                 return false;
             }
-            if (!ledger.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
+            if (!pages.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
                 return true;
             }
             log.info("Year {}: TMDb's count of {} changed while it was read; reading it again", year,
@@ -164,9 +174,9 @@ class YearImportJob {
      * @return false when the job has to stop before the reading is done
      */
     private boolean read(PlannedWindow planned, int pass) throws InterruptedException {
-        Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window(), pass);
+        Set<Integer> read = pages.pagesRead(year, runStartedAt, planned.window(), pass);
         int totalPages = Math.max(planned.totalPages(),
-                ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
+                pages.lastSeenTotalPages(year, runStartedAt, planned.window()));
         Deque<PageFetch> ahead = new ArrayDeque<>();
         int fetchedUpTo = 0;
         boolean recordedAny = false;
@@ -191,7 +201,7 @@ class YearImportJob {
                     throw new IllegalStateException("Page " + fetch.page() + " was fetched in place of " + page);
                 }
                 DiscoverPage discovered = fetch.get();
-                ledger.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
+                pages.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
                 totalPages = discovered.totalPages();
                 recordedAny = true;
             }
@@ -242,9 +252,9 @@ class YearImportJob {
                 }
                 current = next;
                 next = fetch(awaiting, from + OUTCOMES_PER_BATCH);
-                List<MovieOutcome> outcomes = current.outcomes();
-                ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
-                if (outcomes.size() < current.size()) {
+                List<MovieOutcome> batch = current.outcomes();
+                runs.whileHeld(year, runStartedAt, owner, () -> outcomes.record(batch));
+                if (batch.size() < current.size()) {
                     return false;
                 }
             }

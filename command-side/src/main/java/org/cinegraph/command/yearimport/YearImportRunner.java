@@ -20,8 +20,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.cinegraph.command.catalogue.MovieFetch;
+import org.cinegraph.command.catalogue.OutcomeLedger;
 import org.cinegraph.command.node.ThisNode;
-import org.cinegraph.command.quality.QualityFilter;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbLimits;
@@ -53,12 +54,11 @@ public class YearImportRunner {
     public static final String NAME = "year-import-runner";
     private static final Logger log = LoggerFactory.getLogger(YearImportRunner.class);
 
-    private final ImportLedger ledger;
+    private final YearRuns ledger;
+    private final YearImportJob.Collaborators collaborators;
     private final TmdbClient tmdb;
     private final CommandGateway commands;
     private final EventGateway events;
-    private final EventStore eventStore;
-    private final QualityFilter quality;
     private final TmdbLimits limits;
     private final Duration lease;
     private final String node = ThisNode.NAME;
@@ -69,15 +69,15 @@ public class YearImportRunner {
     private final ScheduledExecutorService claims =
             Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("year-import-claims-"));
 
-    YearImportRunner(ImportLedger ledger, TmdbClient tmdb, CommandGateway commands, EventGateway events,
-                     EventStore eventStore, QualityFilter quality, TmdbLimits limits,
+    YearImportRunner(YearRuns ledger, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch, TmdbClient tmdb,
+                     CommandGateway commands, EventGateway events, EventStore eventStore, TmdbLimits limits,
                      @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
         this.ledger = ledger;
+        this.collaborators = new YearImportJob.Collaborators(tmdb, ledger, pages, outcomes, fetch, commands,
+                eventStore);
         this.tmdb = tmdb;
         this.commands = commands;
         this.events = events;
-        this.eventStore = eventStore;
-        this.quality = quality;
         this.limits = limits;
         this.lease = lease;
     }
@@ -233,8 +233,8 @@ public class YearImportRunner {
                 ThisNode.daemonThreads("year-" + year + "-details-"));
         try {
             events.publish(new TmdbTotalUpdated(tmdb.totalMovies(), "discover"));
-            boolean completed = new YearImportJob(year, runStartedAt, tmdb, ledger, commands, eventStore, quality,
-                    detailWorkers, node, () -> !stopped(year)).run();
+            boolean completed = new YearImportJob(year, runStartedAt, collaborators, detailWorkers, node,
+                    () -> !stopped(year)).run();
             if (!completed && !stopped(year)) {
                 ledger.release(year, node);
             }
