@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,6 +18,7 @@ import org.cinegraph.command.catalogue.OutcomeLedger;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.tmdb.TmdbRequestPool;
 import org.cinegraph.events.CompleteYearImport;
 import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ListedMovie;
@@ -57,7 +57,7 @@ class YearImportJob {
     private final MovieFetch fetch;
     private final CommandGateway commands;
     private final EventStore eventStore;
-    private final ExecutorService detailWorkers;
+    private final TmdbRequestPool detailWorkers;
     private final String owner;
     private final BooleanSupplier keepGoing;
 
@@ -65,7 +65,7 @@ class YearImportJob {
      * @param owner     the node whose claim on the year every write of the job requires
      * @param keepGoing false once this node must stop working on the year (another node took it over)
      */
-    YearImportJob(int year, Instant runStartedAt, Collaborators with, ExecutorService detailWorkers, String owner,
+    YearImportJob(int year, Instant runStartedAt, Collaborators with, TmdbRequestPool detailWorkers, String owner,
                   BooleanSupplier keepGoing) {
         this.year = year;
         this.runStartedAt = runStartedAt;
