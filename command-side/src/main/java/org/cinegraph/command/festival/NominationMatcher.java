@@ -1,21 +1,18 @@
 package org.cinegraph.command.festival;
 
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.catalogue.KnownMovie;
+import org.cinegraph.command.catalogue.MovieImports;
+import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.catalogue.KnownMovie;
-import org.cinegraph.command.catalogue.MovieImports;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
@@ -40,12 +37,13 @@ public class NominationMatcher {
     private final MatchLedger ledger;
     private final MovieImports movies;
     private final TmdbClient tmdb;
-    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("matching-"));
+    private final BackgroundActions background;
 
-    NominationMatcher(MatchLedger ledger, MovieImports movies, TmdbClient tmdb) {
+    NominationMatcher(MatchLedger ledger, MovieImports movies, TmdbClient tmdb, BackgroundActions background) {
         this.ledger = ledger;
         this.movies = movies;
         this.tmdb = tmdb;
+        this.background = background;
     }
 
     /**
@@ -105,7 +103,7 @@ public class NominationMatcher {
      */
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
-        catchUp.execute(() -> {
+        background.start("Matching the nominations a stop left unmatched", () -> {
             try {
                 Summary summary = matchOpen(CeremonyImport.AMPAS, true);
                 if (summary.matched() + summary.unmatched() > 0) {
@@ -116,11 +114,6 @@ public class NominationMatcher {
                 log.warn("Nominations left unmatched by a stop could not be matched: {}", tmdb.describe(e));
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        catchUp.shutdownNow();
     }
 
     private Summary match(List<OpenNomination> open) {
