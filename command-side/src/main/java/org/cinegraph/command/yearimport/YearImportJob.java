@@ -5,13 +5,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.cinegraph.command.catalogue.MovieFetch;
 import org.cinegraph.command.catalogue.MovieOutcome;
 import org.cinegraph.command.catalogue.OutcomeLedger;
@@ -24,9 +22,6 @@ import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
-import org.cinegraph.events.StartYearImport;
-import org.cinegraph.events.YearImportPlanned;
-import org.cinegraph.events.YearImportStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +51,6 @@ class YearImportJob {
     private final OutcomeLedger outcomes;
     private final MovieFetch fetch;
     private final CommandGateway commands;
-    private final EventStore eventStore;
     private final TmdbRequestPool detailWorkers;
     private final String owner;
     private final BooleanSupplier keepGoing;
@@ -75,7 +69,6 @@ class YearImportJob {
         this.outcomes = with.outcomes();
         this.fetch = with.fetch();
         this.commands = with.commands();
-        this.eventStore = with.eventStore();
         this.detailWorkers = detailWorkers;
         this.owner = owner;
         this.keepGoing = keepGoing;
@@ -83,7 +76,7 @@ class YearImportJob {
 
     /** What every job works with: the runner's, shared by all its jobs. */
     record Collaborators(TmdbClient tmdb, YearRuns runs, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch,
-                         CommandGateway commands, EventStore eventStore) {
+                         CommandGateway commands) {
     }
 
     /** @return true when the year completed, false when the run stopped early and is to be resumed */
@@ -118,32 +111,16 @@ class YearImportJob {
         return true;
     }
 
-    /** The plan of this run, made now if the run has none yet. */
+    /**
+     * The plan of this run. A run that resumes plans again (a few discover requests) and is answered with the plan
+     * its year recorded first, to which the pages it read belong.
+     */
     private List<PlannedWindow> plannedWindows() {
-        Optional<YearImportPlanned> recorded = planOfCurrentRun();
-        if (recorded.isPresent()) {
-            return recorded.get().windows();
-        }
         DiscoveryPlanner.Plan plan = new DiscoveryPlanner(tmdb).plan(year);
+        List<PlannedWindow> windows = commands.sendAndWait(new RecordYearPlan(year, plan.tmdbTotal(), plan.windows()));
         log.info("Year {}: TMDb lists {} movies; discovering them in {} date windows", year, plan.tmdbTotal(),
-                plan.windows().size());
-        commands.sendAndWait(new RecordYearPlan(year, plan.tmdbTotal(), plan.windows()));
-        return planOfCurrentRun().map(YearImportPlanned::windows)
-                .orElseThrow(() -> new IllegalStateException("The plan of " + year + " was not recorded"));
-    }
-
-    private Optional<YearImportPlanned> planOfCurrentRun() {
-        YearImportPlanned plan = null;
-        var stream = eventStore.readEvents(StartYearImport.yearImportId(year));
-        while (stream.hasNext()) {
-            Object payload = stream.next().getPayload();
-            if (payload instanceof YearImportStarted) {
-                plan = null;
-            } else if (payload instanceof YearImportPlanned planned) {
-                plan = planned;
-            }
-        }
-        return Optional.ofNullable(plan);
+                windows.size());
+        return windows;
     }
 
     /**

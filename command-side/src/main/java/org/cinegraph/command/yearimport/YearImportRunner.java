@@ -16,7 +16,6 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.cinegraph.command.catalogue.MovieFetch;
 import org.cinegraph.command.catalogue.OutcomeLedger;
 import org.cinegraph.command.node.BackgroundThreads;
@@ -70,12 +69,11 @@ public class YearImportRunner {
     private volatile boolean stopping;
 
     YearImportRunner(YearRuns runs, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch, TmdbClient tmdb,
-                     CommandGateway commands, EventGateway events, EventStore eventStore, TmdbLimits limits,
+                     CommandGateway commands, EventGateway events, TmdbLimits limits,
                      @Qualifier(BackgroundThreads.YEAR_IMPORT_JOBS) ThreadPoolTaskExecutor jobs) {
         this.runs = runs;
         this.lease = runs.lease();
-        this.collaborators = new YearImportJob.Collaborators(tmdb, runs, pages, outcomes, fetch, commands,
-                eventStore);
+        this.collaborators = new YearImportJob.Collaborators(tmdb, runs, pages, outcomes, fetch, commands);
         this.tmdb = tmdb;
         this.commands = commands;
         this.events = events;
