@@ -12,12 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outcome of every movie the importer fetched, whichever source found it ({@code import_ledger_outcome},
@@ -29,14 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutcomeLedger {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final EventGateway events;
+    private final GuardedEvents guarded;
     private final Clock clock;
 
-    OutcomeLedger(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events, Clock clock) {
+    OutcomeLedger(JdbcClient jdbc, GuardedEvents guarded, Clock clock) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
+        this.guarded = guarded;
         this.clock = clock;
     }
 
@@ -48,8 +44,7 @@ public class OutcomeLedger {
      * @return how many outcomes were new
      */
     public int record(List<MovieOutcome> outcomes) {
-        Integer recorded = transaction.execute(status -> record(outcomes, utc()));
-        return recorded == null ? 0 : recorded;
+        return guarded.appendAll(() -> written(outcomes, utc()));
     }
 
     /** Records one outcome as {@link #record(List)} does. @return whether it was new */
@@ -58,10 +53,11 @@ public class OutcomeLedger {
     }
 
     /**
-     * One statement writes the ledger rows of the outcomes and one batch appends their events, in the order of
-     * the outcomes. A movie listed twice is recorded as if its outcomes came one after the other.
+     * One statement writes the ledger rows of the outcomes; the events of those written come back in the order of
+     * the outcomes, to be appended in one batch. A movie listed twice is recorded as if its outcomes came one after
+     * the other.
      */
-    private int record(List<MovieOutcome> outcomes, OffsetDateTime now) {
+    private List<Object> written(List<MovieOutcome> outcomes, OffsetDateTime now) {
         Map<Integer, MovieOutcome> first = new LinkedHashMap<>();
         List<MovieOutcome> later = new ArrayList<>();
         for (MovieOutcome outcome : outcomes) {
@@ -70,7 +66,7 @@ public class OutcomeLedger {
             }
         }
         if (first.isEmpty()) {
-            return 0;
+            return List.of();
         }
         List<MovieOutcome> rows = List.copyOf(first.values());
         Map<Integer, Integer> attempts = new HashMap<>();
@@ -107,17 +103,15 @@ public class OutcomeLedger {
                 .query(rs -> {
                     attempts.put(rs.getInt("tmdb_id"), rs.getInt("attempts"));
                 });
-        List<Object> appended = new ArrayList<>(attempts.size());
+        List<Object> written = new ArrayList<>(attempts.size());
         for (MovieOutcome outcome : rows) {
             Integer attempt = attempts.get(outcome.tmdbId());
             if (attempt != null) {
-                appended.add(outcome.event().apply(attempt));
+                written.add(outcome.event().apply(attempt));
             }
         }
-        if (!appended.isEmpty()) {
-            events.publish(appended);
-        }
-        return appended.size() + record(later, now);
+        written.addAll(written(later, now));
+        return written;
     }
 
     /** A movie with a final outcome (imported or skipped) whose IMDb id is {@code imdbId}, if any. */

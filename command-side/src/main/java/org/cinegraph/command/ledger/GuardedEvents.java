@@ -1,5 +1,6 @@
 package org.cinegraph.command.ledger;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -37,6 +38,21 @@ public class GuardedEvents {
             }
             return changed;
         }));
+    }
+
+    /**
+     * @param write the rows' writes, answering the events of those that took effect, in order
+     * @return how many events were appended
+     */
+    public int appendAll(Supplier<List<?>> write) {
+        Integer appended = transaction.execute(status -> {
+            List<?> written = write.get();
+            if (!written.isEmpty()) {
+                events.publish(written);
+            }
+            return written.size();
+        });
+        return appended == null ? 0 : appended;
     }
 
     /**
