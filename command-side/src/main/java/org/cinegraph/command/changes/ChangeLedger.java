@@ -1,108 +1,69 @@
 package org.cinegraph.command.changes;
 
-import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.SqlParameterValue;
+import java.util.concurrent.ScheduledFuture;
+import org.cinegraph.command.node.NodeLease;
+import org.cinegraph.command.node.NodeLeases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delta sync's own records (V10__import_schedule.sql): how far TMDb's change feed was read, which node runs
- * the sync, and the content hash of every imported movie, against which a fetched record is compared.
+ * The delta sync's own record (V10__import_schedule.sql, {@code import_ledger_change_sync}, one row): how far TMDb's
+ * change feed was read, and which node runs the sync, under a {@link NodeLease}.
  */
 @Repository
 class ChangeLedger {
 
+    /** The table's one row. */
+    private static final int SYNC = 1;
+
     private final JdbcClient jdbc;
+    private final NodeLease lease;
 
-    ChangeLedger(JdbcClient jdbc) {
+    ChangeLedger(JdbcClient jdbc, NodeLeases leases) {
         this.jdbc = jdbc;
+        this.lease = leases.on("import_ledger_change_sync", "id");
     }
 
-    /** @return whether {@code owner} now runs the sync: no node held it, or its node let its claim run out */
-    boolean claim(String owner, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE import_ledger_change_sync
-                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :lease)
-                         WHERE id = 1 AND (owner IS NULL OR lease_until < clock_timestamp())""")
-                .param("owner", owner).param("lease", seconds(lease)).update() == 1;
+    /** @return whether this node now runs the sync: no node held it, or its node let its lease run out */
+    boolean claim() {
+        return lease.claimIfFree(SYNC);
     }
 
-    /** @return false when {@code owner} no longer holds the sync */
-    boolean renew(String owner, Duration lease) {
-        return jdbc.sql("""
-                        UPDATE import_ledger_change_sync
-                           SET lease_until = clock_timestamp() + make_interval(secs => :lease)
-                         WHERE id = 1 AND owner = :owner""")
-                .param("owner", owner).param("lease", seconds(lease)).update() == 1;
+    /** @return false when this node no longer holds the sync */
+    boolean renew() {
+        return lease.renew(SYNC);
     }
 
-    void release(String owner) {
-        jdbc.sql("""
-                        UPDATE import_ledger_change_sync SET owner = NULL, lease_until = NULL
-                         WHERE id = 1 AND owner = :owner""")
-                .param("owner", owner).update();
+    /** Renews this node's lease on the sync with {@code renewal}, until the returned future is cancelled. */
+    ScheduledFuture<?> renewEveryThird(Runnable renewal) {
+        return lease.renewEveryThird(renewal);
+    }
+
+    void release() {
+        lease.release(SYNC);
+    }
+
+    /**
+     * Whether this node holds the sync; the row stays share-locked until the caller's transaction ends, so no
+     * other node takes the sync over before its writes commit.
+     */
+    boolean holds() {
+        return lease.holds(SYNC);
     }
 
     /** The day up to which the feed was read, inclusive; empty before the first sync. */
     Optional<LocalDate> checkedUntil() {
-        return firstDay(jdbc.sql("SELECT checked_until FROM import_ledger_change_sync WHERE id = 1"));
+        return jdbc.sql("SELECT checked_until FROM import_ledger_change_sync WHERE id = 1")
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
     }
 
-    /** The feed was read up to {@code day} by {@code owner}'s sync, if it still holds it; never moves back. */
-    void checkedUntil(String owner, LocalDate day) {
+    /** The feed was read up to {@code day} by this node's sync, if it still holds it; never moves back. */
+    void checkedUntil(LocalDate day) {
         jdbc.sql("""
                         UPDATE import_ledger_change_sync SET checked_until = :day
                          WHERE id = 1 AND owner = :owner AND (checked_until IS NULL OR checked_until <= :day)""")
-                .param("owner", owner).param("day", day).update();
-    }
-
-    /**
-     * Whether {@code owner} holds the sync; the row stays share-locked until the caller's transaction ends, so no
-     * other node takes the sync over before its writes commit.
-     */
-    boolean holdsClaim(String owner) {
-        return jdbc.sql("SELECT 1 FROM import_ledger_change_sync WHERE id = 1 AND owner = :owner FOR SHARE")
-                .param("owner", owner).query(Integer.class).optional().isPresent();
-    }
-
-    /** The day the first movie still in the catalogue was imported: no record it holds is older. */
-    Optional<LocalDate> firstImportDay() {
-        return firstDay(jdbc.sql("""
-                        SELECT CAST(min(recorded_at) AT TIME ZONE 'UTC' AS DATE) FROM import_ledger_outcome
-                         WHERE outcome = 'imported'"""));
-    }
-
-    /** Those of {@code tmdbIds} that are imported movies. */
-    List<Integer> imported(Collection<Integer> tmdbIds) {
-        if (tmdbIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        SELECT tmdb_id FROM import_ledger_outcome
-                         WHERE outcome = 'imported' AND tmdb_id IN (:ids) ORDER BY tmdb_id""")
-                .param("ids", tmdbIds).query(Integer.class).list();
-    }
-
-    /** @return whether the record's hash differed from the one on record, which it now replaces */
-    boolean replaceHash(int tmdbId, byte[] hash) {
-        SqlParameterValue value = new SqlParameterValue(Types.BINARY, hash);
-        return jdbc.sql("""
-                        UPDATE import_ledger_outcome SET content_hash = :hash
-                         WHERE tmdb_id = :id AND outcome = 'imported' AND content_hash IS DISTINCT FROM :hash""")
-                .param("id", tmdbId).param("hash", value).update() == 1;
-    }
-
-    /** The day in the first column of the statement's one row, which may be null. */
-    private static Optional<LocalDate> firstDay(JdbcClient.StatementSpec statement) {
-        return statement.query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single();
-    }
-
-    private static double seconds(Duration duration) {
-        return duration.toMillis() / 1000.0;
+                .param("owner", lease.owner()).param("day", day).update();
     }
 }

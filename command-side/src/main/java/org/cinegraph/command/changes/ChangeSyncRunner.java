@@ -2,20 +2,16 @@ package org.cinegraph.command.changes;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.catalogue.ImportedMovies;
+import org.cinegraph.command.node.BackgroundThreads;
 import org.cinegraph.command.tmdb.ChangesPage;
 import org.cinegraph.command.tmdb.ContentHash;
 import org.cinegraph.command.tmdb.TmdbClient;
@@ -23,6 +19,7 @@ import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbLimits;
 import org.cinegraph.command.tmdb.TmdbMovie;
 import org.cinegraph.command.tmdb.TmdbNotFoundException;
+import org.cinegraph.command.tmdb.TmdbRequestPool;
 import org.cinegraph.events.ChangeSyncCompleted;
 import org.cinegraph.events.ChangeSyncFailed;
 import org.cinegraph.events.ChangeSyncStarted;
@@ -30,7 +27,8 @@ import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.MovieUpdated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The delta sync: reads TMDb's change feed from the day the last sync read up to (or, the first time, from the
  * day the first year import started) to today, in windows of at most 14 days, fetches again each listed
  * movie that is in the catalogue, and records {@link MovieUpdated} only when the record's content really
- * changed. One sync runs at a time across all nodes; its node holds a claim it renews while it runs.
+ * changed. One sync runs at a time across all nodes; its node holds a lease on it, renewed while it runs.
  */
 @Component
 public class ChangeSyncRunner {
@@ -51,30 +49,29 @@ public class ChangeSyncRunner {
     private static final Logger log = LoggerFactory.getLogger(ChangeSyncRunner.class);
 
     private final ChangeLedger ledger;
+    private final ImportedMovies imported;
     private final TmdbClient tmdb;
     private final EventGateway events;
     private final TmdbLimits limits;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Duration lease;
-    private final String node = ThisNode.NAME;
     private final AtomicBoolean runningHere = new AtomicBoolean();
     /** Set when the claim of the sync running here could not be renewed: the sync stops at its next step. */
     private volatile boolean claimLost;
-    private final ExecutorService syncs = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("change-sync-"));
-    private final ScheduledExecutorService claims =
-            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("change-sync-claim-"));
+    /** This runner's own thread: it stops the sync itself, which releases its lease. */
+    private final ThreadPoolTaskExecutor syncs;
 
-    ChangeSyncRunner(ChangeLedger ledger, TmdbClient tmdb, EventGateway events, TmdbLimits limits,
-                     PlatformTransactionManager transactions, Clock clock,
-                     @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
+    ChangeSyncRunner(ChangeLedger ledger, ImportedMovies imported, TmdbClient tmdb, EventGateway events,
+                     TmdbLimits limits, PlatformTransactionManager transactions, Clock clock,
+                     @Qualifier(BackgroundThreads.CHANGE_SYNC) ThreadPoolTaskExecutor syncs) {
         this.ledger = ledger;
+        this.imported = imported;
         this.tmdb = tmdb;
         this.events = events;
         this.limits = limits;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.lease = lease;
+        this.syncs = syncs;
     }
 
     /**
@@ -82,7 +79,7 @@ public class ChangeSyncRunner {
      * whose claim holds). A claim is followed by {@link #startSync(ImportTrigger)} once that transaction commits.
      */
     public boolean claimSync() {
-        return !runningHere.get() && ledger.claim(node, lease);
+        return !runningHere.get() && ledger.claim();
     }
 
     /** Runs the sync this node claimed, in the background. */
@@ -100,22 +97,18 @@ public class ChangeSyncRunner {
     }
 
     private void run(ImportTrigger trigger) {
-        Duration every = lease.dividedBy(3);
-        ScheduledFuture<?> renewal = claims.scheduleWithFixedDelay(this::renew, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
-        ExecutorService fetchers =
-                Executors.newFixedThreadPool(limits.maxConnections(), ThisNode.daemonThreads("change-sync-fetch-"));
+        ScheduledFuture<?> renewal = ledger.renewEveryThird(this::renew);
         Counts counts = new Counts();
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today;
-        try {
-            from = ledger.checkedUntil().or(ledger::firstImportDay).orElse(today);
+        try (TmdbRequestPool fetchers = new TmdbRequestPool(limits, "change-sync-fetch")) {
+            from = ledger.checkedUntil().or(imported::firstImportDay).orElse(today);
             events.publish(new ChangeSyncStarted(from, today, trigger));
             log.info("Delta sync: reading TMDb's change feed from {} to {}", from, today);
             for (LocalDate windowFrom = from; !windowFrom.isAfter(today); ) {
                 LocalDate windowTo = min(windowFrom.plusDays(WINDOW_DAYS - 1), today);
                 syncWindow(windowFrom, windowTo, fetchers, counts);
-                ledger.checkedUntil(node, windowTo);
+                ledger.checkedUntil(windowTo);
                 windowFrom = windowTo.plusDays(1);
             }
             events.publish(new ChangeSyncCompleted(from, today, counts.changed, counts.checked, counts.updated,
@@ -135,7 +128,6 @@ public class ChangeSyncRunner {
             recordFailure(new ChangeSyncFailed(from, today, false, reason));
         } finally {
             renewal.cancel(false);
-            fetchers.shutdownNow();
             releaseQuietly();
         }
     }
@@ -150,7 +142,7 @@ public class ChangeSyncRunner {
 
     private void releaseQuietly() {
         try {
-            ledger.release(node);
+            ledger.release();
         } catch (RuntimeException e) {
             log.warn("Could not release this node's claim on the delta sync; it runs out by itself", e);
         }
@@ -158,7 +150,7 @@ public class ChangeSyncRunner {
 
     private void renew() {
         try {
-            if (!ledger.renew(node, lease)) {
+            if (!ledger.renew()) {
                 log.warn("This node lost its claim on the delta sync; it stops");
                 claimLost = true;
             }
@@ -174,7 +166,7 @@ public class ChangeSyncRunner {
      * @throws RefetchFailedException when a movie could not be fetched (TMDb unavailable, or an answer that is
      *                                not its record): the window is read again by the next sync
      */
-    private void syncWindow(LocalDate from, LocalDate to, ExecutorService fetchers, Counts counts)
+    private void syncWindow(LocalDate from, LocalDate to, TmdbRequestPool fetchers, Counts counts)
             throws InterruptedException {
         ChangesPage first = page(from, to, 1);
         if (first.totalPages() > MAX_PAGES && from.isBefore(to)) {
@@ -194,7 +186,7 @@ public class ChangeSyncRunner {
                 changes = page(from, to, page);
             }
             counts.changed += changes.tmdbIds().size();
-            List<Integer> held = ledger.imported(changes.tmdbIds());
+            List<Integer> held = imported.among(changes.tmdbIds());
             List<Future<TmdbMovie>> fetches = new ArrayList<>();
             for (int tmdbId : held) {
                 fetches.add(fetchers.submit(() -> tmdb.movie(tmdbId)));
@@ -233,12 +225,12 @@ public class ChangeSyncRunner {
     /** Records the movies whose content changed, each with its new hash, in one transaction. */
     private int record(List<TmdbMovie> fetched) {
         Integer updated = transaction.execute(status -> {
-            if (!ledger.holdsClaim(node)) {
+            if (!ledger.holds()) {
                 throw new SyncClaimLostException();
             }
             int changed = 0;
             for (TmdbMovie movie : fetched) {
-                if (ledger.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
+                if (imported.replaceHash(movie.tmdbId(), ContentHash.of(movie.record()))) {
                     events.publish(new MovieUpdated(movie.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate(),
                             movie.json()));
                     changed++;
@@ -249,11 +241,10 @@ public class ChangeSyncRunner {
         return updated == null ? 0 : updated;
     }
 
+    /** Interrupts the sync running here, and waits for it to release its lease. */
     @PreDestroy
-    void stop() throws InterruptedException {
-        claims.shutdownNow();
-        syncs.shutdownNow();
-        syncs.awaitTermination(30, TimeUnit.SECONDS);
+    void stop() {
+        syncs.shutdown();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

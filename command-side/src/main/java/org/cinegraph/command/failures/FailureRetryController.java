@@ -4,16 +4,12 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
-import jakarta.annotation.PreDestroy;
 import org.cinegraph.command.festival.CeremonyImport;
 import org.cinegraph.command.festival.NominationMatcher;
 import org.cinegraph.command.lists.ListMatcher;
-import org.cinegraph.command.node.ThisNode;
-import org.cinegraph.command.yearimport.MovieImports;
+import org.cinegraph.command.node.BackgroundActions;
+import org.cinegraph.command.catalogue.MovieImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -50,15 +46,15 @@ class FailureRetryController {
     private final CeremonyImport ceremonies;
     private final NominationMatcher nominations;
     private final ListMatcher lists;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final ExecutorService retries = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("retries-"));
+    private final BackgroundActions background;
 
     FailureRetryController(MovieImports movies, CeremonyImport ceremonies, NominationMatcher nominations,
-                           ListMatcher lists) {
+                           ListMatcher lists, BackgroundActions background) {
         this.movies = movies;
         this.ceremonies = ceremonies;
         this.nominations = nominations;
         this.lists = lists;
+        this.background = background;
     }
 
     /**
@@ -96,23 +92,16 @@ class FailureRetryController {
             retrying = all(source, listKeys);
             retry = () -> retryAll(source, listKeys);
         }
-        if (!running.compareAndSet(false, true)) {
+        boolean started = background.start("Retrying failures", () -> {
+            try {
+                retry.run();
+            } catch (RuntimeException e) {
+                log.warn("Retrying failures stopped: {}", e.getMessage());
+            }
+        });
+        if (!started) {
             throw problem(HttpStatus.CONFLICT, "Retry already running",
                     "Failures are being retried; their progress shows in GET /api/import/failures.");
-        }
-        try {
-            retries.execute(() -> {
-                try {
-                    retry.run();
-                } catch (RuntimeException e) {
-                    log.warn("Retrying failures stopped: {}", e.getMessage());
-                } finally {
-                    running.set(false);
-                }
-            });
-        } catch (RuntimeException e) {
-            running.set(false);
-            throw e;
         }
         return ResponseEntity.accepted()
                 .location(URI.create("/api/import/failures" + (source == null ? "" : "?source=" + source)))
@@ -203,11 +192,6 @@ class FailureRetryController {
 
     /** One failure to retry: whether it is recorded, how to retry it, and what the answer says. */
     private record OneRetry(boolean recorded, Runnable retry, Retrying retrying) {
-    }
-
-    @PreDestroy
-    void stop() {
-        retries.shutdownNow();
     }
 
     /**

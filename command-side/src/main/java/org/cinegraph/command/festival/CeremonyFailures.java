@@ -1,14 +1,11 @@
 package org.cinegraph.command.festival;
 
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.events.CeremonyImportFailed;
 import org.cinegraph.events.CeremonyImportResolved;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which ceremonies' imports failed and have not succeeded since (V22, {@code festival_ceremony_failure}). A failure
@@ -19,27 +16,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CeremonyFailures {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final EventGateway events;
+    private final GuardedEvents guarded;
 
-    CeremonyFailures(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events) {
+    CeremonyFailures(JdbcClient jdbc, GuardedEvents guarded) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
+        this.guarded = guarded;
     }
 
     /** Records that the ceremony could not be imported this time: a new failure, or one more attempt of it. */
     void failed(String organization, int year, String sourceUrl, String reason, String detail) {
-        transaction.executeWithoutResult(status -> {
-            int attempt = jdbc.sql("""
-                            INSERT INTO festival_ceremony_failure (organization, year, attempts)
-                            VALUES (:organization, :year, 1)
-                            ON CONFLICT (organization, year)
-                               DO UPDATE SET attempts = festival_ceremony_failure.attempts + 1
-                            RETURNING attempts""")
-                    .param("organization", organization).param("year", year).query(Integer.class).single();
-            events.publish(new CeremonyImportFailed(organization, year, sourceUrl, reason, attempt, detail));
-        });
+        guarded.appendIfReturned(() -> jdbc.sql("""
+                                INSERT INTO festival_ceremony_failure (organization, year, attempts)
+                                VALUES (:organization, :year, 1)
+                                ON CONFLICT (organization, year)
+                                   DO UPDATE SET attempts = festival_ceremony_failure.attempts + 1
+                                RETURNING attempts""")
+                        .param("organization", organization).param("year", year).query(Integer.class).optional(),
+                attempt -> new CeremonyImportFailed(organization, year, sourceUrl, reason, attempt, detail));
     }
 
     /**
@@ -47,25 +40,20 @@ class CeremonyFailures {
      * was answered about keeps the failure's count and detail current, without recording a new one.
      */
     void failedAgain(String organization, int year, String sourceUrl, String reason, String detail) {
-        transaction.executeWithoutResult(status -> {
-            Optional<Integer> attempt = jdbc.sql("""
-                            UPDATE festival_ceremony_failure SET attempts = attempts + 1
-                             WHERE organization = :organization AND year = :year
-                            RETURNING attempts""")
-                    .param("organization", organization).param("year", year).query(Integer.class).optional();
-            attempt.ifPresent(count -> events.publish(new CeremonyImportFailed(organization, year, sourceUrl, reason,
-                    count, detail)));
-        });
+        guarded.appendIfReturned(() -> jdbc.sql("""
+                                UPDATE festival_ceremony_failure SET attempts = attempts + 1
+                                 WHERE organization = :organization AND year = :year
+                                RETURNING attempts""")
+                        .param("organization", organization).param("year", year).query(Integer.class).optional(),
+                attempt -> new CeremonyImportFailed(organization, year, sourceUrl, reason, attempt, detail));
     }
 
     /** The ceremony was imported: its failure, if one is recorded, is resolved. */
     void resolved(String organization, int year) {
-        transaction.executeWithoutResult(status -> {
-            if (jdbc.sql("DELETE FROM festival_ceremony_failure WHERE organization = :organization AND year = :year")
-                    .param("organization", organization).param("year", year).update() == 1) {
-                events.publish(new CeremonyImportResolved(organization, year));
-            }
-        });
+        guarded.appendIfChanged(() -> jdbc.sql(
+                        "DELETE FROM festival_ceremony_failure WHERE organization = :organization AND year = :year")
+                        .param("organization", organization).param("year", year).update(),
+                () -> new CeremonyImportResolved(organization, year));
     }
 
     /** The years of the organization's ceremonies whose import failed, newest first. */

@@ -1,13 +1,11 @@
 package org.cinegraph.command.festival;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.events.MovieImportFailed;
-import org.cinegraph.events.RecordCeremony;
 import org.cinegraph.events.RegisterFestivalOrganization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,13 +132,7 @@ public class CeremonyImport {
         commands.sendAndWait(new RegisterFestivalOrganization(AMPAS, AMPAS_NAME));
         String url = oscars.ceremonyUrl(year).toString();
         ParsedCeremony parsed = CeremonyPage.parse(oscars.ceremonyPage(year), year);
-        List<RecordCeremony.Category> categories = new ArrayList<>();
-        for (ParsedCeremony.Category category : parsed.categories()) {
-            categories.add(new RecordCeremony.Category(category.name(), category.nominations().stream()
-                    .map(n -> new RecordCeremony.Nomination(n.film(), n.names(), n.detail(), n.winner())).toList()));
-        }
-        Integer changes = commands.sendAndWait(new RecordCeremony(AMPAS, year, parsed.ceremonyNumber(), url,
-                parsed.contentHash(), categories));
+        Integer changes = commands.sendAndWait(parsed.toRecord(AMPAS, year, url));
         NominationMatcher.Summary matching;
         try {
             matching = matcher.matchCeremony(AMPAS, year);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cinegraph.events.RecordCeremony.Category;
+import org.cinegraph.events.RecordCeremony.Nomination;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,13 +39,13 @@ final class CeremonyPage {
      */
     static ParsedCeremony parse(String html, int year) {
         Document page = Jsoup.parse(html);
-        List<ParsedCeremony.Category> categories = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
         for (Element category : page.select("div.paragraph--type--award-category[data-term-id]")) {
             String name = text(category.selectFirst(".field--name-field-award-category-oscars"));
             if (name == null) {
                 throw new CeremonyPageException("A category of the " + year + " ceremony page has no name.");
             }
-            List<ParsedCeremony.Nomination> nominations = new ArrayList<>();
+            List<Nomination> nominations = new ArrayList<>();
             for (Element honoree : category.select(".paragraph--type--award-honoree")) {
                 nominations.add(nomination(name, honoree));
             }
@@ -51,7 +53,7 @@ final class CeremonyPage {
                 throw new CeremonyPageException("The category '" + name + "' of the " + year
                         + " ceremony page lists no nomination.");
             }
-            categories.add(new ParsedCeremony.Category(name, nominations));
+            categories.add(new Category(name, nominations));
         }
         if (categories.isEmpty()) {
             throw new CeremonyPageException("The " + year + " ceremony page has none of the expected markup "
@@ -60,7 +62,7 @@ final class CeremonyPage {
         return new ParsedCeremony(ceremonyNumber(page, year), categories);
     }
 
-    private static ParsedCeremony.Nomination nomination(String category, Element honoree) {
+    private static Nomination nomination(String category, Element honoree) {
         boolean winner = honoree.selectFirst(".field--name-field-honoree-type.winner") != null;
         String filmField = text(honoree.selectFirst(".field--name-field-award-film"));
         List<String> entities = new ArrayList<>();
@@ -75,7 +77,7 @@ final class CeremonyPage {
         if (normalized.contains("international feature") || normalized.contains("foreign language")) {
             // The country where the film goes, the film among the entities.
             String film = entities.isEmpty() ? null : entities.get(0);
-            return new ParsedCeremony.Nomination(film, filmField == null ? List.of() : List.of(filmField), null,
+            return new Nomination(film, filmField == null ? List.of() : List.of(filmField), null,
                     winner);
         }
         if (normalized.contains("original song")) {
@@ -93,9 +95,9 @@ final class CeremonyPage {
                     names.add(entity);
                 }
             }
-            return new ParsedCeremony.Nomination(film, names, filmField, winner);
+            return new Nomination(film, names, filmField, winner);
         }
-        return new ParsedCeremony.Nomination(filmField, entities, null, winner);
+        return new Nomination(filmField, entities, null, winner);
     }
 
     /** From the page's title ("The 96th Academy Awards | 2024"), else counted from the year. */

@@ -5,11 +5,7 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Year;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.annotation.PreDestroy;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.node.BackgroundActions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -29,12 +25,12 @@ class FestivalAdminController {
 
     private final CeremonyImport ceremonies;
     private final Clock clock;
-    private final AtomicBoolean rangeRunning = new AtomicBoolean();
-    private final ExecutorService ranges = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("ceremonies-"));
+    private final BackgroundActions background;
 
-    FestivalAdminController(CeremonyImport ceremonies, Clock clock) {
+    FestivalAdminController(CeremonyImport ceremonies, Clock clock, BackgroundActions background) {
         this.ceremonies = ceremonies;
         this.clock = clock;
+        this.background = background;
     }
 
     /** Reads the ceremony held in {@code year} and records it (only what changed, when read before). */
@@ -71,21 +67,9 @@ class FestivalAdminController {
         if (from > to) {
             throw problem(HttpStatus.BAD_REQUEST, "Bad range", "from (" + from + ") is after to (" + to + ").", null);
         }
-        if (!rangeRunning.compareAndSet(false, true)) {
+        if (!background.start("Reading a range of ceremonies", () -> importRange(from, to))) {
             throw problem(HttpStatus.CONFLICT, "Ceremony import already running",
                     "A range of ceremonies is being read; wait for it to finish.", null);
-        }
-        try {
-            ranges.execute(() -> {
-                try {
-                    importRange(from, to);
-                } finally {
-                    rangeRunning.set(false);
-                }
-            });
-        } catch (RuntimeException e) {
-            rangeRunning.set(false);
-            throw e;
         }
         return ResponseEntity.accepted().location(URI.create("/api/festivals/" + CeremonyImport.AMPAS + "/ceremonies"))
                 .body(new RangeAccepted(CeremonyImport.AMPAS, from, to));
@@ -122,12 +106,6 @@ class FestivalAdminController {
                     + FIRST_CEREMONY_YEAR + "; " + year + " is outside " + FIRST_CEREMONY_YEAR + " to " + latest + ".",
                     null);
         }
-    }
-
-
-    @PreDestroy
-    void stop() {
-        ranges.shutdownNow();
     }
 
     record RangeAccepted(String organization, int from, int to) {

@@ -4,8 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
@@ -13,8 +12,6 @@ import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which recorded nominations are matched to a movie (V13, {@code festival_match}). A match or a failure to
@@ -36,13 +33,11 @@ class MatchLedger {
             + "attempts";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final EventGateway events;
+    private final GuardedEvents guarded;
 
-    MatchLedger(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events) {
+    MatchLedger(JdbcClient jdbc, GuardedEvents guarded) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
+        this.guarded = guarded;
     }
 
     /** A nomination was recorded (or recorded again, its winner changed): it is open, unless known already. */
@@ -113,29 +108,23 @@ class MatchLedger {
 
     /** @return whether the nomination was open and is matched now */
     boolean matched(OpenNomination nomination, int tmdbId, String imdbId, String method) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            int updated = bind(jdbc.sql("UPDATE festival_match SET status = 'matched', tmdb_id = :tmdbId, "
-                    + "imdb_id = COALESCE(:imdbId, imdb_id), attempts = attempts + 1 WHERE " + NOMINATION + " AND "
-                    + OPEN), nomination).param("tmdbId", tmdbId).param("imdbId", imdbId).update();
-            if (updated == 1) {
-                events.publish(new NominationMatched(nomination.organization(), nomination.year(),
-                        nomination.category(), nomination.film(), nomination.names(), nomination.detail(), tmdbId,
+        return guarded.appendIfChanged(() -> bind(jdbc.sql("UPDATE festival_match SET status = 'matched', "
+                        + "tmdb_id = :tmdbId, imdb_id = COALESCE(:imdbId, imdb_id), attempts = attempts + 1 WHERE "
+                        + NOMINATION + " AND " + OPEN), nomination).param("tmdbId", tmdbId).param("imdbId", imdbId)
+                        .update(),
+                () -> new NominationMatched(nomination.organization(), nomination.year(), nomination.category(),
+                        nomination.film(), nomination.names(), nomination.detail(), tmdbId,
                         imdbId != null ? imdbId : nomination.imdbId(), method));
-            }
-            return updated == 1;
-        }));
     }
 
     /** Records that the nomination could not be matched this time, unless it was matched meanwhile. */
     void failed(OpenNomination nomination, String reason, String message) {
-        transaction.executeWithoutResult(status -> {
-            Optional<Integer> attempts = bind(jdbc.sql("UPDATE festival_match SET status = 'unmatched', "
-                    + "attempts = attempts + 1 WHERE " + NOMINATION + " AND " + OPEN + " RETURNING attempts"),
-                    nomination).query(Integer.class).optional();
-            attempts.ifPresent(attempt -> events.publish(new NominationMatchFailed(nomination.organization(),
-                    nomination.year(), nomination.category(), nomination.film(), nomination.names(),
-                    nomination.detail(), nomination.filmYear(), nomination.imdbId(), reason, attempt, message)));
-        });
+        guarded.appendIfReturned(() -> bind(jdbc.sql("UPDATE festival_match SET status = 'unmatched', "
+                        + "attempts = attempts + 1 WHERE " + NOMINATION + " AND " + OPEN + " RETURNING attempts"),
+                        nomination).query(Integer.class).optional(),
+                attempt -> new NominationMatchFailed(nomination.organization(), nomination.year(),
+                        nomination.category(), nomination.film(), nomination.names(), nomination.detail(),
+                        nomination.filmYear(), nomination.imdbId(), reason, attempt, message));
     }
 
     /** Films of a ceremony held in {@code year} came out the year before. */

@@ -1,21 +1,18 @@
 package org.cinegraph.command.festival;
 
-import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.catalogue.KnownMovie;
+import org.cinegraph.command.catalogue.MovieImports;
+import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.yearimport.KnownMovie;
-import org.cinegraph.command.yearimport.MovieImports;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
@@ -28,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Matches nominations to movies: by the film's IMDb id when the Academy's data gives one (among the movies
  * imported already, else through TMDb's {@code /find}), else by title and year among the imported movies, else by
  * TMDb's {@code /search/movie} with a {@link SearchConfidence} threshold. A film found in TMDb is imported through
- * the year import's pipeline and quality filter, as {@code festival:{org}}. The match is recorded before the
+ * the catalogue's pipeline and quality filter, as {@code festival:{org}}. The match is recorded before the
  * movie's import, so the import does not match it a second time as a later import ({@link FestivalLedgerHandler}).
  * A film not found stays an open nomination, recorded as a failure: a retry, or the movie's later import, matches it.
  */
@@ -40,12 +37,13 @@ public class NominationMatcher {
     private final MatchLedger ledger;
     private final MovieImports movies;
     private final TmdbClient tmdb;
-    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("matching-"));
+    private final BackgroundActions background;
 
-    NominationMatcher(MatchLedger ledger, MovieImports movies, TmdbClient tmdb) {
+    NominationMatcher(MatchLedger ledger, MovieImports movies, TmdbClient tmdb, BackgroundActions background) {
         this.ledger = ledger;
         this.movies = movies;
         this.tmdb = tmdb;
+        this.background = background;
     }
 
     /**
@@ -105,7 +103,7 @@ public class NominationMatcher {
      */
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
-        catchUp.execute(() -> {
+        background.start("Matching the nominations a stop left unmatched", () -> {
             try {
                 Summary summary = matchOpen(CeremonyImport.AMPAS, true);
                 if (summary.matched() + summary.unmatched() > 0) {
@@ -116,11 +114,6 @@ public class NominationMatcher {
                 log.warn("Nominations left unmatched by a stop could not be matched: {}", tmdb.describe(e));
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        catchUp.shutdownNow();
     }
 
     private Summary match(List<OpenNomination> open) {

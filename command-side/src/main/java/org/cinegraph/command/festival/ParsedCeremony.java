@@ -5,27 +5,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.cinegraph.events.RecordCeremony;
+import org.cinegraph.events.RecordCeremony.Category;
+import org.cinegraph.events.RecordCeremony.Nomination;
 
-/** What a ceremony page holds: its number and its categories, each with its nominations, in page order. */
+/**
+ * What a ceremony page holds: its number and its categories, each with its nominations, in page order, in the
+ * shapes {@link RecordCeremony} records them in.
+ */
 record ParsedCeremony(int ceremonyNumber, List<Category> categories) {
 
     ParsedCeremony {
         categories = List.copyOf(categories);
     }
 
-    record Category(String name, List<Nomination> nominations) {
-
-        Category {
-            nominations = List.copyOf(nominations);
-        }
-    }
-
-    /** @param film null when the page names no film; {@code detail} an Original Song's title, else null */
-    record Nomination(String film, List<String> names, String detail, boolean winner) {
-
-        Nomination {
-            names = List.copyOf(names);
-        }
+    /** Records this reading of the organization's ceremony held in {@code year}, whose page is {@code sourceUrl}. */
+    RecordCeremony toRecord(String organization, int year, String sourceUrl) {
+        return new RecordCeremony(organization, year, ceremonyNumber, sourceUrl, contentHash(), categories);
     }
 
     int nominationCount() {

@@ -2,22 +2,17 @@ package org.cinegraph.command.lists;
 
 import static org.cinegraph.kernel.problems.Problems.problem;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.RecordCanonicalList;
 import org.slf4j.Logger;
@@ -46,15 +41,17 @@ class ListAdminController {
     static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(ListAdminController.class);
 
+    /** The lists' lookups, one list at a time, in upload order. */
+    private static final String LOOKUPS = "list lookups";
+
     private final CommandGateway commands;
     private final ListMatcher matcher;
-    /** The lists whose members are being looked up, or wait to be: one list at a time, in upload order. */
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService lookups = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("lists-"));
+    private final BackgroundActions background;
 
-    ListAdminController(CommandGateway commands, ListMatcher matcher) {
+    ListAdminController(CommandGateway commands, ListMatcher matcher, BackgroundActions background) {
         this.commands = commands;
         this.matcher = matcher;
+        this.background = background;
     }
 
     @PostMapping(value = "/api/admin/lists/{key}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -86,23 +83,22 @@ class ListAdminController {
         } catch (ListCsv.BadListException e) {
             throw problem(HttpStatus.BAD_REQUEST, "Not an IMDb list export", e.getMessage());
         }
-        if (!running.add(key)) {
-            throw problem(HttpStatus.CONFLICT, "List import already running",
-                    "The members of list '" + key + "' are being looked up in TMDb; upload it again when that is "
-                            + "done (GET /api/lists/" + key + " shows how far it is).");
-        }
+        BackgroundActions.Reservation lookup = background.reserve(LOOKUPS, "Looking list " + key + " up")
+                .orElseThrow(() -> problem(HttpStatus.CONFLICT, "List import already running",
+                        "The members of list '" + key + "' are being looked up in TMDb; upload it again when that is "
+                                + "done (GET /api/lists/" + key + " shows how far it is)."));
         CanonicalList.Recorded recorded;
         try {
             recorded = commands.sendAndWait(new RecordCanonicalList(key, ListCsv.contentHash(entries), entries));
-            lookups.execute(() -> lookUp(key));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            running.remove(key);
+            lookup.cancel();
             throw problem(HttpStatus.CONFLICT, "List being uploaded", "List '" + key + "' was uploaded by another "
                     + "request at the same moment; GET /api/lists/" + key + " shows which one was recorded.");
         } catch (RuntimeException e) {
-            running.remove(key);
+            lookup.cancel();
             throw e;
         }
+        lookup.run(() -> lookUp(key));
         return ResponseEntity.accepted().location(URI.create("/api/lists/" + key))
                 .body(new Accepted(key, entries.size(), recorded.changed(), recorded.added(), recorded.removed()));
     }
@@ -113,8 +109,6 @@ class ListAdminController {
             log.info("List {}: {} members found in TMDb, {} not", key, summary.found(), summary.notFound());
         } catch (RuntimeException e) {
             log.warn("List {}: looking its members up stopped: {}", key, e.getMessage());
-        } finally {
-            running.remove(key);
         }
     }
 
@@ -136,12 +130,6 @@ class ListAdminController {
     private static ErrorResponseException tooLarge() {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "List too large", "An IMDb list export is at most "
                 + MAX_BYTES / (1024 * 1024) + " MB here; the largest IMDb list (10,000 titles) is about 2 MB.");
-    }
-
-
-    @PreDestroy
-    void stop() {
-        lookups.shutdownNow();
     }
 
     /**

@@ -3,16 +3,13 @@ package org.cinegraph.command.lists;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.events.CanonicalListImported;
 import org.cinegraph.events.ListEntry;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which members of the canonical lists are found in TMDb (V16, {@code list_entry}). That a member was found, or
@@ -26,13 +23,11 @@ class ListLedger {
     private static final String COLUMNS = "list_key, imdb_id, title, year, attempts";
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
-    private final EventGateway events;
+    private final GuardedEvents guarded;
 
-    ListLedger(JdbcClient jdbc, PlatformTransactionManager transactions, EventGateway events) {
+    ListLedger(JdbcClient jdbc, GuardedEvents guarded) {
         this.jdbc = jdbc;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
+        this.guarded = guarded;
     }
 
     /** The failures of a list's members are recorded under this source. */
@@ -115,27 +110,20 @@ class ListLedger {
 
     /** @return whether the member was open and is found now */
     boolean found(OpenEntry entry, int tmdbId, String method) {
-        return Boolean.TRUE.equals(transaction.execute(status -> {
-            int updated = jdbc.sql("UPDATE list_entry SET status = 'found', tmdb_id = :tmdbId, attempts = attempts + 1 "
-                            + "WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN)
-                    .param("tmdbId", tmdbId).param("key", entry.key()).param("imdbId", entry.imdbId()).update();
-            if (updated == 1) {
-                events.publish(new ListEntryFound(entry.key(), entry.imdbId(), tmdbId, method));
-            }
-            return updated == 1;
-        }));
+        return guarded.appendIfChanged(() -> jdbc.sql("UPDATE list_entry SET status = 'found', tmdb_id = :tmdbId, "
+                                + "attempts = attempts + 1 WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN)
+                        .param("tmdbId", tmdbId).param("key", entry.key()).param("imdbId", entry.imdbId()).update(),
+                () -> new ListEntryFound(entry.key(), entry.imdbId(), tmdbId, method));
     }
 
     /** Records that the member could not be found this time, unless it was found meanwhile. */
     void notFound(OpenEntry entry, String reason, String message) {
-        transaction.executeWithoutResult(status -> {
-            Optional<Integer> attempts = jdbc.sql("UPDATE list_entry SET status = 'not_found', "
-                            + "attempts = attempts + 1 WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN
-                            + " RETURNING attempts")
-                    .param("key", entry.key()).param("imdbId", entry.imdbId()).query(Integer.class).optional();
-            attempts.ifPresent(attempt -> events.publish(new ListEntryNotFound(entry.key(), entry.imdbId(),
-                    entry.title(), entry.year(), reason, attempt, message)));
-        });
+        guarded.appendIfReturned(() -> jdbc.sql("UPDATE list_entry SET status = 'not_found', "
+                                + "attempts = attempts + 1 WHERE list_key = :key AND imdb_id = :imdbId AND " + OPEN
+                                + " RETURNING attempts")
+                        .param("key", entry.key()).param("imdbId", entry.imdbId()).query(Integer.class).optional(),
+                attempt -> new ListEntryNotFound(entry.key(), entry.imdbId(), entry.title(), entry.year(), reason,
+                        attempt, message));
     }
 
     /** A member found in TMDb, as its movie is imported. */

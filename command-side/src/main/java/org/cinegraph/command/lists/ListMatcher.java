@@ -1,20 +1,17 @@
 package org.cinegraph.command.lists;
 
-import jakarta.annotation.PreDestroy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
-import org.cinegraph.command.node.ThisNode;
+import org.cinegraph.command.catalogue.KnownMovie;
+import org.cinegraph.command.catalogue.MovieImports;
+import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
-import org.cinegraph.command.yearimport.KnownMovie;
-import org.cinegraph.command.yearimport.MovieImports;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.MovieImportFailed;
 import org.slf4j.Logger;
@@ -25,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the members of canonical lists in TMDb, by IMDb id: among the movies imported or skipped before, else
- * through TMDb's {@code /find}. A member found through {@code /find} is imported through the year import's
+ * through TMDb's {@code /find}. A member found through {@code /find} is imported through the catalogue's
  * pipeline and quality filter, as {@code list:{key}}; the find is recorded before the import, so the import does
  * not find it a second time as a later import ({@link ListLedgerHandler}). A member not found stays open,
  * recorded as a failure: a retry, or the movie's later import, finds it.
@@ -44,13 +41,14 @@ public class ListMatcher {
     private final ListLedger ledger;
     private final MovieImports movies;
     private final TmdbClient tmdb;
-    private final ExecutorService catchUp = Executors.newSingleThreadExecutor(ThisNode.daemonThreads("list-catch-up-"));
+    private final BackgroundActions background;
     private final Map<String, ReentrantLock> lookingUp = new ConcurrentHashMap<>();
 
-    ListMatcher(ListLedger ledger, MovieImports movies, TmdbClient tmdb) {
+    ListMatcher(ListLedger ledger, MovieImports movies, TmdbClient tmdb, BackgroundActions background) {
         this.ledger = ledger;
         this.movies = movies;
         this.tmdb = tmdb;
+        this.background = background;
     }
 
     /**
@@ -130,7 +128,7 @@ public class ListMatcher {
     /** Catches up after a stop between recording a list and looking its members up: members never looked up. */
     @EventListener(ApplicationReadyEvent.class)
     void matchNeverTried() {
-        catchUp.execute(() -> {
+        background.start("Looking up the list members a stop left unlooked-up", () -> {
             for (String key : ledger.keysToCatchUp()) {
                 try {
                     Summary summary = match(key, true);
@@ -143,11 +141,6 @@ public class ListMatcher {
                 }
             }
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        catchUp.shutdownNow();
     }
 
     /** @return whether the member is found now */

@@ -3,7 +3,6 @@ package org.cinegraph.command.schedule;
 import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
-import java.time.Clock;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.cinegraph.command.changes.ChangeSyncRunner;
@@ -18,17 +17,18 @@ import org.cinegraph.command.yearimport.YearImportAlreadyRunningException;
 import org.cinegraph.events.ImportAction;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.ImportTriggered;
-import org.cinegraph.kernel.settings.ImportYears;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin's triggers: a chosen year, the pass's next step, a delta sync, TMDb's total. */
+/**
+ * The admin's triggers of the daily import: the pass's next step, a delta sync, TMDb's total. A year of the admin's
+ * choosing starts beside the year import ({@code YearImportAdminController}).
+ */
 @RestController
 class ImportAdminController {
 
@@ -37,37 +37,12 @@ class ImportAdminController {
     private final ChangeSyncRunner changes;
     private final TmdbTotal tmdbTotal;
     private final TmdbClient tmdb;
-    private final Clock clock;
 
-    ImportAdminController(ImportPass pass, ChangeSyncRunner changes, TmdbTotal tmdbTotal, TmdbClient tmdb,
-                          Clock clock) {
+    ImportAdminController(ImportPass pass, ChangeSyncRunner changes, TmdbTotal tmdbTotal, TmdbClient tmdb) {
         this.pass = pass;
         this.changes = changes;
         this.tmdbTotal = tmdbTotal;
         this.tmdb = tmdb;
-        this.clock = clock;
-    }
-
-    /**
-     * Starts the year's import, out of turn. A year already importing answers 409, and its import is resumed on
-     * this node if no node works on it (after TMDb was unavailable, say).
-     */
-    @PostMapping("/api/admin/imports/years/{year}")
-    ResponseEntity<Accepted> importYear(@PathVariable int year) {
-        ImportYears.requireImportable(year, clock);
-        try {
-            pass.startChosenYear(year);
-        } catch (YearImportAlreadyRunningException e) {
-            boolean resumed = pass.resumeIfUnheld(year);
-            throw conflict("Import already running",
-                    e.getMessage() + (resumed ? " It goes on from where it is, if it was paused." : ""), e);
-        } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            // Another request started the same year between our load and our append.
-            throw conflict("Import already running", "The import of " + year + " was started by another request.", e);
-        }
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/import/years/" + year))
-                .body(new Accepted(year, "importing", "admin", "start_year"));
     }
 
     /** What the daily trigger does, now: resumes the running year, starts the next, or runs a delta sync. */

@@ -187,21 +187,6 @@ public class ImportPass {
         }
     }
 
-    /**
-     * Starts a year an admin chose, out of turn. Not under the pass's lock: the year's aggregate refuses a second
-     * start of a running year, whichever of an admin and the pass comes second.
-     *
-     * @throws org.cinegraph.command.yearimport.YearImportAlreadyRunningException when the year is running
-     */
-    public void startChosenYear(int year) {
-        commands.sendAndWait(new StartYearImport(year, ImportTrigger.ADMIN));
-    }
-
-    /** Resumes the running year on this node if no node works on it. */
-    public boolean resumeIfUnheld(int year) {
-        return runner.resume(year);
-    }
-
     /** Claims the delta sync for this node; false when one runs. */
     public boolean claimChangeSync() {
         return changes.claimSync();

@@ -2,6 +2,7 @@ package org.cinegraph.command.yearimport;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -10,6 +11,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.cinegraph.events.CompleteYearImport;
 import org.cinegraph.events.FailYearImport;
+import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
 import org.cinegraph.events.StartYearImport;
 import org.cinegraph.events.YearImportCompleted;
@@ -31,7 +33,8 @@ class YearImport {
     @AggregateIdentifier
     private String id;
     private Status status;
-    private boolean planned;
+    /** The current run's plan; null until it is planned. */
+    private List<PlannedWindow> windows;
 
     YearImport() {
         // Axon rebuilds the aggregate from its events through this constructor.
@@ -50,19 +53,24 @@ class YearImport {
         apply(new YearImportStarted(command.year(), command.trigger()));
     }
 
-    /** A plan is made once per run; a resumed run sending it again changes nothing. */
+    /**
+     * A plan is made once per run; a resumed run sending it again changes nothing.
+     *
+     * @return the run's windows, as they were first planned
+     */
     @CommandHandler
-    void handle(RecordYearPlan command) {
+    List<PlannedWindow> handle(RecordYearPlan command) {
         requireRunning(command.year());
-        if (!planned) {
+        if (windows == null) {
             apply(new YearImportPlanned(command.year(), command.tmdbTotal(), command.windows()));
         }
+        return windows;
     }
 
     @CommandHandler
     void handle(CompleteYearImport command) {
         requireRunning(command.year());
-        if (!planned) {
+        if (windows == null) {
             throw new IllegalStateException("The import of " + command.year() + " cannot complete before it is planned");
         }
         if (command.discovered() != command.imported() + command.skipped() + command.failed()) {
@@ -90,12 +98,12 @@ class YearImport {
     void on(YearImportStarted event) {
         id = StartYearImport.yearImportId(event.year());
         status = Status.IMPORTING;
-        planned = false;
+        windows = null;
     }
 
     @EventSourcingHandler
     void on(YearImportPlanned event) {
-        planned = true;
+        windows = event.windows();
     }
 
     @EventSourcingHandler

@@ -5,26 +5,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.catalogue.MovieFetch;
+import org.cinegraph.command.catalogue.MovieOutcome;
+import org.cinegraph.command.catalogue.OutcomeLedger;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.command.tmdb.TmdbRequestPool;
 import org.cinegraph.events.CompleteYearImport;
 import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
-import org.cinegraph.events.StartYearImport;
-import org.cinegraph.events.YearImportPlanned;
-import org.cinegraph.events.YearImportStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +46,12 @@ class YearImportJob {
     private final int year;
     private final Instant runStartedAt;
     private final TmdbClient tmdb;
-    private final ImportLedger ledger;
-    private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final YearRuns runs;
+    private final PageLedger pages;
+    private final OutcomeLedger outcomes;
     private final MovieFetch fetch;
-    private final ExecutorService detailWorkers;
+    private final CommandGateway commands;
+    private final TmdbRequestPool detailWorkers;
     private final String owner;
     private final BooleanSupplier keepGoing;
 
@@ -61,19 +59,24 @@ class YearImportJob {
      * @param owner     the node whose claim on the year every write of the job requires
      * @param keepGoing false once this node must stop working on the year (another node took it over)
      */
-    YearImportJob(int year, Instant runStartedAt, TmdbClient tmdb, ImportLedger ledger, CommandGateway commands,
-                  EventStore eventStore, QualityFilter quality, ExecutorService detailWorkers, String owner,
+    YearImportJob(int year, Instant runStartedAt, Collaborators with, TmdbRequestPool detailWorkers, String owner,
                   BooleanSupplier keepGoing) {
         this.year = year;
         this.runStartedAt = runStartedAt;
-        this.tmdb = tmdb;
-        this.ledger = ledger;
-        this.commands = commands;
-        this.eventStore = eventStore;
-        this.fetch = new MovieFetch(tmdb, quality);
+        this.tmdb = with.tmdb();
+        this.runs = with.runs();
+        this.pages = with.pages();
+        this.outcomes = with.outcomes();
+        this.fetch = with.fetch();
+        this.commands = with.commands();
         this.detailWorkers = detailWorkers;
         this.owner = owner;
         this.keepGoing = keepGoing;
+    }
+
+    /** What every job works with: the runner's, shared by all its jobs. */
+    record Collaborators(TmdbClient tmdb, YearRuns runs, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch,
+                         CommandGateway commands) {
     }
 
     /** @return true when the year completed, false when the run stopped early and is to be resumed */
@@ -84,12 +87,12 @@ class YearImportJob {
                 return false;
             }
         }
-        List<ListedMovie> awaiting = ledger.awaitingOutcome(year, runStartedAt);
+        List<ListedMovie> awaiting = pages.awaitingOutcome(year, runStartedAt);
         log.info("Year {}: {} movies to import", year, awaiting.size());
         if (!importAll(awaiting)) {
             return false;
         }
-        YearCounts counts = ledger.counts(year);
+        YearCounts counts = pages.counts(year);
         if (!counts.everyMovieHasItsOutcome()) {
             log.warn("Year {}: {} of {} discovered movies still have no outcome; the next run resumes", year,
                     counts.discovered() - counts.imported() - counts.skipped() - counts.failed(), counts.discovered());
@@ -100,7 +103,7 @@ class YearImportJob {
                     counts.skipped(), counts.failed()));
         } catch (YearImportNotRunningException alreadyEnded) {
             // Ended already (before a crash of the old version kept its ledger from noting it): this run is over.
-            ledger.forgetRun(year, runStartedAt);
+            runs.forgetRun(year, runStartedAt);
             return true;
         }
         log.info("Year {} completed: {} discovered, {} imported, {} skipped, {} failed", year, counts.discovered(),
@@ -108,32 +111,16 @@ class YearImportJob {
         return true;
     }
 
-    /** The plan of this run, made now if the run has none yet. */
+    /**
+     * The plan of this run. A run that resumes plans again (a few discover requests) and is answered with the plan
+     * its year recorded first, to which the pages it read belong.
+     */
     private List<PlannedWindow> plannedWindows() {
-        Optional<YearImportPlanned> recorded = planOfCurrentRun();
-        if (recorded.isPresent()) {
-            return recorded.get().windows();
-        }
         DiscoveryPlanner.Plan plan = new DiscoveryPlanner(tmdb).plan(year);
+        List<PlannedWindow> windows = commands.sendAndWait(new RecordYearPlan(year, plan.tmdbTotal(), plan.windows()));
         log.info("Year {}: TMDb lists {} movies; discovering them in {} date windows", year, plan.tmdbTotal(),
-                plan.windows().size());
-        commands.sendAndWait(new RecordYearPlan(year, plan.tmdbTotal(), plan.windows()));
-        return planOfCurrentRun().map(YearImportPlanned::windows)
-                .orElseThrow(() -> new IllegalStateException("The plan of " + year + " was not recorded"));
-    }
-
-    private Optional<YearImportPlanned> planOfCurrentRun() {
-        YearImportPlanned plan = null;
-        var stream = eventStore.readEvents(StartYearImport.yearImportId(year));
-        while (stream.hasNext()) {
-            Object payload = stream.next().getPayload();
-            if (payload instanceof YearImportStarted) {
-                plan = null;
-            } else if (payload instanceof YearImportPlanned planned) {
-                plan = planned;
-            }
-        }
-        return Optional.ofNullable(plan);
+                windows.size());
+        return windows;
     }
 
     /**
@@ -145,7 +132,7 @@ class YearImportJob {
             if (!read(planned, pass)) {
                 return false;
             }
-            if (!ledger.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
+            if (!pages.countChangedDuring(year, runStartedAt, planned.window(), pass)) {
                 return true;
             }
             log.info("Year {}: TMDb's count of {} changed while it was read; reading it again", year,
@@ -164,9 +151,9 @@ class YearImportJob {
      * @return false when the job has to stop before the reading is done
      */
     private boolean read(PlannedWindow planned, int pass) throws InterruptedException {
-        Set<Integer> read = ledger.pagesRead(year, runStartedAt, planned.window(), pass);
+        Set<Integer> read = pages.pagesRead(year, runStartedAt, planned.window(), pass);
         int totalPages = Math.max(planned.totalPages(),
-                ledger.lastSeenTotalPages(year, runStartedAt, planned.window()));
+                pages.lastSeenTotalPages(year, runStartedAt, planned.window()));
         Deque<PageFetch> ahead = new ArrayDeque<>();
         int fetchedUpTo = 0;
         boolean recordedAny = false;
@@ -191,7 +178,7 @@ class YearImportJob {
                     throw new IllegalStateException("Page " + fetch.page() + " was fetched in place of " + page);
                 }
                 DiscoverPage discovered = fetch.get();
-                ledger.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
+                pages.recordPage(year, runStartedAt, owner, planned.window(), pass, discovered);
                 totalPages = discovered.totalPages();
                 recordedAny = true;
             }
@@ -242,9 +229,9 @@ class YearImportJob {
                 }
                 current = next;
                 next = fetch(awaiting, from + OUTCOMES_PER_BATCH);
-                List<MovieOutcome> outcomes = current.outcomes();
-                ledger.recordOutcomes(year, runStartedAt, owner, outcomes);
-                if (outcomes.size() < current.size()) {
+                List<MovieOutcome> batch = current.outcomes();
+                runs.whileHeld(year, runStartedAt, owner, () -> outcomes.record(batch));
+                if (batch.size() < current.size()) {
                     return false;
                 }
             }

@@ -8,23 +8,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.cinegraph.command.node.ThisNode;
-import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.command.catalogue.MovieFetch;
+import org.cinegraph.command.catalogue.OutcomeLedger;
+import org.cinegraph.command.node.BackgroundThreads;
+import org.cinegraph.command.node.NodeLease;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbLimits;
+import org.cinegraph.command.tmdb.TmdbRequestPool;
 import org.cinegraph.command.tmdb.TmdbUnavailableException;
 import org.cinegraph.events.FailYearImport;
 import org.cinegraph.events.TmdbTotalUpdated;
@@ -33,17 +32,18 @@ import org.cinegraph.events.YearImportFailed;
 import org.cinegraph.events.YearImportStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs year imports, one job per running year across all nodes. A started year is marked running, and claimed
  * by this node, in the same transaction as its {@link YearImportStarted} (this processing group is
- * subscribing); its job starts once that commits. While the job runs, this node renews its claim; a node that
- * stops hands its years over, and a killed node's claims run out, so another node takes its years over. A node
- * that starts resumes every running year no node holds.
+ * subscribing); its job starts once that commits. While the job runs, this node renews its lease on the year; a
+ * node that stops hands its years over, and a killed node's leases run out, so another node takes its years over.
+ * A node that starts resumes every running year no node holds.
  */
 @Component
 @ProcessingGroup(YearImportRunner.NAME)
@@ -53,62 +53,60 @@ public class YearImportRunner {
     public static final String NAME = "year-import-runner";
     private static final Logger log = LoggerFactory.getLogger(YearImportRunner.class);
 
-    private final ImportLedger ledger;
+    private final YearRuns runs;
+    private final NodeLease lease;
+    private final YearImportJob.Collaborators collaborators;
     private final TmdbClient tmdb;
     private final CommandGateway commands;
     private final EventGateway events;
-    private final EventStore eventStore;
-    private final QualityFilter quality;
     private final TmdbLimits limits;
-    private final Duration lease;
-    private final String node = ThisNode.NAME;
+    /** This runner's own pool: it stops the jobs itself, before it hands their years over. */
+    private final ThreadPoolTaskExecutor jobs;
     private final Map<Integer, Future<?>> running = new ConcurrentHashMap<>();
     /** Years whose claim another node took while this node's job ran: their jobs stop. */
     private final Set<Integer> lost = ConcurrentHashMap.newKeySet();
-    private final ExecutorService jobs = Executors.newCachedThreadPool(ThisNode.daemonThreads("year-import-"));
-    private final ScheduledExecutorService claims =
-            Executors.newSingleThreadScheduledExecutor(ThisNode.daemonThreads("year-import-claims-"));
+    private volatile ScheduledFuture<?> renewals;
+    private volatile boolean stopping;
 
-    YearImportRunner(ImportLedger ledger, TmdbClient tmdb, CommandGateway commands, EventGateway events,
-                     EventStore eventStore, QualityFilter quality, TmdbLimits limits,
-                     @Value("${cinegraph.import.lease:PT30S}") Duration lease) {
-        this.ledger = ledger;
+    YearImportRunner(YearRuns runs, PageLedger pages, OutcomeLedger outcomes, MovieFetch fetch, TmdbClient tmdb,
+                     CommandGateway commands, EventGateway events, TmdbLimits limits,
+                     @Qualifier(BackgroundThreads.YEAR_IMPORT_JOBS) ThreadPoolTaskExecutor jobs) {
+        this.runs = runs;
+        this.lease = runs.lease();
+        this.collaborators = new YearImportJob.Collaborators(tmdb, runs, pages, outcomes, fetch, commands);
         this.tmdb = tmdb;
         this.commands = commands;
         this.events = events;
-        this.eventStore = eventStore;
-        this.quality = quality;
         this.limits = limits;
-        this.lease = lease;
+        this.jobs = jobs;
     }
 
     @EventHandler
     @DisallowReplay
     void on(YearImportStarted event, @Timestamp Instant startedAt) {
-        ledger.markRunning(event.year(), startedAt, event.trigger(), node, lease);
+        runs.markRunning(event.year(), startedAt, event.trigger());
         AfterCommit.run(() -> start(event.year()));
     }
 
     @EventHandler
     @DisallowReplay
     void on(YearImportCompleted event, @Timestamp Instant at) {
-        ledger.markEnded(event.year(), "completed", at);
+        runs.markEnded(event.year(), "completed", at);
     }
 
     @EventHandler
     @DisallowReplay
     void on(YearImportFailed event, @Timestamp Instant at) {
-        ledger.markEnded(event.year(), "failed", at);
+        runs.markEnded(event.year(), "failed", at);
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeRunningImports() {
-        for (int year : ledger.claimAllUnheld(node, lease)) {
+        for (int year : lease.claimAllUnheld()) {
             log.info("Resuming the import of {}", year);
             start(year);
         }
-        Duration every = lease.dividedBy(3);
-        claims.scheduleWithFixedDelay(this::keepClaims, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        renewals = lease.renewEveryThird(this::keepClaims);
     }
 
     /**
@@ -132,7 +130,7 @@ public class YearImportRunner {
      * holds; {@link #start(int)} it once that commits.
      */
     public boolean claim(int year) {
-        return ledger.claim(year, node, lease);
+        return lease.claim(year);
     }
 
     /**
@@ -140,7 +138,7 @@ public class YearImportRunner {
      * caller's transaction; {@link #restart(int)} it once that commits.
      */
     public boolean seizeIfStalled(int year, Duration stallAfter) {
-        return ledger.stalled(year, stallAfter) && ledger.seize(year, node, lease);
+        return runs.stalled(year, stallAfter) && lease.seize(year);
     }
 
     /** Starts a new job of this node on the year, replacing the one that runs here, if any (stalled). */
@@ -163,7 +161,7 @@ public class YearImportRunner {
     private void keepClaims() {
         try {
             Set<Integer> held = Set.copyOf(running.keySet());
-            Set<Integer> renewed = ledger.renew(node, held, lease);
+            Set<Integer> renewed = lease.renew(held);
             for (int year : held) {
                 Future<?> job = running.get(year);
                 if (!renewed.contains(year) && job != null) {
@@ -174,14 +172,14 @@ public class YearImportRunner {
                     running.remove(year, job);
                 }
             }
-            for (int year : ledger.claimAbandoned(node, lease)) {
+            for (int year : lease.claimAbandoned()) {
                 if (!isRunningHere(year)) {
                     log.info("Taking over the import of {}: no node renewed its claim", year);
                     start(year);
                 }
             }
         } catch (Throwable e) {
-            // Anything escaping would end this periodic task for good.
+            // Said here with what it costs; the next renewal tries again.
             log.warn("Could not renew this node's claims on running imports; trying again", e);
         }
     }
@@ -198,18 +196,18 @@ public class YearImportRunner {
     }
 
     private boolean stopped(int year) {
-        return lost.contains(year) || jobs.isShutdown();
+        return lost.contains(year) || stopping;
     }
 
     /** Runs the year's current run; a newer run that began while this one ended is run next. */
     private void runWhileStarted(int year, CompletableFuture<Future<?>> self) {
         Instant lastRun = null;
         try {
-            Optional<Instant> run = ledger.runStartedAt(year);
+            Optional<Instant> run = runs.runStartedAt(year);
             while (run.isPresent() && !run.get().equals(lastRun) && !stopped(year)) {
                 lastRun = run.get();
                 run(year, lastRun);
-                run = ledger.runStartedAt(year);
+                run = runs.runStartedAt(year);
             }
         } catch (RuntimeException e) {
             log.error("The job on the import of {} stopped unexpectedly; the claim runs out and is taken over", year, e);
@@ -219,8 +217,8 @@ public class YearImportRunner {
         }
         try {
             Instant ended = lastRun;
-            if (!stopped(year) && ledger.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()
-                    && ledger.claim(year, node, lease)) {
+            if (!stopped(year) && runs.runStartedAt(year).filter(newer -> !newer.equals(ended)).isPresent()
+                    && lease.claim(year)) {
                 start(year);
             }
         } catch (RuntimeException e) {
@@ -229,14 +227,12 @@ public class YearImportRunner {
     }
 
     private void run(int year, Instant runStartedAt) {
-        ExecutorService detailWorkers = Executors.newFixedThreadPool(limits.maxConnections(),
-                ThisNode.daemonThreads("year-" + year + "-details-"));
-        try {
+        try (TmdbRequestPool detailWorkers = new TmdbRequestPool(limits, "year-" + year + "-details")) {
             events.publish(new TmdbTotalUpdated(tmdb.totalMovies(), "discover"));
-            boolean completed = new YearImportJob(year, runStartedAt, tmdb, ledger, commands, eventStore, quality,
-                    detailWorkers, node, () -> !stopped(year)).run();
+            boolean completed = new YearImportJob(year, runStartedAt, collaborators, detailWorkers, lease.owner(),
+                    () -> !stopped(year)).run();
             if (!completed && !stopped(year)) {
-                ledger.release(year, node);
+                lease.release(year);
             }
         } catch (ClaimLostException e) {
             log.info("The import of {} goes on elsewhere: {}", year, e.getMessage());
@@ -250,7 +246,7 @@ public class YearImportRunner {
         } catch (TmdbUnavailableException e) {
             log.warn("The import of {} paused, TMDb is unavailable: {}; the next trigger, starting the year again "
                     + "or restarting resumes it", year, tmdb.describe(e));
-            ledger.release(year, node);
+            lease.release(year);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -259,20 +255,20 @@ public class YearImportRunner {
             }
             log.error("The import of {} stopped unexpectedly; the next trigger, starting the year again or "
                     + "restarting resumes it", year, e);
-            ledger.release(year, node);
-        } finally {
-            detailWorkers.shutdownNow();
+            lease.release(year);
         }
     }
 
-    /** Stops this node's jobs and lets another node take their years over at once. */
+    /** Stops this node's jobs (interrupted, and waited for) and lets another node take their years over at once. */
     @PreDestroy
-    void stop() throws InterruptedException {
-        claims.shutdownNow();
-        jobs.shutdownNow();
-        jobs.awaitTermination(30, TimeUnit.SECONDS);
+    void stop() {
+        stopping = true;
+        if (renewals != null) {
+            renewals.cancel(false);
+        }
+        jobs.shutdown();
         try {
-            ledger.handOver(node);
+            lease.handOver();
         } catch (RuntimeException e) {
             log.warn("Could not hand this node's running imports over; other nodes take them over when its claims "
                     + "run out", e);

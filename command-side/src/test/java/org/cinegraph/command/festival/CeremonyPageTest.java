@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cinegraph.command.SharedFixtures;
-import org.cinegraph.command.festival.ParsedCeremony.Nomination;
+import org.cinegraph.events.RecordCeremony;
+import org.cinegraph.events.RecordCeremony.Nomination;
 import org.junit.jupiter.api.Test;
 
 class CeremonyPageTest {
@@ -33,7 +34,7 @@ class CeremonyPageTest {
                 assertThat(category.nominations()).filteredOn(Nomination::winner).hasSize(1));
 
         List<String> parsed = new ArrayList<>();
-        for (ParsedCeremony.Category category : ceremony.categories()) {
+        for (RecordCeremony.Category category : ceremony.categories()) {
             for (Nomination nomination : category.nominations()) {
                 parsed.add(key(nomination.film(), String.join(", ", nomination.names()), nomination.winner()));
             }
@@ -54,7 +55,7 @@ class CeremonyPageTest {
         ParsedCeremony ceremony = CeremonyPage.parse(selfMade(), 2031);
 
         assertThat(ceremony.ceremonyNumber()).as("no number in the title: counted from the year").isEqualTo(103);
-        assertThat(ceremony.categories()).extracting(ParsedCeremony.Category::name)
+        assertThat(ceremony.categories()).extracting(RecordCeremony.Category::name)
                 .containsExactly("Best Picture", "International Feature Film", "Music (Original Song)");
         assertThat(ceremony.categories().get(0).nominations()).containsExactly(
                 new Nomination("The Lighthouse Keeper", List.of("Ada Lovelace and Grace Hopper, Producers"), null,

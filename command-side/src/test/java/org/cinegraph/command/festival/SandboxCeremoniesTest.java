@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.cinegraph.events.RecordCeremony;
 import org.cinegraph.sandbox.OscarsSandboxServer;
 import org.cinegraph.sandbox.oscars.OscarsNominations;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class SandboxCeremoniesTest {
             ParsedCeremony parsed = CeremonyPage.parse(client.ceremonyPage(year), year);
 
             assertThat(parsed.ceremonyNumber()).as("year %d", year).isEqualTo(year - 1928);
-            assertThat(parsed.categories()).extracting(ParsedCeremony.Category::name).as("year %d", year)
+            assertThat(parsed.categories()).extracting(RecordCeremony.Category::name).as("year %d", year)
                     .containsExactlyElementsOf(expected.keySet());
             assertThat(parsed.nominationCount()).as("year %d", year)
                     .isEqualTo(expected.values().stream().mapToInt(List::size).sum());

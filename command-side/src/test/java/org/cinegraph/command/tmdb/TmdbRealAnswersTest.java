@@ -31,9 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
 /**
- * The client reads real TMDb answers, saved in {@code ../shared/fixtures/tmdb}: each served over HTTP for the
- * request the client makes, so it goes through the same code path as TMDb's live answer, and checked value by
- * value against the file. The sandbox's answers are our own idea of TMDb; these are TMDb's.
+ * The client reads real TMDb answers, saved in the shared fixtures' {@code tmdb} folder ({@link SharedFixtures}):
+ * each served over HTTP for the request the client makes, so it goes through the same code path as TMDb's live
+ * answer, and checked value by value against the file. The sandbox's answers are our own idea of TMDb; these are TMDb's.
  *
  * <p>Every file the client has a use for is read: configuration, discover, changes, details with its appended
  * sections, find and search. The client asks for the credits, external ids, keywords and release dates appended

@@ -2,6 +2,7 @@ package org.cinegraph.command.yearimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -80,11 +81,30 @@ class YearImportTest {
     }
 
     @Test
+    void aFirstPlanIsRecordedAndItsWindowsAnswered() {
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN))
+                .when(new RecordYearPlan(2024, 300, WHOLE_YEAR))
+                .expectEvents(new YearImportPlanned(2024, 300, WHOLE_YEAR))
+                .expectResultMessagePayload(WHOLE_YEAR);
+    }
+
+    @Test
     void aRunningYearIsPlannedOnceEvenWhenAResumedRunSendsThePlanAgain() {
         fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
                 .when(new RecordYearPlan(2024, 301, WHOLE_YEAR))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void aResumedRunIsAnsweredWithTheWindowsItsYearPlannedFirst() {
+        List<PlannedWindow> halves = List.of(
+                new PlannedWindow(new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30)), 160, 8),
+                new PlannedWindow(new DateWindow(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 12, 31)), 150, 8));
+        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+                .when(new RecordYearPlan(2024, 310, halves))
+                .expectNoEvents()
+                .expectResultMessagePayload(WHOLE_YEAR);
     }
 
     @Test
@@ -114,7 +134,8 @@ class YearImportTest {
         fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR),
                         new YearImportCompleted(2024, 300, 240, 50, 10), new YearImportStarted(2024, ImportTrigger.ADMIN))
                 .when(new RecordYearPlan(2024, 305, WHOLE_YEAR))
-                .expectEvents(new YearImportPlanned(2024, 305, WHOLE_YEAR));
+                .expectEvents(new YearImportPlanned(2024, 305, WHOLE_YEAR))
+                .expectResultMessagePayload(WHOLE_YEAR);
     }
 
     @Test

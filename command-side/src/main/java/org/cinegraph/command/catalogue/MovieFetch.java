@@ -1,4 +1,4 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.catalogue;
 
 import org.cinegraph.command.quality.QualityFilter;
 import org.cinegraph.command.tmdb.ContentHash;
@@ -10,12 +10,14 @@ import org.cinegraph.command.tmdb.TmdbNotFoundException;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
+import org.springframework.stereotype.Component;
 
 /**
  * Fetches one movie's whole record and judges it by the quality filter: the one pipeline every import goes
  * through, whether a year's discover, a festival nomination or a canonical list found the movie.
  */
-final class MovieFetch {
+@Component
+public class MovieFetch {
 
     private final TmdbClient tmdb;
     private final QualityFilter quality;
@@ -30,7 +32,7 @@ final class MovieFetch {
      * @return its outcome; null when the fetch was interrupted (the node is stopping): no outcome at all
      * @throws TmdbCredentialsRejectedException when TMDb refuses the credentials: no movie can be imported
      */
-    MovieOutcome fetch(int tmdbId, String knownTitle, Integer year, String source) {
+    public MovieOutcome fetch(int tmdbId, String knownTitle, Integer year, String source) {
         try {
             TmdbMovie movie = tmdb.movie(tmdbId);
             QualityFilter.Verdict verdict = quality.judge(movie.record());

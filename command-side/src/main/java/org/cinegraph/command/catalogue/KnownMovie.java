@@ -1,4 +1,4 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.catalogue;
 
 /**
  * A movie the importer recorded an outcome for, as its ledger knows it.

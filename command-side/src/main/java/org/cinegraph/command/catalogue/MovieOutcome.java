@@ -1,4 +1,4 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.catalogue;
 
 import java.time.LocalDate;
 import java.util.function.IntFunction;
@@ -14,10 +14,10 @@ import org.cinegraph.events.MovieImportOutcome;
  * @param year the year whose import found it, or null outside a year import
  * @param source what imported it: {@code year_import}, {@code festival:{org}} or {@code list:{key}}
  */
-record MovieOutcome(int tmdbId, Integer year, String source, Kind kind, byte[] contentHash, String imdbId,
-                    String title, LocalDate releaseDate, IntFunction<MovieImportOutcome> event) {
+public record MovieOutcome(int tmdbId, Integer year, String source, Kind kind, byte[] contentHash, String imdbId,
+                           String title, LocalDate releaseDate, IntFunction<MovieImportOutcome> event) {
 
-    enum Kind {
+    public enum Kind {
         IMPORTED, SKIPPED, FAILED;
 
         String column() {

@@ -1,8 +1,7 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.catalogue;
 
 import java.util.List;
 import java.util.Optional;
-import org.cinegraph.command.quality.QualityFilter;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.command.tmdb.TmdbClient;
@@ -17,13 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class MovieImports {
 
-    private final ImportLedger ledger;
+    private final OutcomeLedger ledger;
     private final MovieFetch fetch;
     private final TmdbClient tmdb;
 
-    MovieImports(ImportLedger ledger, TmdbClient tmdb, QualityFilter quality) {
+    MovieImports(OutcomeLedger ledger, MovieFetch fetch, TmdbClient tmdb) {
         this.ledger = ledger;
-        this.fetch = new MovieFetch(tmdb, quality);
+        this.fetch = fetch;
         this.tmdb = tmdb;
     }
 
@@ -43,7 +42,7 @@ public class MovieImports {
         if (outcome == null) {
             return Optional.empty();
         }
-        ledger.recordOutcome(outcome);
+        ledger.record(outcome);
         return ledger.outcomeOf(tmdbId);
     }
 
@@ -58,7 +57,7 @@ public class MovieImports {
     public void recordFailure(int tmdbId, String title, String source, RuntimeException error) {
         String reason = LookupFailure.reasonOf(error);
         String detail = "Its import could not be recorded: " + tmdb.describe(error);
-        ledger.recordOutcome(new MovieOutcome(tmdbId, null, source, MovieOutcome.Kind.FAILED, null, null, title, null,
+        ledger.record(new MovieOutcome(tmdbId, null, source, MovieOutcome.Kind.FAILED, null, null, title, null,
                 attempt -> new MovieImportFailed(tmdbId, null, title, null, source, reason, attempt, detail)));
     }
 
@@ -90,12 +89,12 @@ public class MovieImports {
      */
     public int retryFailures(String source) {
         int resolved = 0;
-        for (ImportLedger.FailedMovie failed : ledger.failed(source)) {
+        for (OutcomeLedger.FailedMovie failed : ledger.failed(source)) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
             MovieOutcome outcome = fetch.fetch(failed.tmdbId(), null, failed.year(), source);
-            if (outcome != null && ledger.recordOutcome(outcome) && outcome.kind() != MovieOutcome.Kind.FAILED) {
+            if (outcome != null && ledger.record(outcome) && outcome.kind() != MovieOutcome.Kind.FAILED) {
                 resolved++;
             }
         }
@@ -108,11 +107,11 @@ public class MovieImports {
      * @return whether there was such a failure to retry
      */
     public boolean retryFailure(String source, int tmdbId) {
-        Optional<ImportLedger.FailedMovie> failed = ledger.failed(source, tmdbId);
+        Optional<OutcomeLedger.FailedMovie> failed = ledger.failed(source, tmdbId);
         failed.ifPresent(movie -> {
             MovieOutcome outcome = fetch.fetch(movie.tmdbId(), null, movie.year(), source);
             if (outcome != null) {
-                ledger.recordOutcome(outcome);
+                ledger.record(outcome);
             }
         });
         return failed.isPresent();

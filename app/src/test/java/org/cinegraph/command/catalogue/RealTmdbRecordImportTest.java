@@ -1,4 +1,4 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,10 +32,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /**
- * A movie imported from TMDb's real details answer ({@code ../shared/fixtures/tmdb}), by the importer's own path:
- * the TMDb client reads it, the application's quality filter judges it, the ledger records its
- * {@code MovieImported}, the movies projection writes it and the read API answers it. The sandbox's records are
- * our own idea of TMDb's; this one is TMDb's, with every section it appends and more.
+ * A movie imported from TMDb's real details answer (the shared fixtures' {@code tmdb} folder, {@link SharedFixtures}),
+ * by the importer's own path: the TMDb client reads it, the application's quality filter judges it, the ledger
+ * records its {@code MovieImported}, the movies projection writes it and the read API answers it. The sandbox's
+ * records are our own idea of TMDb's; this one is TMDb's, with every section it appends and more.
  */
 @ApplicationTest
 class RealTmdbRecordImportTest {
@@ -45,7 +45,7 @@ class RealTmdbRecordImportTest {
     private static final String SOURCE = "list:real-tmdb-record";
 
     @Autowired
-    private ImportLedger ledger;
+    private OutcomeLedger ledger;
     @Autowired
     private QualityFilter quality;
     @Autowired
@@ -70,7 +70,7 @@ class RealTmdbRecordImportTest {
                 Duration.ofSeconds(2), Duration.ofSeconds(5)),
                 new TmdbLimits(40, 2, 3, Duration.ofMillis(10), Duration.ofMillis(50), 3),
                 RestClient.builder(), new SimpleMeterRegistry(), new TmdbActivity(Clock.systemUTC()))) {
-            MovieImports imports = new MovieImports(ledger, client, quality);
+            MovieImports imports = new MovieImports(ledger, new MovieFetch(client, quality), client);
 
             Optional<KnownMovie> outcome = imports.importMovie(TMDB_ID, "Rock Crystal", SOURCE);
 

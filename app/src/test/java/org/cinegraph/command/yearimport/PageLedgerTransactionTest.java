@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * either both exist or neither does; and only by the node that holds the year's claim.
  */
 @ApplicationTest
-class ImportLedgerTransactionTest {
+class PageLedgerTransactionTest {
 
     private static final int YEAR = 1901;
     private static final DateWindow WINDOW = DateWindow.wholeYear(YEAR);
@@ -30,7 +30,7 @@ class ImportLedgerTransactionTest {
             List.of(new DiscoveredMovie(19010001, "A Trip to the Moon", LocalDate.of(1901, 5, 1))));
 
     @Autowired
-    private ImportLedger ledger;
+    private PageLedger ledger;
     @Autowired
     private JdbcClient jdbc;
     @Autowired

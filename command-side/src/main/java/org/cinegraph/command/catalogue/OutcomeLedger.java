@@ -1,0 +1,173 @@
+package org.cinegraph.command.catalogue;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.cinegraph.command.ledger.GuardedEvents;
+import org.cinegraph.command.tmdb.TitleKey;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outcome of every movie the importer fetched, whichever source found it ({@code import_ledger_outcome},
+ * V3__import_ledger.sql). Each outcome is appended as its event in the transaction of the row that makes it unique:
+ * a movie imported or skipped is recorded once, whatever is retried or read twice; a failure may be replaced, and
+ * its attempts are counted.
+ */
+@Repository
+public class OutcomeLedger {
+
+    private final JdbcClient jdbc;
+    private final GuardedEvents guarded;
+    private final Clock clock;
+
+    OutcomeLedger(JdbcClient jdbc, GuardedEvents guarded, Clock clock) {
+        this.jdbc = jdbc;
+        this.guarded = guarded;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the outcomes, appending each one's event unless the movie already has a final outcome (imported or
+     * skipped), in the caller's transaction when there is one (a year's run fences its writes so), else in one of
+     * its own.
+     *
+     * @return how many outcomes were new
+     */
+    public int record(List<MovieOutcome> outcomes) {
+        return guarded.appendAll(() -> written(outcomes, utc()));
+    }
+
+    /** Records one outcome as {@link #record(List)} does. @return whether it was new */
+    boolean record(MovieOutcome outcome) {
+        return record(List.of(outcome)) == 1;
+    }
+
+    /**
+     * One statement writes the ledger rows of the outcomes; the events of those written come back in the order of
+     * the outcomes, to be appended in one batch. A movie listed twice is recorded as if its outcomes came one after
+     * the other.
+     */
+    private List<Object> written(List<MovieOutcome> outcomes, OffsetDateTime now) {
+        Map<Integer, MovieOutcome> first = new LinkedHashMap<>();
+        List<MovieOutcome> later = new ArrayList<>();
+        for (MovieOutcome outcome : outcomes) {
+            if (first.putIfAbsent(outcome.tmdbId(), outcome) != null) {
+                later.add(outcome);
+            }
+        }
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        List<MovieOutcome> rows = List.copyOf(first.values());
+        Map<Integer, Integer> attempts = new HashMap<>();
+        jdbc.sql("""
+                        INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at, content_hash,
+                                                           source, imdb_id, title_key, release_year)
+                        SELECT o.tmdb_id, o.year, o.outcome, 1, :at, o.content_hash, o.source, o.imdb_id, o.title_key,
+                               o.release_year
+                          FROM unnest(CAST(:ids AS int[]), CAST(:years AS int[]), CAST(:outcomes AS text[]),
+                                      CAST(:hashes AS bytea[]), CAST(:sources AS text[]), CAST(:imdbIds AS text[]),
+                                      CAST(:titleKeys AS text[]), CAST(:releaseYears AS int[]))
+                               AS o (tmdb_id, year, outcome, content_hash, source, imdb_id, title_key, release_year)
+                        ON CONFLICT (tmdb_id) DO UPDATE
+                           SET outcome = EXCLUDED.outcome, year = COALESCE(EXCLUDED.year, import_ledger_outcome.year),
+                               attempts = import_ledger_outcome.attempts + 1,
+                               recorded_at = EXCLUDED.recorded_at, content_hash = EXCLUDED.content_hash,
+                               source = EXCLUDED.source,
+                               imdb_id = COALESCE(EXCLUDED.imdb_id, import_ledger_outcome.imdb_id),
+                               title_key = COALESCE(EXCLUDED.title_key, import_ledger_outcome.title_key),
+                               release_year = COALESCE(EXCLUDED.release_year, import_ledger_outcome.release_year)
+                         WHERE import_ledger_outcome.outcome = 'failed'
+                        RETURNING tmdb_id, attempts""")
+                .param("at", now)
+                .param("ids", rows.stream().map(MovieOutcome::tmdbId).toArray(Integer[]::new))
+                .param("years", rows.stream().map(MovieOutcome::year).toArray(Integer[]::new))
+                .param("outcomes", rows.stream().map(outcome -> outcome.kind().column()).toArray(String[]::new))
+                .param("hashes", rows.stream().map(MovieOutcome::contentHash).toArray(byte[][]::new))
+                .param("sources", rows.stream().map(MovieOutcome::source).toArray(String[]::new))
+                .param("imdbIds", rows.stream().map(MovieOutcome::imdbId).toArray(String[]::new))
+                .param("titleKeys", rows.stream().map(outcome -> TitleKey.of(outcome.title())).toArray(String[]::new))
+                .param("releaseYears", rows.stream()
+                        .map(outcome -> outcome.releaseDate() == null ? null : outcome.releaseDate().getYear())
+                        .toArray(Integer[]::new))
+                .query(rs -> {
+                    attempts.put(rs.getInt("tmdb_id"), rs.getInt("attempts"));
+                });
+        List<Object> written = new ArrayList<>(attempts.size());
+        for (MovieOutcome outcome : rows) {
+            Integer attempt = attempts.get(outcome.tmdbId());
+            if (attempt != null) {
+                written.add(outcome.event().apply(attempt));
+            }
+        }
+        written.addAll(written(later, now));
+        return written;
+    }
+
+    /** A movie with a final outcome (imported or skipped) whose IMDb id is {@code imdbId}, if any. */
+    Optional<KnownMovie> knownByImdbId(String imdbId) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome
+                         WHERE imdb_id = :imdbId AND outcome <> 'failed' ORDER BY tmdb_id LIMIT 1""")
+                .param("imdbId", imdbId).query(OutcomeLedger::knownMovie).optional();
+    }
+
+    /** The imported movies whose title has the key, released from {@code fromYear} to {@code toYear}. */
+    List<KnownMovie> importedByTitle(String titleKey, int fromYear, int toYear) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome
+                         WHERE title_key = :key AND release_year BETWEEN :from AND :to AND outcome = 'imported'
+                         ORDER BY tmdb_id""")
+                .param("key", titleKey).param("from", fromYear).param("to", toYear)
+                .query(OutcomeLedger::knownMovie).list();
+    }
+
+    /** The movie's outcome so far, if it has one: a failure too. */
+    Optional<KnownMovie> outcomeOf(int tmdbId) {
+        return jdbc.sql("SELECT tmdb_id, imdb_id, outcome FROM import_ledger_outcome WHERE tmdb_id = :id")
+                .param("id", tmdbId).query(OutcomeLedger::knownMovie).optional();
+    }
+
+    /** The movies whose last import from {@code source} failed, with the year their import was part of. */
+    List<FailedMovie> failed(String source) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, year FROM import_ledger_outcome
+                         WHERE outcome = 'failed' AND source = :source ORDER BY tmdb_id""")
+                .param("source", source).query(OutcomeLedger::failedMovie).list();
+    }
+
+    /** The movie, when its last import from {@code source} failed. */
+    Optional<FailedMovie> failed(String source, int tmdbId) {
+        return jdbc.sql("""
+                        SELECT tmdb_id, year FROM import_ledger_outcome
+                         WHERE tmdb_id = :tmdbId AND outcome = 'failed' AND source = :source""")
+                .param("tmdbId", tmdbId).param("source", source).query(OutcomeLedger::failedMovie).optional();
+    }
+
+    private static KnownMovie knownMovie(ResultSet rs, int row) throws SQLException {
+        return new KnownMovie(rs.getInt("tmdb_id"), rs.getString("imdb_id"),
+                MovieOutcome.Kind.valueOf(rs.getString("outcome").toUpperCase(Locale.ROOT)));
+    }
+
+    private static FailedMovie failedMovie(ResultSet rs, int row) throws SQLException {
+        return new FailedMovie(rs.getInt("tmdb_id"), (Integer) rs.getObject("year"));
+    }
+
+    private OffsetDateTime utc() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** A movie whose last import failed; {@code year} the year whose import it was part of, else null. */
+    record FailedMovie(int tmdbId, Integer year) {
+    }
+}
