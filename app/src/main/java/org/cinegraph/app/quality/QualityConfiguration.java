@@ -18,7 +18,7 @@ class QualityConfiguration {
                 properties.minCriteria()));
     }
 
-    /** {@code cinegraph.quality.*}: the quality filter of API.md. */
+    /** {@code cinegraph.quality.*}: the quality filter, as README's configuration describes it. */
     @ConfigurationProperties("cinegraph.quality")
     record QualityProperties(
             @DefaultValue("10") long minVoteCount,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.BiPredicate;
 import org.cinegraph.events.QualityCriteria;
 
-/** The quality criteria of API.md, by the names the API and the events use. */
+/** The quality criteria, by the names the API and the events use. */
 public enum QualityCriterion {
     HAS_POSTER(QualityCriteria.HAS_POSTER, (movie, rules) -> hasText(movie.path("poster_path"))),
     HAS_VOTES(QualityCriteria.HAS_VOTES, (movie, rules) -> movie.path("vote_count").asLong(0) >= rules.minVoteCount()),
