@@ -13,6 +13,7 @@ import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
@@ -152,7 +153,7 @@ public class NominationMatcher {
      * credentials stop the matching.
      */
     private void importFilm(int tmdbId, OpenNomination nomination) {
-        String source = "festival:" + nomination.organization();
+        ImportSource source = ImportSource.festival(nomination.organization());
         try {
             movies.importMovie(tmdbId, nomination.film(), source);
         } catch (TmdbCredentialsRejectedException e) {

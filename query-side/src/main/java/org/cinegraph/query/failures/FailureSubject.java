@@ -3,6 +3,7 @@ package org.cinegraph.query.failures;
 import java.util.List;
 import org.cinegraph.events.CeremonyImportFailed;
 import org.cinegraph.events.CeremonyImportResolved;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
 import org.cinegraph.events.NominationMatchFailed;
@@ -47,7 +48,7 @@ record FailureSubject(String source, String subject) {
 
     /** The source of a list's failures. */
     static String listSource(String key) {
-        return "list:" + key;
+        return ImportSource.list(key).value();
     }
 
     private static FailureSubject listMember(String key, String imdbId) {
@@ -56,13 +57,13 @@ record FailureSubject(String source, String subject) {
 
     /** Fields joined as a nomination's are, so no ceremony's subject is a nomination's or a movie's. */
     private static FailureSubject ceremony(String organization, int year) {
-        return new FailureSubject("festival:" + organization, String.join("\u0001", "ceremony",
+        return new FailureSubject(ImportSource.festival(organization).value(), String.join("\u0001", "ceremony",
                 Integer.toString(year)));
     }
 
     private static FailureSubject nomination(String organization, int year, String category, String film,
                                              List<String> names, String detail) {
-        return new FailureSubject("festival:" + organization, String.join("\u0001", "nomination",
+        return new FailureSubject(ImportSource.festival(organization).value(), String.join("\u0001", "nomination",
                 Integer.toString(year), category, String.valueOf(film), String.join("\u0002", names),
                 String.valueOf(detail)));
     }
