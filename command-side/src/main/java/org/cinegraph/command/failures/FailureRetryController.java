@@ -4,12 +4,16 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.cinegraph.command.festival.CeremonyImport;
 import org.cinegraph.command.festival.NominationMatcher;
 import org.cinegraph.command.lists.ListMatcher;
 import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.catalogue.MovieImports;
+import org.cinegraph.events.FestivalSubjects;
+import org.cinegraph.events.FestivalSubjects.FilmInCategory;
 import org.cinegraph.events.ImportSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +38,6 @@ class FailureRetryController {
     private static final Pattern LIST_KEY = Pattern.compile(ListMatcher.KEY_PATTERN);
     private static final Pattern TMDB_ID = Pattern.compile("[1-9]\\d{0,9}");
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
-    /** A nomination's subject: its ceremony year, category, film, names and detail, as its events name it. */
-    private static final String NOMINATION = "nomination";
-    /** A ceremony's subject: its year. */
-    private static final String CEREMONY = "ceremony";
-    private static final String FIELD = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(FailureRetryController.class);
 
     private final MovieImports movies;
@@ -182,21 +181,19 @@ class FailureRetryController {
             return new OneRetry(lists.isOpen(listKey, subject), () -> lists.matchOne(listKey, subject),
                     new Retrying(source.value(), subject, 0, 0, 1, 0));
         }
-        String[] nomination = subject.split(FIELD, -1);
-        if (ImportSource.ACADEMY.equals(source) && nomination.length == 6 && NOMINATION.equals(nomination[0])
-                && nomination[1].matches("\\d{4}")) {
-            int year = Integer.parseInt(nomination[1]);
-            String category = nomination[2];
-            String film = nomination[3];
-            return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, year, category, film),
-                    () -> nominations.matchOne(CeremonyImport.AMPAS, year, category, film),
-                    new Retrying(source.value(), subject, 0, 1, 0, 0));
-        }
-        if (ImportSource.ACADEMY.equals(source) && nomination.length == 2 && CEREMONY.equals(nomination[0])
-                && nomination[1].matches("\\d{4}")) {
-            int year = Integer.parseInt(nomination[1]);
-            return new OneRetry(ceremonies.isFailed(year), () -> ceremonies.importOrRecordFailure(year),
-                    new Retrying(source.value(), subject, 0, 0, 0, 1));
+        if (ImportSource.ACADEMY.equals(source)) {
+            Optional<FilmInCategory> film = FestivalSubjects.nominatedFilm(subject);
+            if (film.isPresent()) {
+                return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, film.get()),
+                        () -> nominations.matchOne(CeremonyImport.AMPAS, film.get()),
+                        new Retrying(source.value(), subject, 0, 1, 0, 0));
+            }
+            OptionalInt ceremony = FestivalSubjects.ceremonyYear(subject);
+            if (ceremony.isPresent()) {
+                int year = ceremony.getAsInt();
+                return new OneRetry(ceremonies.isFailed(year), () -> ceremonies.importOrRecordFailure(year),
+                        new Retrying(source.value(), subject, 0, 0, 0, 1));
+            }
         }
         throw problem(HttpStatus.BAD_REQUEST, "Unknown subject", "subject names no failure " + source
                 + " can have: a TMDb id, a list member's IMDb id, or a nomination or a ceremony as GET "
