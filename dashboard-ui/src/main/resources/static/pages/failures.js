@@ -7,7 +7,7 @@ import { act } from '../lib/session.js';
 const retryAll = el('button', { type: 'button', id: 'retry-all', className: 'admin', onclick: retryEvery },
     'Retry all failures of this source');
 const failures = filteredTable('failures', (words) => [yearField(),
-    suggestedField('source', 'Source', ['year_import', 'festival:AMPAS'], 'year_import, festival:AMPAS, list:{key}'),
+    suggestedField('source', 'Source', words.sources, [...words.sources, 'list:{key}'].join(', ')),
     choiceField('reason', 'Reason', words.failureReasons), titleField()], render, retryAll);
 
 async function source() {

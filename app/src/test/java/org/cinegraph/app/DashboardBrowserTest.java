@@ -319,6 +319,13 @@ class DashboardBrowserTest {
         By reasons = By.cssSelector("#failures-filters select[name=reason] option");
         wait.until(driver -> !driver.findElements(reasons).isEmpty());
         assertThat(texts(reasons)).containsExactlyElementsOf(anyOr(MovieImportFailed.REASONS));
+        List<String> sources = new ArrayList<>();
+        http.getForObject("/api/import/vocabulary", JsonNode.class).get("sources")
+                .forEach(source -> sources.add(source.asText()));
+        assertThat(browser.findElements(By.cssSelector("#source-suggestions option")))
+                .extracting(option -> option.getAttribute("value")).containsExactlyElementsOf(sources);
+        assertThat(browser.findElement(By.cssSelector("#failures-filters input[name=source]"))
+                .getAttribute("placeholder")).isEqualTo("year_import, festival:AMPAS, list:{key}");
         filterBy("failures", "reason", MovieImportFailed.REASONS, "/api/import/failures", "failure");
     }
 

@@ -23,16 +23,17 @@ class ImportVocabularyApiTest {
     private TestRestTemplate http;
 
     @Test
-    void theVocabularyIsTheQualityCriteriaAndTheFailureReasons() {
+    void theVocabularyIsTheQualityCriteriaTheFailureReasonsAndTheFixedSources() {
         JsonNode vocabulary = http.getForObject("/api/import/vocabulary", JsonNode.class);
 
         List<String> fields = new ArrayList<>();
         vocabulary.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("criteria", "failureReasons");
+        assertThat(fields).containsExactly("criteria", "failureReasons", "sources");
         assertThat(texts(vocabulary.get("criteria")))
                 .containsExactly("has_poster", "has_votes", "has_popularity", "has_release_date");
         assertThat(texts(vocabulary.get("failureReasons")))
                 .containsExactly("not_found", "malformed_response", "http_error", "no_tmdb_match");
+        assertThat(texts(vocabulary.get("sources"))).containsExactly("year_import", "festival:AMPAS");
     }
 
     @Test
@@ -46,6 +47,10 @@ class ImportVocabularyApiTest {
         for (String reason : texts(vocabulary.get("failureReasons"))) {
             assertThat(http.getForEntity("/api/import/failures?reason={r}", JsonNode.class, reason)
                     .getStatusCode()).as(reason).isEqualTo(HttpStatus.OK);
+        }
+        for (String source : texts(vocabulary.get("sources"))) {
+            assertThat(http.getForEntity("/api/import/failures?source={s}", JsonNode.class, source)
+                    .getStatusCode()).as(source).isEqualTo(HttpStatus.OK);
         }
     }
 

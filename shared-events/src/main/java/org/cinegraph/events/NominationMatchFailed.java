@@ -16,7 +16,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record NominationMatchFailed(String organization, int year, String category, String film, List<String> names,
                                     String detail, int filmYear, String imdbId, String reason, int attempt,
-                                    String message) {
+                                    String message) implements NominationEvent {
 
     public NominationMatchFailed {
         names = List.copyOf(names);

@@ -12,7 +12,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record NominationMatched(String organization, int year, String category, String film, List<String> names,
-                                String detail, int tmdbId, String imdbId, String method) {
+                                String detail, int tmdbId, String imdbId, String method) implements NominationEvent {
 
     public static final String BY_IMDB_ID = "imdb_id";
     public static final String BY_TITLE_AND_YEAR = "title_year";

@@ -9,7 +9,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record NominationRecorded(String organization, int year, String category, String film, List<String> names,
-                                 String detail, boolean winner) {
+                                 String detail, boolean winner) implements NominationEvent {
 
     public NominationRecorded {
         names = List.copyOf(names);

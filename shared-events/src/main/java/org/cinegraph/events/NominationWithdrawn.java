@@ -6,7 +6,7 @@ import org.axonframework.serialization.Revision;
 /** A nomination recorded before is no longer on the ceremony's page. */
 @Revision("1")
 public record NominationWithdrawn(String organization, int year, String category, String film, List<String> names,
-                                  String detail) {
+                                  String detail) implements NominationEvent {
 
     public NominationWithdrawn {
         names = List.copyOf(names);

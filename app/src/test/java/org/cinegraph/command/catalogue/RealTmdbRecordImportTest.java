@@ -24,6 +24,7 @@ import org.cinegraph.command.tmdb.TmdbActivity;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
 import org.cinegraph.command.tmdb.TmdbLimits;
+import org.cinegraph.events.ImportSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,7 +43,7 @@ class RealTmdbRecordImportTest {
 
     /** Rock Crystal (Bergkristall, 2004), the movie of {@code movies_details_with_append_to_response.json}. */
     private static final int TMDB_ID = 12313;
-    private static final String SOURCE = "list:real-tmdb-record";
+    private static final ImportSource SOURCE = ImportSource.list("real-tmdb-record");
 
     @Autowired
     private OutcomeLedger ledger;

@@ -7,6 +7,7 @@ import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbMalformedResponseException;
 import org.cinegraph.command.tmdb.TmdbMovie;
 import org.cinegraph.command.tmdb.TmdbNotFoundException;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
@@ -32,18 +33,18 @@ public class MovieFetch {
      * @return its outcome; null when the fetch was interrupted (the node is stopping): no outcome at all
      * @throws TmdbCredentialsRejectedException when TMDb refuses the credentials: no movie can be imported
      */
-    public MovieOutcome fetch(int tmdbId, String knownTitle, Integer year, String source) {
+    public MovieOutcome fetch(int tmdbId, String knownTitle, Integer year, ImportSource source) {
         try {
             TmdbMovie movie = tmdb.movie(tmdbId);
             QualityFilter.Verdict verdict = quality.judge(movie.record());
             if (verdict.passes()) {
                 return new MovieOutcome(tmdbId, year, source, MovieOutcome.Kind.IMPORTED, ContentHash.of(movie.record()),
-                        movie.imdbId(), movie.title(), movie.releaseDate(), attempt -> new MovieImported(
-                        tmdbId, movie.imdbId(), movie.title(), movie.releaseDate(), year, source, movie.json()));
+                        movie.imdbId(), movie.title(), movie.releaseDate(), attempt -> new MovieImported(tmdbId,
+                        movie.imdbId(), movie.title(), movie.releaseDate(), year, source.value(), movie.json()));
             }
             return new MovieOutcome(tmdbId, year, source, MovieOutcome.Kind.SKIPPED, null, movie.imdbId(),
                     movie.title(), movie.releaseDate(), attempt -> new MovieSkipped(tmdbId, movie.imdbId(),
-                    movie.title(), year, source, MovieSkipped.QUALITY_FILTER, verdict.failedNames()));
+                    movie.title(), year, source.value(), MovieSkipped.QUALITY_FILTER, verdict.failedNames()));
         } catch (TmdbCredentialsRejectedException e) {
             throw e;
         } catch (TmdbNotFoundException e) {
@@ -58,10 +59,11 @@ public class MovieFetch {
         }
     }
 
-    private MovieOutcome failed(int tmdbId, String title, Integer year, String source, String reason,
+    private MovieOutcome failed(int tmdbId, String title, Integer year, ImportSource source, String reason,
                                 RuntimeException error) {
         String detail = tmdb.describe(error);
         return new MovieOutcome(tmdbId, year, source, MovieOutcome.Kind.FAILED, null, null, title, null,
-                attempt -> new MovieImportFailed(tmdbId, null, title, year, source, reason, attempt, detail));
+                attempt -> new MovieImportFailed(tmdbId, null, title, year, source.value(), reason, attempt,
+                        detail));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.command.tmdb.TmdbClient;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class MovieImports {
      * @return its outcome now; empty only when the fetch was interrupted (the node is stopping)
      * @throws org.cinegraph.command.tmdb.TmdbCredentialsRejectedException when TMDb refuses the credentials
      */
-    public Optional<KnownMovie> importMovie(int tmdbId, String title, String source) {
+    public Optional<KnownMovie> importMovie(int tmdbId, String title, ImportSource source) {
         Optional<KnownMovie> known = ledger.outcomeOf(tmdbId);
         if (known.isPresent() && known.get().kind() != MovieOutcome.Kind.FAILED) {
             return known;
@@ -54,11 +55,12 @@ public class MovieImports {
      * @param title the title it was found under
      * @param error what went wrong, described without secrets
      */
-    public void recordFailure(int tmdbId, String title, String source, RuntimeException error) {
+    public void recordFailure(int tmdbId, String title, ImportSource source, RuntimeException error) {
         String reason = LookupFailure.reasonOf(error);
         String detail = "Its import could not be recorded: " + tmdb.describe(error);
         ledger.record(new MovieOutcome(tmdbId, null, source, MovieOutcome.Kind.FAILED, null, null, title, null,
-                attempt -> new MovieImportFailed(tmdbId, null, title, null, source, reason, attempt, detail)));
+                attempt -> new MovieImportFailed(tmdbId, null, title, null, source.value(), reason, attempt,
+                        detail)));
     }
 
     /** A movie imported or skipped before whose IMDb id is {@code imdbId}, without asking TMDb. */
@@ -87,7 +89,7 @@ public class MovieImports {
      *
      * @return how many of them are now imported or skipped
      */
-    public int retryFailures(String source) {
+    public int retryFailures(ImportSource source) {
         int resolved = 0;
         for (OutcomeLedger.FailedMovie failed : ledger.failed(source)) {
             if (Thread.currentThread().isInterrupted()) {
@@ -106,7 +108,7 @@ public class MovieImports {
      *
      * @return whether there was such a failure to retry
      */
-    public boolean retryFailure(String source, int tmdbId) {
+    public boolean retryFailure(ImportSource source, int tmdbId) {
         Optional<OutcomeLedger.FailedMovie> failed = ledger.failed(source, tmdbId);
         failed.ifPresent(movie -> {
             MovieOutcome outcome = fetch.fetch(movie.tmdbId(), null, movie.year(), source);
@@ -118,12 +120,12 @@ public class MovieImports {
     }
 
     /** Whether the movie's last import from {@code source} failed. */
-    public boolean isFailure(String source, int tmdbId) {
+    public boolean isFailure(ImportSource source, int tmdbId) {
         return ledger.failed(source, tmdbId).isPresent();
     }
 
     /** How many movies' last import from {@code source} failed. */
-    public int failureCount(String source) {
+    public int failureCount(ImportSource source) {
         return ledger.failed(source).size();
     }
 }

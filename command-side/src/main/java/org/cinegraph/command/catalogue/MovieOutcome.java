@@ -2,6 +2,7 @@ package org.cinegraph.command.catalogue;
 
 import java.time.LocalDate;
 import java.util.function.IntFunction;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportOutcome;
 
 /**
@@ -12,9 +13,9 @@ import org.cinegraph.events.MovieImportOutcome;
  * them to find the movie again for a festival nomination or a canonical list.
  *
  * @param year the year whose import found it, or null outside a year import
- * @param source what imported it: {@code year_import}, {@code festival:{org}} or {@code list:{key}}
+ * @param source what imported it
  */
-public record MovieOutcome(int tmdbId, Integer year, String source, Kind kind, byte[] contentHash, String imdbId,
+public record MovieOutcome(int tmdbId, Integer year, ImportSource source, Kind kind, byte[] contentHash, String imdbId,
                            String title, LocalDate releaseDate, IntFunction<MovieImportOutcome> event) {
 
     public enum Kind {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.command.tmdb.TitleKey;
+import org.cinegraph.events.ImportSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,7 +95,7 @@ public class OutcomeLedger {
                 .param("years", rows.stream().map(MovieOutcome::year).toArray(Integer[]::new))
                 .param("outcomes", rows.stream().map(outcome -> outcome.kind().column()).toArray(String[]::new))
                 .param("hashes", rows.stream().map(MovieOutcome::contentHash).toArray(byte[][]::new))
-                .param("sources", rows.stream().map(MovieOutcome::source).toArray(String[]::new))
+                .param("sources", rows.stream().map(outcome -> outcome.source().value()).toArray(String[]::new))
                 .param("imdbIds", rows.stream().map(MovieOutcome::imdbId).toArray(String[]::new))
                 .param("titleKeys", rows.stream().map(outcome -> TitleKey.of(outcome.title())).toArray(String[]::new))
                 .param("releaseYears", rows.stream()
@@ -139,19 +140,20 @@ public class OutcomeLedger {
     }
 
     /** The movies whose last import from {@code source} failed, with the year their import was part of. */
-    List<FailedMovie> failed(String source) {
+    List<FailedMovie> failed(ImportSource source) {
         return jdbc.sql("""
                         SELECT tmdb_id, year FROM import_ledger_outcome
                          WHERE outcome = 'failed' AND source = :source ORDER BY tmdb_id""")
-                .param("source", source).query(OutcomeLedger::failedMovie).list();
+                .param("source", source.value()).query(OutcomeLedger::failedMovie).list();
     }
 
     /** The movie, when its last import from {@code source} failed. */
-    Optional<FailedMovie> failed(String source, int tmdbId) {
+    Optional<FailedMovie> failed(ImportSource source, int tmdbId) {
         return jdbc.sql("""
                         SELECT tmdb_id, year FROM import_ledger_outcome
                          WHERE tmdb_id = :tmdbId AND outcome = 'failed' AND source = :source""")
-                .param("tmdbId", tmdbId).param("source", source).query(OutcomeLedger::failedMovie).optional();
+                .param("tmdbId", tmdbId).param("source", source.value()).query(OutcomeLedger::failedMovie)
+                .optional();
     }
 
     private static KnownMovie knownMovie(ResultSet rs, int row) throws SQLException {

@@ -4,12 +4,17 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import org.cinegraph.command.festival.CeremonyImport;
 import org.cinegraph.command.festival.NominationMatcher;
 import org.cinegraph.command.lists.ListMatcher;
 import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.catalogue.MovieImports;
+import org.cinegraph.events.FestivalSubjects;
+import org.cinegraph.events.FestivalSubjects.FilmInCategory;
+import org.cinegraph.events.ImportSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -28,18 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FailureRetryController {
 
-    static final String YEAR_IMPORT = "year_import";
-    static final String ACADEMY = "festival:" + CeremonyImport.AMPAS;
-    static final String LIST = "list:";
-    private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Z]{2,16}|list:"
-            + ListMatcher.KEY_PATTERN);
+    /** What a festival's abbreviation and a list's key can be: no failure is recorded under another source. */
+    private static final Pattern ORGANIZATION = Pattern.compile("[A-Z]{2,16}");
+    private static final Pattern LIST_KEY = Pattern.compile(ListMatcher.KEY_PATTERN);
     private static final Pattern TMDB_ID = Pattern.compile("[1-9]\\d{0,9}");
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
-    /** A nomination's subject: its ceremony year, category, film, names and detail, as its events name it. */
-    private static final String NOMINATION = "nomination";
-    /** A ceremony's subject: its year. */
-    private static final String CEREMONY = "ceremony";
-    private static final String FIELD = "\u0001";
     private static final Logger log = LoggerFactory.getLogger(FailureRetryController.class);
 
     private final MovieImports movies;
@@ -65,11 +63,11 @@ class FailureRetryController {
     @PostMapping("/api/admin/failures/retry")
     ResponseEntity<Retrying> retry(@RequestParam(required = false) String source,
                                    @RequestParam(required = false) String subject) {
-        if (source != null && !SOURCE.matcher(source).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Unknown source",
-                    "source must be year_import, festival:{org} or list:{key}; '" + source + "' is none of them.");
-        }
-        String listKey = source != null && source.startsWith(LIST) ? source.substring(LIST.length()) : null;
+        ImportSource from = source == null ? null : ImportSource.parse(source)
+                .filter(FailureRetryController::recordable)
+                .orElseThrow(() -> problem(HttpStatus.BAD_REQUEST, "Unknown source",
+                        "source must be year_import, festival:{org} or list:{key}; '" + source + "' is none of them."));
+        String listKey = from == null ? null : from.listKey().orElse(null);
         if (listKey != null && !lists.exists(listKey)) {
             throw problem(HttpStatus.BAD_REQUEST, "Unknown source", "No list '" + listKey + "' was ever uploaded.");
         }
@@ -80,7 +78,7 @@ class FailureRetryController {
                 throw problem(HttpStatus.BAD_REQUEST, "Subject without a source",
                         "A failure's subject names it within its source: give both.");
             }
-            OneRetry one = one(source, listKey, subject);
+            OneRetry one = one(from, listKey, subject);
             if (!one.recorded()) {
                 throw problem(HttpStatus.NOT_FOUND, "No such failure", "No failure of " + source
                         + " with this subject is recorded: it may have been resolved meanwhile.");
@@ -89,8 +87,8 @@ class FailureRetryController {
             retrying = one.retrying();
         } else {
             List<String> listKeys = source == null ? lists.keys() : listKey != null ? List.of(listKey) : List.of();
-            retrying = all(source, listKeys);
-            retry = () -> retryAll(source, listKeys);
+            retrying = all(from, listKeys);
+            retry = () -> retryAll(from, listKeys);
         }
         boolean started = background.start("Retrying failures", () -> {
             try {
@@ -108,25 +106,39 @@ class FailureRetryController {
                 .body(retrying);
     }
 
-    private Retrying all(String source, List<String> listKeys) {
-        boolean yearImport = source == null || YEAR_IMPORT.equals(source);
-        boolean academy = source == null || ACADEMY.equals(source);
-        int failedMovies = (yearImport ? movies.failureCount(YEAR_IMPORT) : 0)
-                + (academy ? movies.failureCount(ACADEMY) : 0);
-        int listMembers = 0;
-        for (String key : listKeys) {
-            failedMovies += movies.failureCount(LIST + key);
-            listMembers += lists.openCount(key);
-        }
-        return new Retrying(source, null, failedMovies, academy ? nominations.openCount(CeremonyImport.AMPAS) : 0,
-                listMembers, academy ? ceremonies.failedYears().size() : 0);
+    /** The sources whose failures this node records: a festival by its abbreviation, a list by an upload's key. */
+    private static boolean recordable(ImportSource source) {
+        return switch (source.kind()) {
+            case YEAR_IMPORT -> true;
+            case FESTIVAL -> ORGANIZATION.matcher(source.name()).matches();
+            case LIST -> LIST_KEY.matcher(source.name()).matches();
+        };
     }
 
-    private void retryAll(String source, List<String> listKeys) {
-        if (source == null || YEAR_IMPORT.equals(source)) {
-            log.info("Retried year-import failures: {} resolved", movies.retryFailures(YEAR_IMPORT));
+    /** Whether retrying {@code from} (every source when null) retries {@code source}. */
+    private static boolean covers(ImportSource from, ImportSource source) {
+        return from == null || from.equals(source);
+    }
+
+    private Retrying all(ImportSource from, List<String> listKeys) {
+        boolean academy = covers(from, ImportSource.ACADEMY);
+        int failedMovies = (covers(from, ImportSource.YEAR_IMPORT) ? movies.failureCount(ImportSource.YEAR_IMPORT) : 0)
+                + (academy ? movies.failureCount(ImportSource.ACADEMY) : 0);
+        int listMembers = 0;
+        for (String key : listKeys) {
+            failedMovies += movies.failureCount(ImportSource.list(key));
+            listMembers += lists.openCount(key);
         }
-        if (source == null || ACADEMY.equals(source)) {
+        return new Retrying(from == null ? null : from.value(), null, failedMovies,
+                academy ? nominations.openCount(CeremonyImport.AMPAS) : 0, listMembers,
+                academy ? ceremonies.failedYears().size() : 0);
+    }
+
+    private void retryAll(ImportSource from, List<String> listKeys) {
+        if (covers(from, ImportSource.YEAR_IMPORT)) {
+            log.info("Retried year-import failures: {} resolved", movies.retryFailures(ImportSource.YEAR_IMPORT));
+        }
+        if (covers(from, ImportSource.ACADEMY)) {
             // The ceremonies first: a ceremony read now has nominations of its own to match.
             int imported = 0;
             for (int year : ceremonies.failedYears()) {
@@ -140,12 +152,12 @@ class FailureRetryController {
             log.info("Retried Academy ceremonies: {} imported", imported);
             NominationMatcher.Summary matched = nominations.matchOpen(CeremonyImport.AMPAS, false);
             log.info("Retried Academy nominations: {} matched, {} still unmatched; films: {} resolved",
-                    matched.matched(), matched.unmatched(), movies.retryFailures(ACADEMY));
+                    matched.matched(), matched.unmatched(), movies.retryFailures(ImportSource.ACADEMY));
         }
         for (String key : listKeys) {
             ListMatcher.Summary found = lists.match(key, false);
             log.info("Retried list {}: {} members found, {} still not; movies: {} resolved", key, found.found(),
-                    found.notFound(), movies.retryFailures(LIST + key));
+                    found.notFound(), movies.retryFailures(ImportSource.list(key)));
         }
     }
 
@@ -153,7 +165,7 @@ class FailureRetryController {
      * The retry of one failure: a movie by its TMDb id, a list's member by its IMDb id, a nomination, or a
      * ceremony.
      */
-    private OneRetry one(String source, String listKey, String subject) {
+    private OneRetry one(ImportSource source, String listKey, String subject) {
         if (TMDB_ID.matcher(subject).matches()) {
             // Up to ten digits: checked against the range of a TMDb id before it is taken for one.
             long id = Long.parseLong(subject);
@@ -163,27 +175,25 @@ class FailureRetryController {
             }
             int tmdbId = (int) id;
             return new OneRetry(movies.isFailure(source, tmdbId), () -> movies.retryFailure(source, tmdbId),
-                    new Retrying(source, subject, 1, 0, 0, 0));
+                    new Retrying(source.value(), subject, 1, 0, 0, 0));
         }
         if (listKey != null && IMDB_ID.matcher(subject).matches()) {
             return new OneRetry(lists.isOpen(listKey, subject), () -> lists.matchOne(listKey, subject),
-                    new Retrying(source, subject, 0, 0, 1, 0));
+                    new Retrying(source.value(), subject, 0, 0, 1, 0));
         }
-        String[] nomination = subject.split(FIELD, -1);
-        if (ACADEMY.equals(source) && nomination.length == 6 && NOMINATION.equals(nomination[0])
-                && nomination[1].matches("\\d{4}")) {
-            int year = Integer.parseInt(nomination[1]);
-            String category = nomination[2];
-            String film = nomination[3];
-            return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, year, category, film),
-                    () -> nominations.matchOne(CeremonyImport.AMPAS, year, category, film),
-                    new Retrying(source, subject, 0, 1, 0, 0));
-        }
-        if (ACADEMY.equals(source) && nomination.length == 2 && CEREMONY.equals(nomination[0])
-                && nomination[1].matches("\\d{4}")) {
-            int year = Integer.parseInt(nomination[1]);
-            return new OneRetry(ceremonies.isFailed(year), () -> ceremonies.importOrRecordFailure(year),
-                    new Retrying(source, subject, 0, 0, 0, 1));
+        if (ImportSource.ACADEMY.equals(source)) {
+            Optional<FilmInCategory> film = FestivalSubjects.nominatedFilm(subject);
+            if (film.isPresent()) {
+                return new OneRetry(nominations.isOpen(CeremonyImport.AMPAS, film.get()),
+                        () -> nominations.matchOne(CeremonyImport.AMPAS, film.get()),
+                        new Retrying(source.value(), subject, 0, 1, 0, 0));
+            }
+            OptionalInt ceremony = FestivalSubjects.ceremonyYear(subject);
+            if (ceremony.isPresent()) {
+                int year = ceremony.getAsInt();
+                return new OneRetry(ceremonies.isFailed(year), () -> ceremonies.importOrRecordFailure(year),
+                        new Retrying(source.value(), subject, 0, 0, 0, 1));
+            }
         }
         throw problem(HttpStatus.BAD_REQUEST, "Unknown subject", "subject names no failure " + source
                 + " can have: a TMDb id, a list member's IMDb id, or a nomination or a ceremony as GET "

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.cinegraph.events.CeremonyScraped;
+import org.cinegraph.events.NominationRef;
 import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
 import org.cinegraph.events.RecordCeremony;
@@ -29,8 +30,8 @@ class Ceremony {
     @AggregateIdentifier
     private String id;
     private String contentHash;
-    /** Each nomination recorded, by what it is (category, film, names, detail), with whether it won. */
-    private final Map<NominationKey, Boolean> nominations = new LinkedHashMap<>();
+    /** Each nomination recorded, with whether it won. */
+    private final Map<NominationRef, Boolean> nominations = new LinkedHashMap<>();
 
     Ceremony() {
         // Axon rebuilds the aggregate from its events through this constructor.
@@ -46,14 +47,14 @@ class Ceremony {
         apply(new CeremonyScraped(command.organization(), command.year(), command.ceremonyNumber(),
                 command.sourceUrl(), command.contentHash(),
                 command.categories().stream().map(RecordCeremony.Category::name).toList()));
-        Map<NominationKey, Boolean> read = new LinkedHashMap<>();
+        Map<NominationRef, Boolean> read = new LinkedHashMap<>();
         List<NominationRecorded> recorded = new ArrayList<>();
         for (RecordCeremony.Category category : command.categories()) {
             for (RecordCeremony.Nomination nomination : category.nominations()) {
-                NominationKey key = new NominationKey(category.name(), nomination.film(), nomination.names(),
-                        nomination.detail());
-                if (read.put(key, nomination.winner()) == null
-                        && !Boolean.valueOf(nomination.winner()).equals(nominations.get(key))) {
+                NominationRef ref = new NominationRef(command.organization(), command.year(), category.name(),
+                        nomination.film(), nomination.names(), nomination.detail());
+                if (read.put(ref, nomination.winner()) == null
+                        && !Boolean.valueOf(nomination.winner()).equals(nominations.get(ref))) {
                     recorded.add(new NominationRecorded(command.organization(), command.year(), category.name(),
                             nomination.film(), nomination.names(), nomination.detail(), nomination.winner()));
                 }
@@ -61,7 +62,7 @@ class Ceremony {
         }
         int changes = recorded.size();
         recorded.forEach(event -> apply(event));
-        for (NominationKey gone : List.copyOf(nominations.keySet())) {
+        for (NominationRef gone : List.copyOf(nominations.keySet())) {
             if (!read.containsKey(gone)) {
                 apply(new NominationWithdrawn(command.organization(), command.year(), gone.category(), gone.film(),
                         gone.names(), gone.detail()));
@@ -79,15 +80,11 @@ class Ceremony {
 
     @EventSourcingHandler
     void on(NominationRecorded event) {
-        nominations.put(new NominationKey(event.category(), event.film(), event.names(), event.detail()),
-                event.winner());
+        nominations.put(NominationRef.of(event), event.winner());
     }
 
     @EventSourcingHandler
     void on(NominationWithdrawn event) {
-        nominations.remove(new NominationKey(event.category(), event.film(), event.names(), event.detail()));
-    }
-
-    private record NominationKey(String category, String film, List<String> names, String detail) {
+        nominations.remove(NominationRef.of(event));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.RegisterFestivalOrganization;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class CeremonyImport {
 
     private static final Logger log = LoggerFactory.getLogger(CeremonyImport.class);
-    public static final String AMPAS = "AMPAS";
+    public static final String AMPAS = ImportSource.ACADEMY.name();
     static final String AMPAS_NAME = "Academy of Motion Picture Arts and Sciences";
 
     private final OscarsClient oscars;

@@ -8,6 +8,7 @@ import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.command.tmdb.TitleKey;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
+import org.cinegraph.events.NominationRef;
 import org.cinegraph.events.NominationRecorded;
 import org.cinegraph.events.NominationWithdrawn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,12 +23,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MatchLedger {
 
-    /** A nomination is known by its category and the md5 of its film, names and detail, as the projection knows it. */
-    private static final String KEY = "md5(concat_ws(chr(1), COALESCE(:film, ''), "
-            + "array_to_string(CAST(:names AS text[]), chr(2)), COALESCE(:detail, '')))";
-    private static final String NOMINATION = """
-            organization = :organization AND year = :year AND category = :category AND nomination_key = %s"""
-            .formatted(KEY);
+    /** A nomination is known by its category and its key, as the projection knows it. */
+    private static final String NOMINATION =
+            "organization = :organization AND year = :year AND category = :category AND nomination_key = :key";
     private static final String OPEN = "status IN ('pending', 'unmatched')";
     private static final String COLUMNS = "organization, year, category, film, names, detail, film_year, imdb_id, "
             + "attempts";
@@ -42,25 +40,20 @@ class MatchLedger {
 
     /** A nomination was recorded (or recorded again, its winner changed): it is open, unless known already. */
     void recorded(NominationRecorded event, String imdbId) {
-        jdbc.sql("""
+        bind(jdbc.sql("""
                         INSERT INTO festival_match (organization, year, category, nomination_key, film, names, detail,
                                                     film_key, film_year, imdb_id, status, attempts)
-                        VALUES (:organization, :year, :category, %s, :film, CAST(:names AS text[]), :detail, :filmKey,
+                        VALUES (:organization, :year, :category, :key, :film, CAST(:names AS text[]), :detail, :filmKey,
                                 :filmYear, :imdbId, :status, 0)
-                        ON CONFLICT DO NOTHING""".formatted(KEY))
-                .param("organization", event.organization()).param("year", event.year())
-                .param("category", event.category()).param("film", event.film())
-                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
-                .param("filmKey", TitleKey.of(event.film())).param("filmYear", filmYear(event.year()))
-                .param("imdbId", imdbId).param("status", TitleKey.of(event.film()) == null ? "no_film" : "pending")
-                .update();
+                        ON CONFLICT DO NOTHING"""), NominationRef.of(event))
+                .param("film", event.film()).param("names", event.names().toArray(String[]::new))
+                .param("detail", event.detail()).param("filmKey", TitleKey.of(event.film()))
+                .param("filmYear", filmYear(event.year())).param("imdbId", imdbId)
+                .param("status", TitleKey.of(event.film()) == null ? "no_film" : "pending").update();
     }
 
     void withdrawn(NominationWithdrawn event) {
-        jdbc.sql("DELETE FROM festival_match WHERE " + NOMINATION)
-                .param("organization", event.organization()).param("year", event.year())
-                .param("category", event.category()).param("film", event.film())
-                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail()).update();
+        bind(jdbc.sql("DELETE FROM festival_match WHERE " + NOMINATION), NominationRef.of(event)).update();
     }
 
     /** The ceremony's nominations never tried yet. */
@@ -110,8 +103,8 @@ class MatchLedger {
     boolean matched(OpenNomination nomination, int tmdbId, String imdbId, String method) {
         return guarded.appendIfChanged(() -> bind(jdbc.sql("UPDATE festival_match SET status = 'matched', "
                         + "tmdb_id = :tmdbId, imdb_id = COALESCE(:imdbId, imdb_id), attempts = attempts + 1 WHERE "
-                        + NOMINATION + " AND " + OPEN), nomination).param("tmdbId", tmdbId).param("imdbId", imdbId)
-                        .update(),
+                        + NOMINATION + " AND " + OPEN), nomination.ref()).param("tmdbId", tmdbId)
+                        .param("imdbId", imdbId).update(),
                 () -> new NominationMatched(nomination.organization(), nomination.year(), nomination.category(),
                         nomination.film(), nomination.names(), nomination.detail(), tmdbId,
                         imdbId != null ? imdbId : nomination.imdbId(), method));
@@ -121,7 +114,7 @@ class MatchLedger {
     void failed(OpenNomination nomination, String reason, String message) {
         guarded.appendIfReturned(() -> bind(jdbc.sql("UPDATE festival_match SET status = 'unmatched', "
                         + "attempts = attempts + 1 WHERE " + NOMINATION + " AND " + OPEN + " RETURNING attempts"),
-                        nomination).query(Integer.class).optional(),
+                        nomination.ref()).query(Integer.class).optional(),
                 attempt -> new NominationMatchFailed(nomination.organization(), nomination.year(),
                         nomination.category(), nomination.film(), nomination.names(), nomination.detail(),
                         nomination.filmYear(), nomination.imdbId(), reason, attempt, message));
@@ -132,10 +125,9 @@ class MatchLedger {
         return year - 1;
     }
 
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, OpenNomination nomination) {
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, NominationRef nomination) {
         return statement.param("organization", nomination.organization()).param("year", nomination.year())
-                .param("category", nomination.category()).param("film", nomination.film())
-                .param("names", nomination.names().toArray(String[]::new)).param("detail", nomination.detail());
+                .param("category", nomination.category()).param("key", nomination.key());
     }
 
     /** A film matched to the movie {@code tmdbId}, by one of its nominations. */

@@ -13,6 +13,8 @@ import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.SearchConfidence;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.events.FestivalSubjects.FilmInCategory;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.NominationMatched;
 import org.slf4j.Logger;
@@ -76,20 +78,20 @@ public class NominationMatcher {
      *
      * @return what it matched; none of either when no such nomination is open
      */
-    public Summary matchOne(String organization, int year, String category, String film) {
-        return match(openOf(organization, year, category, film));
+    public Summary matchOne(String organization, FilmInCategory film) {
+        return match(openOf(organization, film));
     }
 
-    private List<OpenNomination> openOf(String organization, int year, String category, String film) {
+    private List<OpenNomination> openOf(String organization, FilmInCategory film) {
         return ledger.open(organization, false).stream()
-                .filter(nomination -> nomination.year() == year && nomination.category().equals(category)
-                        && film.equals(nomination.film()))
+                .filter(nomination -> nomination.year() == film.year() && nomination.category().equals(film.category())
+                        && film.film().equals(nomination.film()))
                 .toList();
     }
 
     /** Whether a nomination of this film in this category of the ceremony is open. */
-    public boolean isOpen(String organization, int year, String category, String film) {
-        return !openOf(organization, year, category, film).isEmpty();
+    public boolean isOpen(String organization, FilmInCategory film) {
+        return !openOf(organization, film).isEmpty();
     }
 
     /** How many of the organization's nominations are open: never tried, or not matched. */
@@ -152,7 +154,7 @@ public class NominationMatcher {
      * credentials stop the matching.
      */
     private void importFilm(int tmdbId, OpenNomination nomination) {
-        String source = "festival:" + nomination.organization();
+        ImportSource source = ImportSource.festival(nomination.organization());
         try {
             movies.importMovie(tmdbId, nomination.film(), source);
         } catch (TmdbCredentialsRejectedException e) {

@@ -1,6 +1,7 @@
 package org.cinegraph.command.festival;
 
 import java.util.List;
+import org.cinegraph.events.NominationRef;
 
 /**
  * A recorded nomination whose film is not matched to a movie yet: never tried ({@code attempts} 0), or tried and
@@ -11,6 +12,10 @@ import java.util.List;
  */
 record OpenNomination(String organization, int year, String category, String film, List<String> names,
                       String detail, int filmYear, String imdbId, int attempts) {
+
+    NominationRef ref() {
+        return new NominationRef(organization, year, category, film, names, detail);
+    }
 
     /** The nominations of one film in one ceremony are matched together: they are the same film. */
     FilmInCeremony filmInCeremony() {

@@ -30,11 +30,6 @@ class ListLedger {
         this.guarded = guarded;
     }
 
-    /** The failures of a list's members are recorded under this source. */
-    static String source(String key) {
-        return "list:" + key;
-    }
-
     /** A list was uploaded: its new members are open, those it no longer holds are forgotten. */
     void recorded(CanonicalListImported event) {
         List<ListEntry> entries = event.entries();

@@ -12,6 +12,7 @@ import org.cinegraph.command.tmdb.FoundMovie;
 import org.cinegraph.command.tmdb.LookupFailure;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.MovieImportFailed;
 import org.slf4j.Logger;
@@ -180,7 +181,7 @@ public class ListMatcher {
      * next start, imports it ({@link ListLedger#foundNotImported}). Only refused credentials stop the lookup.
      */
     private void importMovie(String key, String imdbId, int tmdbId, String title) {
-        String source = ListLedger.source(key);
+        ImportSource source = ImportSource.list(key);
         try {
             movies.importMovie(tmdbId, title, source);
         } catch (TmdbCredentialsRejectedException e) {

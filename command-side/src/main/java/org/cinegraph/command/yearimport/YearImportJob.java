@@ -19,6 +19,7 @@ import org.cinegraph.command.tmdb.TmdbCredentialsRejectedException;
 import org.cinegraph.command.tmdb.TmdbRequestPool;
 import org.cinegraph.events.CompleteYearImport;
 import org.cinegraph.events.DateWindow;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.ListedMovie;
 import org.cinegraph.events.PlannedWindow;
 import org.cinegraph.events.RecordYearPlan;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 class YearImportJob {
 
-    static final String SOURCE = "year_import";
     /** TMDb serves discover pages 1 to 500 only. */
     static final int LAST_DISCOVER_PAGE = 500;
     /** Readings of a window whose count keeps changing before the import goes on without another. */
@@ -293,6 +293,6 @@ class YearImportJob {
     }
 
     private MovieOutcome importDetails(ListedMovie listed) {
-        return fetch.fetch(listed.tmdbId(), listed.title(), year, SOURCE);
+        return fetch.fetch(listed.tmdbId(), listed.title(), year, ImportSource.YEAR_IMPORT);
     }
 }

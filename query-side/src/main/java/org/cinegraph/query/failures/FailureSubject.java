@@ -1,17 +1,17 @@
 package org.cinegraph.query.failures;
 
-import java.util.List;
 import org.cinegraph.events.CeremonyImportFailed;
 import org.cinegraph.events.CeremonyImportResolved;
+import org.cinegraph.events.FestivalSubjects;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
-import org.cinegraph.events.NominationMatchFailed;
-import org.cinegraph.events.NominationMatched;
+import org.cinegraph.events.NominationEvent;
+import org.cinegraph.events.NominationRef;
 
 /**
- * What a failure is of, within its source: a movie by its TMDb id, a festival nomination by its ceremony year,
- * category, film, names and detail (which is how its events name it), a festival's ceremony by its year, or a
- * list's member by its IMDb id.
+ * What a failure is of, within its source: a movie by its TMDb id, a festival nomination or ceremony as
+ * {@link FestivalSubjects} names them, or a list's member by its IMDb id.
  */
 record FailureSubject(String source, String subject) {
 
@@ -19,14 +19,9 @@ record FailureSubject(String source, String subject) {
         return new FailureSubject(source, Integer.toString(tmdbId));
     }
 
-    static FailureSubject of(NominationMatchFailed event) {
-        return nomination(event.organization(), event.year(), event.category(), event.film(), event.names(),
-                event.detail());
-    }
-
-    static FailureSubject of(NominationMatched event) {
-        return nomination(event.organization(), event.year(), event.category(), event.film(), event.names(),
-                event.detail());
+    static FailureSubject of(NominationEvent event) {
+        return new FailureSubject(ImportSource.festival(event.organization()).value(),
+                FestivalSubjects.nomination(NominationRef.of(event)));
     }
 
     static FailureSubject of(CeremonyImportFailed event) {
@@ -47,23 +42,14 @@ record FailureSubject(String source, String subject) {
 
     /** The source of a list's failures. */
     static String listSource(String key) {
-        return "list:" + key;
+        return ImportSource.list(key).value();
     }
 
     private static FailureSubject listMember(String key, String imdbId) {
         return new FailureSubject(listSource(key), imdbId);
     }
 
-    /** Fields joined as a nomination's are, so no ceremony's subject is a nomination's or a movie's. */
     private static FailureSubject ceremony(String organization, int year) {
-        return new FailureSubject("festival:" + organization, String.join("\u0001", "ceremony",
-                Integer.toString(year)));
-    }
-
-    private static FailureSubject nomination(String organization, int year, String category, String film,
-                                             List<String> names, String detail) {
-        return new FailureSubject("festival:" + organization, String.join("\u0001", "nomination",
-                Integer.toString(year), category, String.valueOf(film), String.join("\u0002", names),
-                String.valueOf(detail)));
+        return new FailureSubject(ImportSource.festival(organization).value(), FestivalSubjects.ceremony(year));
     }
 }

@@ -4,7 +4,7 @@ import static org.cinegraph.kernel.problems.Problems.invalidParameter;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.regex.Pattern;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.query.web.ListFilters;
 import org.cinegraph.query.web.ListPage;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImportFailuresController {
 
-    /** {@code year_import}, {@code festival:AMPAS}, {@code list:{key}}. */
-    private static final Pattern SOURCE = Pattern.compile("year_import|festival:[A-Za-z0-9_-]{1,32}|list:[A-Za-z0-9_-]{1,64}");
     private static final int MAX_QUERY_LENGTH = 100;
     private static final Sort LATEST_FAILURE_FIRST = Sort.by(Sort.Order.desc("lastAttemptAt"),
             Sort.Order.asc("source"), Sort.Order.asc("subject"));
@@ -42,7 +40,7 @@ class ImportFailuresController {
                                      @RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        if (source != null && !SOURCE.matcher(source).matches()) {
+        if (source != null && ImportSource.parse(source).isEmpty()) {
             throw invalidParameter("source must be year_import, festival:{org} or list:{key}.");
         }
         if (reason != null && !MovieImportFailed.REASONS.contains(reason)) {

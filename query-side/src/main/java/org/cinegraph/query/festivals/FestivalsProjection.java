@@ -8,8 +8,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.CeremonyScraped;
 import org.cinegraph.events.FestivalOrganizationRegistered;
+import org.cinegraph.events.NominationEvent;
 import org.cinegraph.events.NominationMatched;
 import org.cinegraph.events.NominationRecorded;
+import org.cinegraph.events.NominationRef;
 import org.cinegraph.events.NominationWithdrawn;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
@@ -26,9 +28,9 @@ import org.springframework.stereotype.Component;
 class FestivalsProjection extends JdbcProjection {
 
     static final String NAME = "festivals";
-    /** What makes a nomination itself: the md5 of its film, names and detail. */
-    private static final String KEY = "md5(concat_ws(chr(1), COALESCE(:film, ''), "
-            + "array_to_string(CAST(:names AS text[]), chr(2)), COALESCE(:detail, '')))";
+    /** A nomination is known by its category and its key, as the command side's ledger knows it. */
+    private static final String NOMINATION =
+            "organization = :organization AND year = :year AND category = :category AND nomination_key = :key";
 
     FestivalsProjection(JdbcClient jdbc) {
         super(jdbc);
@@ -70,41 +72,34 @@ class FestivalsProjection extends JdbcProjection {
 
     @EventHandler
     void on(NominationRecorded event) {
-        jdbc.sql("""
+        nomination(jdbc.sql("""
                         INSERT INTO festival_nominations (organization, year, category, nomination_key, film, names,
                                                           detail, winner, position)
-                        SELECT :organization, :year, :category, %s, :film, CAST(:names AS text[]), :detail, :winner,
+                        SELECT :organization, :year, :category, :key, :film, CAST(:names AS text[]), :detail, :winner,
                                COALESCE(max(position), 0) + 1
                           FROM festival_nominations WHERE organization = :organization AND year = :year
                         ON CONFLICT (organization, year, category, nomination_key) DO UPDATE
-                           SET winner = EXCLUDED.winner""".formatted(KEY))
-                .param("organization", event.organization()).param("year", event.year())
-                .param("category", event.category()).param("film", event.film())
-                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
-                .param("winner", event.winner()).update();
+                           SET winner = EXCLUDED.winner"""), event)
+                .param("film", event.film()).param("names", event.names().toArray(String[]::new))
+                .param("detail", event.detail()).param("winner", event.winner()).update();
     }
 
     @EventHandler
     void on(NominationMatched event) {
-        jdbc.sql("""
-                        UPDATE festival_nominations SET tmdb_id = :tmdbId, imdb_id = :imdbId
-                         WHERE organization = :organization AND year = :year AND category = :category
-                           AND nomination_key = %s""".formatted(KEY))
-                .param("organization", event.organization()).param("year", event.year())
-                .param("category", event.category()).param("film", event.film())
-                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail())
-                .param("tmdbId", event.tmdbId()).param("imdbId", event.imdbId()).update();
+        nomination(jdbc.sql("UPDATE festival_nominations SET tmdb_id = :tmdbId, imdb_id = :imdbId WHERE " + NOMINATION),
+                event).param("tmdbId", event.tmdbId()).param("imdbId", event.imdbId()).update();
     }
 
     @EventHandler
     void on(NominationWithdrawn event) {
-        jdbc.sql("""
-                        DELETE FROM festival_nominations
-                         WHERE organization = :organization AND year = :year AND category = :category
-                           AND nomination_key = %s""".formatted(KEY))
-                .param("organization", event.organization()).param("year", event.year())
-                .param("category", event.category()).param("film", event.film())
-                .param("names", event.names().toArray(String[]::new)).param("detail", event.detail()).update();
+        nomination(jdbc.sql("DELETE FROM festival_nominations WHERE " + NOMINATION), event).update();
+    }
+
+    /** Binds what {@link #NOMINATION} and an inserted nomination's key name. */
+    private static JdbcClient.StatementSpec nomination(JdbcClient.StatementSpec statement, NominationEvent event) {
+        NominationRef nomination = NominationRef.of(event);
+        return statement.param("organization", nomination.organization()).param("year", nomination.year())
+                .param("category", nomination.category()).param("key", nomination.key());
     }
 
     private static OffsetDateTime utc(Instant instant) {

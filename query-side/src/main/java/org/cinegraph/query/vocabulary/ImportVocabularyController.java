@@ -1,6 +1,7 @@
 package org.cinegraph.query.vocabulary;
 
 import java.util.List;
+import org.cinegraph.events.ImportSource;
 import org.cinegraph.events.MovieImportFailed;
 import org.cinegraph.events.QualityCriteria;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ImportVocabularyController {
 
-    private static final ImportVocabulary VOCABULARY =
-            new ImportVocabulary(QualityCriteria.ALL, MovieImportFailed.REASONS);
+    private static final ImportVocabulary VOCABULARY = new ImportVocabulary(QualityCriteria.ALL,
+            MovieImportFailed.REASONS, ImportSource.FIXED.stream().map(ImportSource::value).toList());
 
     @GetMapping("/api/import/vocabulary")
     ImportVocabulary vocabulary() {
@@ -25,7 +26,9 @@ class ImportVocabularyController {
      * @param criteria what the quality filter checks: the {@code criterion} of {@code /api/import/skipped}
      * @param failureReasons why a movie, a ceremony, a nomination or a list member failed: the {@code reason} of
      *                       {@code /api/import/failures}
+     * @param sources the sources there always are, which the {@code source} of {@code /api/import/failures} takes
+     *                besides a list's, {@code list:{key}}
      */
-    record ImportVocabulary(List<String> criteria, List<String> failureReasons) {
+    record ImportVocabulary(List<String> criteria, List<String> failureReasons, List<String> sources) {
     }
 }
