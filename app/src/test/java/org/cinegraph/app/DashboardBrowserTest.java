@@ -169,7 +169,7 @@ class DashboardBrowserTest {
         signIn();
         open("#/actions");
         browser.findElement(By.id("refresh-total")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "TMDb lists"));
+        awaitNotice("TMDb lists");
         WebElement year = browser.findElement(By.cssSelector("#import-year-form input[name=year]"));
         year.sendKeys(Integer.toString(YEAR));
         // A slow TMDb (latency, 15 requests a second), so the import takes long enough to watch: some 20 seconds.
@@ -233,7 +233,7 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("#ceremony-form button[type=submit]")).click();
 
         wait.until(ExpectedConditions.urlContains("#/festivals/AMPAS/2024"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Ceremony 2024 (#96)"));
+        awaitNotice("Ceremony 2024 (#96)");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("festival-ceremony"), "ceremony #96"));
         assertThat(browser.findElements(By.cssSelector("#festival-ceremony .winner-mark"))).hasSize(23);
         assertThat(browser.findElements(By.cssSelector("#festival-ceremony .nominations a[href^='#/movies/']")))
@@ -258,8 +258,7 @@ class DashboardBrowserTest {
         open("#/failures");
         By retries = By.xpath("//tbody[@id='failures-rows']/tr[th='Zzq Browser Nowhere']/td[4]");
         wait.until(ExpectedConditions.textToBe(retries, "0"));
-        browser.findElement(By.cssSelector("button[aria-label='Retry Zzq Browser Nowhere']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Retrying Zzq Browser Nowhere"));
+        act("Retry Zzq Browser Nowhere", "Retrying Zzq Browser Nowhere");
         wait.until(ExpectedConditions.textToBe(retries, "1"));
         screenshot("failures");
     }
@@ -271,8 +270,7 @@ class DashboardBrowserTest {
         open("#/projections");
         By movies = By.cssSelector("tr[data-projection='movies']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
-        browser.findElement(By.cssSelector("button[aria-label='Replay movies']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "Replaying movies"));
+        act("Replay movies", "Replaying movies");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "completed"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
         assertThat(browser.findElement(movies).getText()).contains("100 %");
@@ -299,8 +297,7 @@ class DashboardBrowserTest {
 
         browser.findElement(retry).click();
 
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"),
-                "skipped-imports: 1 dead letter applied, 0 left."));
+        awaitNotice("skipped-imports: 1 dead letter applied, 0 left.");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(retry));
         assertThat(queue.contains("browser-test")).isFalse();
     }
@@ -331,6 +328,16 @@ class DashboardBrowserTest {
 
     private void open(String route) {
         browser.get("http://localhost:" + port + "/" + route);
+    }
+
+    /** Presses the action button of that label and waits for the notice of what the action did. */
+    private void act(String label, String notice) {
+        browser.findElement(By.cssSelector("button[aria-label='" + label + "']")).click();
+        awaitNotice(notice);
+    }
+
+    private void awaitNotice(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), text));
     }
 
     /** Signs in through the dialog, once per browser tab. */

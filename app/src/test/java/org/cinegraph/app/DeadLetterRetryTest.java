@@ -314,6 +314,33 @@ class DeadLetterRetryTest {
 
     /** The year-progress events of the parked year from its third first-pass page on, in the store's order. */
     private List<String> yearProgressEventsFromThirdPage() {
+        return aroundThirdPage("""
+                        SELECT event_identifier FROM year_events
+                         WHERE CAST(event ->> 'year' AS int) = :year
+                           AND global_index >= (SELECT global_index FROM third_page)
+                         ORDER BY global_index""").query(String.class).list();
+    }
+
+    /** The movies the parked year's pages and outcomes named before its third first-pass page. */
+    private Set<Integer> moviesBeforeThirdPage() {
+        return new HashSet<>(aroundThirdPage("""
+                        , before AS (
+                            SELECT * FROM year_events
+                             WHERE CAST(event ->> 'year' AS int) = :year
+                               AND global_index < (SELECT global_index FROM third_page))
+                        SELECT CAST(listed ->> 'tmdbId' AS int) FROM before, jsonb_array_elements(event -> 'movies') AS listed
+                         WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
+                        UNION
+                        SELECT CAST(event ->> 'tmdbId' AS int) FROM before
+                         WHERE payload_type <> 'org.cinegraph.events.PageDiscovered' AND event ->> 'tmdbId' IS NOT NULL""")
+                .query(Integer.class).list());
+    }
+
+    /**
+     * A query that goes on from the year-progress events ({@code year_events}, each one's JSON as {@code event}) and
+     * the parked year's third first-pass page ({@code third_page}).
+     */
+    private JdbcClient.StatementSpec aroundThirdPage(String query) {
         return jdbc.sql("""
                         WITH year_events AS (
                             SELECT global_index, event_identifier, payload_type,
@@ -325,41 +352,10 @@ class DeadLetterRetryTest {
                              WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
                                AND CAST(event ->> 'year' AS int) = :year AND CAST(event ->> 'pass' AS int) = 1
                              ORDER BY global_index OFFSET 2 LIMIT 1)
-                        SELECT event_identifier FROM year_events
-                         WHERE CAST(event ->> 'year' AS int) = :year
-                           AND global_index >= (SELECT global_index FROM third_page)
-                         ORDER BY global_index""")
+                        """ + query)
                 .param("types", YEAR_PROGRESS_EVENTS.stream().map(type -> "org.cinegraph.events." + type)
                         .toArray(String[]::new))
-                .param("year", PARKED_YEAR)
-                .query(String.class).list();
-    }
-
-    /** The movies the parked year's pages and outcomes named before its third first-pass page. */
-    private Set<Integer> moviesBeforeThirdPage() {
-        return new HashSet<>(jdbc.sql("""
-                        WITH year_events AS (
-                            SELECT global_index, payload_type, CAST(convert_from(payload, 'UTF8') AS jsonb) AS event
-                              FROM domain_event_entry
-                             WHERE payload_type = ANY (CAST(:types AS text[]))),
-                        third_page AS (
-                            SELECT global_index FROM year_events
-                             WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
-                               AND CAST(event ->> 'year' AS int) = :year AND CAST(event ->> 'pass' AS int) = 1
-                             ORDER BY global_index OFFSET 2 LIMIT 1),
-                        before AS (
-                            SELECT * FROM year_events
-                             WHERE CAST(event ->> 'year' AS int) = :year
-                               AND global_index < (SELECT global_index FROM third_page))
-                        SELECT CAST(listed ->> 'tmdbId' AS int) FROM before, jsonb_array_elements(event -> 'movies') AS listed
-                         WHERE payload_type = 'org.cinegraph.events.PageDiscovered'
-                        UNION
-                        SELECT CAST(event ->> 'tmdbId' AS int) FROM before
-                         WHERE payload_type <> 'org.cinegraph.events.PageDiscovered' AND event ->> 'tmdbId' IS NOT NULL""")
-                .param("types", YEAR_PROGRESS_EVENTS.stream().map(type -> "org.cinegraph.events." + type)
-                        .toArray(String[]::new))
-                .param("year", PARKED_YEAR)
-                .query(Integer.class).list());
+                .param("year", PARKED_YEAR);
     }
 
     private List<String> importsOfMoviesEndingIn3() {

@@ -17,7 +17,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Academy Awards ceremonies scraped from the oscars.org sandbox and read back through the API. */
@@ -34,12 +33,8 @@ class FestivalsApiTest {
     private JdbcClient jdbc;
     @Autowired
     private EventGateway events;
-    private TransactionTemplate transactions;
-
     @Autowired
-    void transactions(PlatformTransactionManager manager) {
-        transactions = new TransactionTemplate(manager);
-    }
+    private TransactionTemplate transactions;
 
     @Test
     void aCeremonyIsRecordedOnceAndReadBackWithItsCategoriesAndWinners() {
@@ -106,8 +101,7 @@ class FestivalsApiTest {
                 () -> http.getForEntity("/api/movies/" + tmdbId, JsonNode.class),
                 answer -> answer.getStatusCode() == HttpStatus.OK).getBody();
         assertThat(movie.get("imdbId").asText()).isEqualTo("tt15398776");
-        assertThat(StoredEvents.of(jdbc, "MovieImported").stream()
-                .filter(event -> "tt15398776".equals(event.path("imdbId").asText())))
+        assertThat(StoredEvents.where(jdbc, "MovieImported", "imdbId", "tt15398776"))
                 .as("a film nominated in several categories is imported once").hasSize(1);
 
         JsonNode failures = await().atMost(Duration.ofSeconds(20)).until(
@@ -146,8 +140,7 @@ class FestivalsApiTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> nomination(http.getForObject(
                     "/api/festivals/AMPAS/ceremonies/1990", JsonNode.class), "BEST PICTURE", "Zzq Unfindable Picture")
                     .get("tmdbId").asInt() == 987_654_321);
-            assertThat(StoredEvents.of(jdbc, "NominationMatched").stream()
-                    .filter(event -> "Zzq Unfindable Picture".equals(event.path("film").asText())).toList())
+            assertThat(StoredEvents.where(jdbc, "NominationMatched", "film", "Zzq Unfindable Picture"))
                     .isNotEmpty().allMatch(event -> "imported".equals(event.path("method").asText()));
         } finally {
             oscars.restorePage(1990);
@@ -173,8 +166,7 @@ class FestivalsApiTest {
             assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             assertThat(retry.getBody().get("nominations").asInt()).isPositive();
             await().atMost(Duration.ofSeconds(30)).until(() -> failuresTitled("Zzq Retried Picture") == 0);
-            assertThat(StoredEvents.of(jdbc, "NominationMatched").stream()
-                    .filter(event -> "Zzq Retried Picture".equals(event.path("film").asText())).toList())
+            assertThat(StoredEvents.where(jdbc, "NominationMatched", "film", "Zzq Retried Picture"))
                     .isNotEmpty().allMatch(event -> "title_year".equals(event.path("method").asText()));
         } finally {
             oscars.restorePage(1991);

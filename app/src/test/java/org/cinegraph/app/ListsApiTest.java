@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -45,12 +44,8 @@ class ListsApiTest {
     private JdbcClient jdbc;
     @Autowired
     private EventGateway events;
-    private TransactionTemplate transactions;
-
     @Autowired
-    void transactions(PlatformTransactionManager manager) {
-        transactions = new TransactionTemplate(manager);
-    }
+    private TransactionTemplate transactions;
 
     @Test
     void aListsMembersAreFoundImportedAndTheUnknownAreFailuresWithTheirTitles() {
@@ -109,8 +104,7 @@ class ListsApiTest {
         assertThat(afterwards.get("size").asInt()).isEqualTo(2);
         assertThat(member(afterwards, "tt15398776").get("tmdbId").asInt()).as("what was found stays found")
                 .isEqualTo(tmdbId);
-        assertThat(StoredEvents.of(jdbc, "MovieImported").stream()
-                .filter(event -> "tt15398776".equals(event.path("imdbId").asText()))).as("imported once").hasSize(1);
+        assertThat(StoredEvents.where(jdbc, "MovieImported", "imdbId", "tt15398776")).as("imported once").hasSize(1);
     }
 
     @Test
@@ -127,8 +121,7 @@ class ListsApiTest {
         JsonNode member = await().atMost(Duration.ofSeconds(20)).until(
                 () -> member(get("/api/lists/later"), "tt0000052"), found -> "imported".equals(found.get("status").asText()));
         assertThat(member.get("tmdbId").asInt()).isEqualTo(987_654_401);
-        assertThat(StoredEvents.of(jdbc, "ListEntryFound").stream()
-                .filter(event -> "tt0000052".equals(event.path("imdbId").asText())).toList())
+        assertThat(StoredEvents.where(jdbc, "ListEntryFound", "imdbId", "tt0000052"))
                 .singleElement().matches(event -> "imported".equals(event.path("method").asText()));
     }
 

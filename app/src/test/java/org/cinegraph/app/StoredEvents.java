@@ -23,6 +23,11 @@ final class StoredEvents {
                 .query(String.class).list().stream().map(StoredEvents::parse).toList();
     }
 
+    /** Those of {@link #of} whose {@code field} is {@code value}. */
+    static List<JsonNode> where(JdbcClient jdbc, String type, String field, String value) {
+        return of(jdbc, type).stream().filter(event -> value.equals(event.path(field).asText())).toList();
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,8 +110,8 @@ class ImportBenchmark {
         }
         // The client's own pace is TMDb's limit by default; here nothing limits it.
         arguments.add("--cinegraph.tmdb.requests-per-second=1000000");
-        Path dataDir = dataDir();
-        try (BenchmarkApp app = BenchmarkApp.start(dataDir, arguments)) {
+        try (BenchDataDir dataDir = BenchDataDir.create();
+             BenchmarkApp app = BenchmarkApp.start(dataDir.path(), arguments)) {
             double warmupSeconds = warmupMovies > 0 ? warmUp(app, warmupYear, warmupMovies, progress) : 0;
             Memory memory = new Memory();
             progress.say("Throughput: importing %,d movies in %d years, no latency, no rate limit", movies,
@@ -173,8 +172,6 @@ class ImportBenchmark {
             figures.set("machine", JSON.valueToTree(MachineFacts.of(JdbcClient.create(dataSource),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage())));
             return figures;
-        } finally {
-            ReplayBenchmark.deleteRecursively(dataDir);
         }
     }
 
@@ -204,8 +201,8 @@ class ImportBenchmark {
     static ObjectNode saturation(Options options, Progress progress) throws Exception {
         long movies = options.saturationMovies();
         int year = Year.now(ZoneOffset.UTC).getValue() - 1;
-        Path dataDir = dataDir();
-        try (BenchmarkApp app = BenchmarkApp.start(dataDir, catalogue(Map.of(year, (int) movies)))) {
+        try (BenchDataDir dataDir = BenchDataDir.create();
+             BenchmarkApp app = BenchmarkApp.start(dataDir.path(), catalogue(Map.of(year, (int) movies)))) {
             TmdbSandboxServer tmdb = app.context().getBean(TmdbSandboxServer.class);
             tmdb.faults().rateLimit(TMDB_LIMIT, true);
             progress.say("Saturation: importing %,d movies from a TMDb that answers 429 beyond %d requests a second",
@@ -255,8 +252,6 @@ class ImportBenchmark {
             figures.put("burstRequestsPerSecond", burst.requests() / burst.seconds());
             figures.put("burstRateLimited", burst.rateLimited());
             return figures;
-        } finally {
-            ReplayBenchmark.deleteRecursively(dataDir);
         }
     }
 
@@ -473,9 +468,5 @@ class ImportBenchmark {
         if (!condition) {
             throw new IllegalStateException("Import benchmark: " + what);
         }
-    }
-
-    private static Path dataDir() {
-        return Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -77,25 +76,21 @@ class ReadsBenchmark {
 
     @Test
     void loadTheDashboardReads() throws Exception {
-        ReadsOptions options = ReadsOptions.fromSystemProperties();
-        ReadsReport report = run(options);
-        log.info("Reads benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
-                report.markdown());
+        run(ReadsOptions.fromSystemProperties());
     }
 
+    /** Writes the report to {@code options.results()}, logs it and returns it. */
     static ReadsReport run(ReadsOptions options) throws Exception {
-        Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
         Progress progress = new Progress(options.results().resolve("reads-progress.log"));
         ReadsReport report;
-        try {
-            // No daily run may start an import while the tables are filled and read.
-            try (BenchmarkApp app = BenchmarkApp.start(dataDir, List.of("--cinegraph.schedule.enabled=false"))) {
-                report = measure(app, options, progress);
-            }
-        } finally {
-            ReplayBenchmark.deleteRecursively(dataDir);
+        // No daily run may start an import while the tables are filled and read.
+        try (BenchDataDir dataDir = BenchDataDir.create();
+             BenchmarkApp app = BenchmarkApp.start(dataDir.path(), List.of("--cinegraph.schedule.enabled=false"))) {
+            report = measure(app, options, progress);
         }
         report.write(options.results());
+        log.info("Reads benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
+                report.markdown());
         return report;
     }
 

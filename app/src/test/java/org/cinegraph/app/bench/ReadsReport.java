@@ -1,5 +1,10 @@
 package org.cinegraph.app.bench;
 
+import static org.cinegraph.app.bench.ReportText.mebibytes;
+import static org.cinegraph.app.bench.ReportText.number;
+import static org.cinegraph.app.bench.ReportText.row;
+import static org.cinegraph.app.bench.ReportText.seconds;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -158,23 +163,7 @@ record ReadsReport(
         return table.toString();
     }
 
-    private static void row(StringBuilder table, String measure, String value) {
-        table.append("| ").append(measure).append(" | ").append(value).append(" |\n");
-    }
-
-    private static String number(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
     private static String ms(double millis) {
         return String.format(Locale.ROOT, millis < 10 ? "%.2f" : "%.1f", millis);
-    }
-
-    private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.1f s", seconds);
-    }
-
-    private static String mebibytes(long bytes) {
-        return number(bytes >> 20) + " MiB";
     }
 }

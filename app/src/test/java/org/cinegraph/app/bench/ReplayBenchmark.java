@@ -1,7 +1,6 @@
 package org.cinegraph.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -9,14 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -77,30 +73,25 @@ class ReplayBenchmark {
 
     @Test
     void replayEveryProjection() throws Exception {
-        Options options = Options.fromSystemProperties();
-        ReplayReport report = run(options);
-        log.info("Replay benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
-                report.markdown());
+        run(Options.fromSystemProperties());
     }
 
+    /** Writes the report to {@code options.results()}, logs it and returns it. */
     static ReplayReport run(Options options) throws Exception {
-        Path dataDir = Path.of("target", "bench-data", UUID.randomUUID().toString()).toAbsolutePath();
         ReplayReport report;
-        try {
+        try (BenchDataDir dataDir = BenchDataDir.create(options.keepData())) {
             if (options.pgProfile()) {
-                try (BenchmarkApp first = BenchmarkApp.start(dataDir, NO_SCHEDULE)) {
+                try (BenchmarkApp first = BenchmarkApp.start(dataDir.path(), NO_SCHEDULE)) {
                     PostgresProfile.loadAtNextStart(jdbc(first));
                 }
             }
-            try (BenchmarkApp app = BenchmarkApp.start(dataDir, NO_SCHEDULE)) {
+            try (BenchmarkApp app = BenchmarkApp.start(dataDir.path(), NO_SCHEDULE)) {
                 report = measure(app, options, new Progress(options.results().resolve("replay-progress.log")));
-            }
-        } finally {
-            if (!options.keepData()) {
-                deleteRecursively(dataDir);
             }
         }
         report.write(options.results());
+        log.info("Replay benchmark done; report in {}\n{}", options.results().toAbsolutePath().normalize(),
+                report.markdown());
         return report;
     }
 
@@ -276,16 +267,5 @@ class ReplayBenchmark {
 
     private static JdbcClient jdbc(BenchmarkApp app) {
         return JdbcClient.create(app.context().getBean(DataSource.class));
-    }
-
-    static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -1,5 +1,10 @@
 package org.cinegraph.app.bench;
 
+import static org.cinegraph.app.bench.ReportText.mebibytes;
+import static org.cinegraph.app.bench.ReportText.number;
+import static org.cinegraph.app.bench.ReportText.row;
+import static org.cinegraph.app.bench.ReportText.seconds;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -136,23 +141,7 @@ record ReplayReport(
         return table.toString();
     }
 
-    private static void row(StringBuilder table, String measure, String value) {
-        table.append("| ").append(measure).append(" | ").append(value).append(" |\n");
-    }
-
-    private static String number(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
     private static String rate(double eventsPerSecond) {
         return number(Math.round(eventsPerSecond)) + " events/s";
-    }
-
-    private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, "%.1f s", seconds);
-    }
-
-    private static String mebibytes(long bytes) {
-        return number(bytes >> 20) + " MiB";
     }
 }

@@ -17,21 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Scraping the Academy's ceremonies: one year now, or a range of years in the background. */
 @RestController
-class FestivalAdminController {
+record FestivalAdminController(CeremonyImport ceremonies, Clock clock, BackgroundActions background) {
 
     /** The first Academy Awards ceremony was held in 1929. */
     static final int FIRST_CEREMONY_YEAR = 1929;
     private static final Logger log = LoggerFactory.getLogger(FestivalAdminController.class);
-
-    private final CeremonyImport ceremonies;
-    private final Clock clock;
-    private final BackgroundActions background;
-
-    FestivalAdminController(CeremonyImport ceremonies, Clock clock, BackgroundActions background) {
-        this.ceremonies = ceremonies;
-        this.clock = clock;
-        this.background = background;
-    }
 
     /** Reads the ceremony held in {@code year} and records it (only what changed, when read before). */
     @PostMapping("/api/admin/festivals/{organization}/ceremonies/{year}/import")

@@ -33,7 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  * their movies imported in the background, and show in {@code GET /api/lists/{key}} as they are found.
  */
 @RestController
-class ListAdminController {
+record ListAdminController(CommandGateway commands, ListMatcher matcher, BackgroundActions background) {
 
     /** A list's key: lower case letters, digits, '-' and '_', as it appears in a failure's source. */
     static final Pattern KEY = Pattern.compile(ListMatcher.KEY_PATTERN);
@@ -43,16 +43,6 @@ class ListAdminController {
 
     /** The lists' lookups, one list at a time, in upload order. */
     private static final String LOOKUPS = "list lookups";
-
-    private final CommandGateway commands;
-    private final ListMatcher matcher;
-    private final BackgroundActions background;
-
-    ListAdminController(CommandGateway commands, ListMatcher matcher, BackgroundActions background) {
-        this.commands = commands;
-        this.matcher = matcher;
-        this.background = background;
-    }
 
     @PostMapping(value = "/api/admin/lists/{key}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Accepted> importForm(@PathVariable String key, @RequestParam("file") MultipartFile file) {

@@ -19,20 +19,10 @@ import org.springframework.stereotype.Component;
  * Two nodes starting at once race for the same stream: the loser configures again and finds nothing to record.
  */
 @Component
-class DailyImportAtStart {
+record DailyImportAtStart(CommandGateway commands, ImportSchedule schedule, ImportRange range) {
 
     private static final Logger log = LoggerFactory.getLogger(DailyImportAtStart.class);
     private static final int ATTEMPTS = 3;
-
-    private final CommandGateway commands;
-    private final ImportSchedule schedule;
-    private final ImportRange range;
-
-    DailyImportAtStart(CommandGateway commands, ImportSchedule schedule, ImportRange range) {
-        this.commands = commands;
-        this.schedule = schedule;
-        this.range = range;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void configure() {

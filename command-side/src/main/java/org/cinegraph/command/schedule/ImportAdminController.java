@@ -30,20 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * choosing starts beside the year import ({@code YearImportAdminController}).
  */
 @RestController
-class ImportAdminController {
+record ImportAdminController(ImportPass pass, ChangeSyncRunner changes, TmdbTotal tmdbTotal, TmdbClient tmdb) {
 
     private static final Logger log = LoggerFactory.getLogger(ImportAdminController.class);
-    private final ImportPass pass;
-    private final ChangeSyncRunner changes;
-    private final TmdbTotal tmdbTotal;
-    private final TmdbClient tmdb;
-
-    ImportAdminController(ImportPass pass, ChangeSyncRunner changes, TmdbTotal tmdbTotal, TmdbClient tmdb) {
-        this.pass = pass;
-        this.changes = changes;
-        this.tmdbTotal = tmdbTotal;
-        this.tmdb = tmdb;
-    }
 
     /** What the daily trigger does, now: resumes the running year, starts the next, or runs a delta sync. */
     @PostMapping("/api/admin/imports/next")
@@ -113,7 +102,6 @@ class ImportAdminController {
     private static ErrorResponseException conflict(String title, String detail, Exception cause) {
         return problem(HttpStatus.CONFLICT, title, detail, cause);
     }
-
 
     /** What a trigger started: {@code action} as in {@link ImportAction}, lower case; {@code year} null for a sync. */
     record Accepted(Integer year, String status, String trigger, String action) {

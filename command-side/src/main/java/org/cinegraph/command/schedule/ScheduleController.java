@@ -19,29 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  * is the latest tick the pass handled.
  */
 @RestController
-class ScheduleController {
+record ScheduleController(RecordedSchedule recordedSchedule, ObjectProvider<SchedulerClient> scheduler,
+                          PassLedger ledger, ImportSchedule configured, ImportRange range) {
 
     /** Axon's task name for every deadline its {@code DbSchedulerDeadlineManager} schedules. */
     private static final String AXON_DEADLINE_TASK = "AxonDeadline";
 
-    private final RecordedSchedule schedule;
-    private final ObjectProvider<SchedulerClient> scheduler;
-    private final PassLedger ledger;
-    private final ImportSchedule configured;
-    private final ImportRange range;
-
-    ScheduleController(RecordedSchedule schedule, ObjectProvider<SchedulerClient> scheduler, PassLedger ledger,
-                       ImportSchedule configured, ImportRange range) {
-        this.schedule = schedule;
-        this.scheduler = scheduler;
-        this.ledger = ledger;
-        this.configured = configured;
-        this.range = range;
-    }
-
     @GetMapping("/api/schedule")
     Schedule schedule() {
-        RecordedSchedule.Recorded recorded = schedule.recorded()
+        RecordedSchedule.Recorded recorded = recordedSchedule.recorded()
                 .orElse(new RecordedSchedule.Recorded(false, DailyImportSettings.of(configured, range)));
         DailyImportSettings settings = recorded.settings();
         var lastTick = ledger.lastTick();

@@ -13,20 +13,10 @@ import org.springframework.stereotype.Component;
 
 /** Reads TMDb's count of all its movies and records it as {@link TmdbTotalUpdated}. */
 @Component
-class TmdbTotal {
+record TmdbTotal(TmdbClient tmdb, EventGateway events, TaskExecutor background) {
 
     static final String SOURCE = "discover";
     private static final Logger log = LoggerFactory.getLogger(TmdbTotal.class);
-
-    private final TmdbClient tmdb;
-    private final EventGateway events;
-    private final TaskExecutor background;
-
-    TmdbTotal(TmdbClient tmdb, EventGateway events, TaskExecutor background) {
-        this.tmdb = tmdb;
-        this.events = events;
-        this.background = background;
-    }
 
     /**
      * The daily tick's refresh: in the background once the tick's step commits, so that TMDb's answer (or its

@@ -15,18 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code node: "this"} says.
  */
 @RestController
-class TmdbActivityController {
+record TmdbActivityController(TmdbActivity activity, Clock clock) {
 
     private static final int DEFAULT_HOURS = 6;
     private static final int MAX_HOURS = TmdbActivity.MINUTES / 60;
-
-    private final TmdbActivity activity;
-    private final Clock clock;
-
-    TmdbActivityController(TmdbActivity activity, Clock clock) {
-        this.activity = activity;
-        this.clock = clock;
-    }
 
     /** Every minute of the last {@code hours}, oldest first, zeros included; the last is the one now falls in. */
     @GetMapping("/api/tmdb/activity")

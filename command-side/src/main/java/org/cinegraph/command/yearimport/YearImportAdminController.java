@@ -18,17 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The admin's start of a chosen year, out of turn: the other triggers go through the pass over the range. */
 @RestController
-class YearImportAdminController {
-
-    private final CommandGateway commands;
-    private final YearImportRunner runner;
-    private final Clock clock;
-
-    YearImportAdminController(CommandGateway commands, YearImportRunner runner, Clock clock) {
-        this.commands = commands;
-        this.runner = runner;
-        this.clock = clock;
-    }
+record YearImportAdminController(CommandGateway commands, YearImportRunner runner, Clock clock) {
 
     /**
      * Starts the year's import, out of turn. A year already importing answers 409, and its import is resumed on

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.test.saga.ContinuedGivenState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.cinegraph.command.SuppliedClock;
 import org.cinegraph.events.ConfigureDailyImport;
@@ -68,8 +69,7 @@ class DailyImportSagaTest {
     @Test
     void aTickTakesAStepOfThePassRefreshesTmdbsTotalAndSchedulesTheNextTick() {
         Instant twoTheDayAfter = TWO_TOMORROW.plus(Duration.ofDays(1));
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenTimeElapses(Duration.ofDays(1))
                 .expectDeadlinesMet(new DailyImportSaga.Tick(TWO_TOMORROW))
                 .expectDispatchedCommands(TakeImportStep.tick(TWO_TOMORROW), new RefreshTmdbTotal())
@@ -91,8 +91,7 @@ class DailyImportSagaTest {
 
     @Test
     void aTickOfAScheduleSwitchedOffMeanwhileTakesNoStepAndSchedulesNoTick() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY));
+        givenTheDailySchedule();
         recorded.set(new RecordedSchedule.Recorded(false, DAILY));
         fixture.whenTimeElapses(Duration.ofDays(1))
                 .expectDeadlinesMet(new DailyImportSaga.Tick(TWO_TOMORROW))
@@ -102,8 +101,7 @@ class DailyImportSagaTest {
 
     @Test
     void aCompletedYearOfTheRangeIsFollowedAtOnceByTheNextStepWhenContinuous() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenPublishingA(new YearImportCompleted(2025, 10, 8, 1, 1))
                 .expectDispatchedCommands(TakeImportStep.after(2025));
     }
@@ -120,16 +118,14 @@ class DailyImportSagaTest {
 
     @Test
     void aYearCompletedOutsideTheRangeDoesNotMoveThePass() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenPublishingA(new YearImportCompleted(1999, 10, 8, 1, 1))
                 .expectNoDispatchedCommands();
     }
 
     @Test
     void aFailedYearAsksThePassWhetherItHeldThePassUpAndKeepsTheTick() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenPublishingA(new YearImportFailed(2025, "TMDb refused the credentials"))
                 .expectDispatchedCommands(TakeImportStep.afterFailure(2025))
                 .expectScheduledDeadline(TWO_TOMORROW, new DailyImportSaga.Tick(TWO_TOMORROW));
@@ -138,8 +134,7 @@ class DailyImportSagaTest {
     @Test
     void aChangedCronReschedulesTheTickUnderThePassLockAndLeavesNoTickOfTheOldCron() {
         Instant elevenToday = Instant.parse("2026-12-03T11:00:00Z");
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenPublishingA(new ImportScheduleChanged(SCHEDULE, HOURLY, DAILY))
                 .expectActiveSagas(1)
                 .expectScheduledDeadline(elevenToday, new DailyImportSaga.Tick(elevenToday))
@@ -150,8 +145,7 @@ class DailyImportSagaTest {
     @Test
     void aChangeThatKeepsTheCronLeavesTheTickWhereItIs() throws Exception {
         DailyImportSettings longerRange = new DailyImportSettings("0 0 2 * * *", 2026, 1874, true, STALL_AFTER);
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .andThenTimeElapses(Duration.ofHours(1))
                 .whenPublishingA(new ImportScheduleChanged(SCHEDULE, longerRange, DAILY))
                 .expectScheduledDeadline(TWO_TOMORROW, new DailyImportSaga.Tick(TWO_TOMORROW));
@@ -160,8 +154,7 @@ class DailyImportSagaTest {
 
     @Test
     void stoppingTheScheduleEndsTheSagaAndLeavesNoDeadline() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .andThenAPublished(new YearImportStarted(2026, ImportTrigger.SCHEDULE))
                 .whenPublishingA(new ImportScheduleStopped(SCHEDULE))
                 .expectActiveSagas(0)
@@ -170,8 +163,7 @@ class DailyImportSagaTest {
 
     @Test
     void aStartedYearIsLookedAtOnceItCouldHaveStalled() {
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .whenPublishingA(new YearImportStarted(2026, ImportTrigger.ADMIN))
                 .expectScheduledDeadline(STALL_AFTER, new DailyImportSaga.StallCheck(2026))
                 .expectNoDispatchedCommands();
@@ -181,8 +173,7 @@ class DailyImportSagaTest {
     void aStallCheckAsksToTakeTheYearOverAndLooksAgainWhenThePassSays() {
         Instant lookAgain = NOW.plus(STALL_AFTER).plus(Duration.ofHours(3));
         fixture.setCallbackBehavior((command, metaData) -> lookAgain);
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .andThenAPublished(new YearImportStarted(2026, ImportTrigger.SCHEDULE))
                 .whenTimeElapses(STALL_AFTER)
                 .expectDispatchedCommands(new TakeOverStalledYear(2026, STALL_AFTER))
@@ -192,11 +183,15 @@ class DailyImportSagaTest {
     @Test
     void aYearThatNoLongerRunsIsNotLookedAtAgain() {
         fixture.setCallbackBehavior((command, metaData) -> null);
-        fixture.givenCurrentTime(NOW)
-                .andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY))
+        givenTheDailySchedule()
                 .andThenAPublished(new YearImportStarted(2026, ImportTrigger.SCHEDULE))
                 .whenTimeElapses(STALL_AFTER)
                 .expectDispatchedCommands(new TakeOverStalledYear(2026, STALL_AFTER))
                 .expectNoScheduledDeadlineOfType(NOW, NOW.plus(Duration.ofDays(30)), DailyImportSaga.StallCheck.class);
+    }
+
+    /** Now, with the daily schedule started. */
+    private ContinuedGivenState givenTheDailySchedule() {
+        return fixture.givenCurrentTime(NOW).andThenAPublished(new ImportScheduleStarted(SCHEDULE, DAILY));
     }
 }

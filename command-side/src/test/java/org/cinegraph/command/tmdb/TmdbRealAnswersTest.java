@@ -165,10 +165,8 @@ class TmdbRealAnswersTest {
     void theRealDetailsWithAppendedSectionsAreTheWholeMovieKeptAsSent() throws IOException {
         TmdbMovie movie = client.movie(ROCK_CRYSTAL);
 
-        assertThat(movie.tmdbId()).isEqualTo(ROCK_CRYSTAL);
-        assertThat(movie.title()).isEqualTo("Rock Crystal");
-        assertThat(movie.imdbId()).isEqualTo("tt0409732");
-        assertThat(movie.releaseDate()).isEqualTo(LocalDate.of(2004, 11, 18));
+        assertThat(movie).extracting(TmdbMovie::tmdbId, TmdbMovie::title, TmdbMovie::imdbId, TmdbMovie::releaseDate)
+                .containsExactly(ROCK_CRYSTAL, "Rock Crystal", "tt0409732", LocalDate.of(2004, 11, 18));
         assertThat(movie.json()).as("the record MovieImported carries, byte for byte")
                 .isEqualTo(Files.readString(fixtures.resolve("movies_details_with_append_to_response.json")));
         JsonNode record = movie.record();
@@ -191,10 +189,8 @@ class TmdbRealAnswersTest {
     void theRealDetailsAndTheirSectionsReadAsOneRecord() throws IOException {
         TmdbMovie movie = client.movie(FIGHT_CLUB);
 
-        assertThat(movie.tmdbId()).isEqualTo(FIGHT_CLUB);
-        assertThat(movie.title()).isEqualTo("Fight Club");
-        assertThat(movie.imdbId()).isEqualTo("tt0137523");
-        assertThat(movie.releaseDate()).isEqualTo(LocalDate.of(1999, 10, 15));
+        assertThat(movie).extracting(TmdbMovie::tmdbId, TmdbMovie::title, TmdbMovie::imdbId, TmdbMovie::releaseDate)
+                .containsExactly(FIGHT_CLUB, "Fight Club", "tt0137523", LocalDate.of(1999, 10, 15));
         JsonNode record = movie.record();
         assertThat(record.path("runtime").asInt()).isEqualTo(139);
         assertThat(record.path("vote_count").asInt()).isEqualTo(26_280);

@@ -24,6 +24,12 @@ class YearImportTest {
 
     private static final List<PlannedWindow> WHOLE_YEAR = List.of(
             new PlannedWindow(DateWindow.wholeYear(2024), 300, 15));
+    /** 2024 started by an admin and planned: running. */
+    private static final List<Object> RUNNING = List.of(new YearImportStarted(2024, ImportTrigger.ADMIN),
+            new YearImportPlanned(2024, 300, WHOLE_YEAR));
+    /** 2024 started by the schedule, planned, and imported to its end. */
+    private static final List<Object> COMPLETED = List.of(new YearImportStarted(2024, ImportTrigger.SCHEDULE),
+            new YearImportPlanned(2024, 300, WHOLE_YEAR), new YearImportCompleted(2024, 300, 250, 50, 0));
 
     private FixtureConfiguration<YearImport> fixture;
 
@@ -50,8 +56,7 @@ class YearImportTest {
 
     @Test
     void thePassNeverStartsACompletedYearAgain() {
-        fixture.given(new YearImportStarted(2024, ImportTrigger.SCHEDULE), new YearImportPlanned(2024, 300, WHOLE_YEAR),
-                        new YearImportCompleted(2024, 300, 250, 50, 0))
+        fixture.given(COMPLETED)
                 .when(new StartYearImport(2024, ImportTrigger.NEXT))
                 .expectException(YearImportAlreadyCompletedException.class)
                 .expectNoEvents();
@@ -59,8 +64,7 @@ class YearImportTest {
 
     @Test
     void anAdminMayImportACompletedYearAgain() {
-        fixture.given(new YearImportStarted(2024, ImportTrigger.SCHEDULE), new YearImportPlanned(2024, 300, WHOLE_YEAR),
-                        new YearImportCompleted(2024, 300, 250, 50, 0))
+        fixture.given(COMPLETED)
                 .when(new StartYearImport(2024, ImportTrigger.ADMIN))
                 .expectEvents(new YearImportStarted(2024, ImportTrigger.ADMIN));
     }
@@ -90,7 +94,7 @@ class YearImportTest {
 
     @Test
     void aRunningYearIsPlannedOnceEvenWhenAResumedRunSendsThePlanAgain() {
-        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+        fixture.given(RUNNING)
                 .when(new RecordYearPlan(2024, 301, WHOLE_YEAR))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -101,7 +105,7 @@ class YearImportTest {
         List<PlannedWindow> halves = List.of(
                 new PlannedWindow(new DateWindow(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30)), 160, 8),
                 new PlannedWindow(new DateWindow(LocalDate.of(2024, 7, 1), LocalDate.of(2024, 12, 31)), 150, 8));
-        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+        fixture.given(RUNNING)
                 .when(new RecordYearPlan(2024, 310, halves))
                 .expectNoEvents()
                 .expectResultMessagePayload(WHOLE_YEAR);
@@ -109,14 +113,14 @@ class YearImportTest {
 
     @Test
     void aYearCompletesWhenItsOutcomesAddUp() {
-        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+        fixture.given(RUNNING)
                 .when(new CompleteYearImport(2024, 300, 240, 50, 10))
                 .expectEvents(new YearImportCompleted(2024, 300, 240, 50, 10));
     }
 
     @Test
     void aYearCannotCompleteWithOutcomesThatDoNotAddUp() {
-        fixture.given(new YearImportStarted(2024, ImportTrigger.ADMIN), new YearImportPlanned(2024, 300, WHOLE_YEAR))
+        fixture.given(RUNNING)
                 .when(new CompleteYearImport(2024, 300, 240, 50, 9))
                 .expectException(IllegalArgumentException.class)
                 .expectNoEvents();

@@ -23,23 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
  * shows every source's work, not only the years'.
  */
 @RestController
-class ImportActivityController {
+record ImportActivityController(MovieRepository movies, SkippedImportRepository skips, ImportFailureRepository failures,
+                                Clock clock) {
 
     private static final int DEFAULT_HOURS = 6;
     private static final int MAX_HOURS = 48;
-
-    private final MovieRepository movies;
-    private final SkippedImportRepository skips;
-    private final ImportFailureRepository failures;
-    private final Clock clock;
-
-    ImportActivityController(MovieRepository movies, SkippedImportRepository skips, ImportFailureRepository failures,
-                             Clock clock) {
-        this.movies = movies;
-        this.skips = skips;
-        this.failures = failures;
-        this.clock = clock;
-    }
 
     /**
      * Every bucket of the last {@code hours}, oldest first, zeros included, so a chart needs no gaps filled. The

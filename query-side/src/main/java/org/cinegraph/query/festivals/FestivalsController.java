@@ -13,24 +13,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The festivals read API: organizations, their ceremonies, and one ceremony's categories and nominations. */
 @RestController
-class FestivalsController {
-
-    private final FestivalRepository festivals;
-    private final CeremonyRepository ceremonies;
-    private final CeremonyCategoryRepository categories;
-    private final NominationRepository nominations;
-
-    FestivalsController(FestivalRepository festivals, CeremonyRepository ceremonies,
-                        CeremonyCategoryRepository categories, NominationRepository nominations) {
-        this.festivals = festivals;
-        this.ceremonies = ceremonies;
-        this.categories = categories;
-        this.nominations = nominations;
-    }
+record FestivalsController(FestivalRepository organizations, CeremonyRepository ceremonies,
+                           CeremonyCategoryRepository categories, NominationRepository nominations) {
 
     @GetMapping("/api/festivals")
     List<Festival> festivals() {
-        return festivals.festivals();
+        return organizations.festivals();
     }
 
     /** The organization's ceremonies, newest first. */
@@ -57,7 +45,7 @@ class FestivalsController {
     }
 
     private void requireOrganization(String organization) {
-        if (!festivals.existsById(organization)) {
+        if (!organizations.existsById(organization)) {
             throw problem(HttpStatus.NOT_FOUND, "Unknown festival", "No festival organization '" + organization
                     + "' is recorded; the Academy (AMPAS) is, once a ceremony of it was imported.");
         }

@@ -22,17 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code found} while its import is under way.
  */
 @RestController
-class ListsController {
+record ListsController(CanonicalListRepository lists, ListMemberRepository members) {
 
     static final List<String> STATUSES = List.of("pending", "not_found", "found", "imported", "skipped", "failed");
-
-    private final CanonicalListRepository lists;
-    private final ListMemberRepository members;
-
-    ListsController(CanonicalListRepository lists, ListMemberRepository members) {
-        this.lists = lists;
-        this.members = members;
-    }
 
     @GetMapping("/api/lists")
     ListPage<ListSummary> lists(@RequestParam(required = false) Integer limit,

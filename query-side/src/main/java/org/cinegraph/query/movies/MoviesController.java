@@ -17,19 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class MoviesController {
+record MoviesController(MovieRepository movies, MovieYearCountRepository yearCounts, Clock clock) {
 
     private static final int MAX_QUERY_LENGTH = 200;
-
-    private final MovieRepository movies;
-    private final MovieYearCountRepository yearCounts;
-    private final Clock clock;
-
-    MoviesController(MovieRepository movies, MovieYearCountRepository yearCounts, Clock clock) {
-        this.movies = movies;
-        this.yearCounts = yearCounts;
-        this.clock = clock;
-    }
 
     /** Movies by popularity, most popular first; {@code q} matches anywhere in the title, ignoring case. */
     @GetMapping("/api/movies")

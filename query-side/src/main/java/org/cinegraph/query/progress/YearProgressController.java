@@ -20,19 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/import/years")
-class YearProgressController {
-
-    private final YearProgressRepository progress;
-    private final ImportRange range;
-    private final ImportSchedule schedule;
-    private final Clock clock;
-
-    YearProgressController(YearProgressRepository progress, ImportRange range, ImportSchedule schedule, Clock clock) {
-        this.progress = progress;
-        this.range = range;
-        this.schedule = schedule;
-        this.clock = clock;
-    }
+record YearProgressController(YearProgressRepository progress, ImportRange range, ImportSchedule schedule,
+                              Clock clock) {
 
     /**
      * Every year that has started, and the year the next trigger would start, newest first, with the time the

@@ -30,29 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * node's view (its processors' slowest segment); the replay is the cluster's, from the shared database.
  */
 @RestController
-class ProjectionStatusController {
-
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
-    private final ReplayCoordinator replays;
-    private final ReplayStore replayStore;
-    private final SegmentPositions segments;
-    private final Projections projections;
-    private final DeadLetterRetries deadLetters;
-    private final FailingSegments failing;
-
-    ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore,
-            ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments, Projections projections,
-            DeadLetterRetries deadLetters, FailingSegments failing) {
-        this.processing = processing;
-        this.eventStore = eventStore;
-        this.replays = replays;
-        this.replayStore = replayStore;
-        this.segments = segments;
-        this.projections = projections;
-        this.deadLetters = deadLetters;
-        this.failing = failing;
-    }
+record ProjectionStatusController(EventProcessingConfiguration processing, EventStore eventStore,
+                                  ReplayCoordinator replays, ReplayStore replayStore, SegmentPositions segments,
+                                  Projections known, DeadLetterRetries deadLetters, FailingSegments failing) {
 
     /** The projections' processors only: the daily import's saga has a streaming processor too, and never replays. */
     @GetMapping("/api/projections")
@@ -63,7 +43,7 @@ class ProjectionStatusController {
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .filter(processor -> projections.find(processor.getName()).isPresent())
+                .filter(processor -> known.find(processor.getName()).isPresent())
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
                 .map(processor -> status(processor, head, rebuilds.get(processor.getName())))
                 .toList();
@@ -107,7 +87,7 @@ class ProjectionStatusController {
      */
     @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
     ResponseEntity<DeadLetterRetries.Result> retryDeadLetters(@PathVariable String name) {
-        Projection projection = projections.find(name).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
+        Projection projection = known.find(name).orElseThrow(() -> problem(HttpStatus.NOT_FOUND,
                 "No such projection", "There is no projection named " + name + "."));
         if (replayStore.find(name).filter(ReplayState::active).isPresent()) {
             throw problem(HttpStatus.CONFLICT, "Replay under way", "Projection " + name + " is being replayed, which"

@@ -13,15 +13,7 @@ import org.springframework.stereotype.Component;
  * through the token store would claim the segments; this only looks.
  */
 @Component
-class SegmentPositions {
-
-    private final JdbcClient jdbc;
-    private final Serializer serializer;
-
-    SegmentPositions(JdbcClient jdbc, Serializer serializer) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-    }
+record SegmentPositions(JdbcClient jdbc, Serializer serializer) {
 
     /** One position per segment; empty for a segment that has not processed any event yet. */
     List<OptionalLong> of(String processor) {

@@ -18,18 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The movies the quality filter kept out, newest first, with the criteria each failed. */
 @RestController
-class SkippedImportsController {
+record SkippedImportsController(SkippedImportRepository skips, Clock clock) {
 
     private static final int MAX_QUERY_LENGTH = 100;
     private static final Sort NEWEST_SKIP_FIRST = Sort.by(Sort.Order.desc("skippedAt"), Sort.Order.asc("tmdbId"));
-
-    private final SkippedImportRepository skips;
-    private final Clock clock;
-
-    SkippedImportsController(SkippedImportRepository skips, Clock clock) {
-        this.skips = skips;
-        this.clock = clock;
-    }
 
     /** {@code q} matches anywhere in the title, ignoring case. */
     @GetMapping("/api/import/skipped")

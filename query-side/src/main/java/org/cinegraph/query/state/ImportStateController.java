@@ -10,19 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class ImportStateController {
-
-    private final ImportStateRepository state;
-    private final YearProgressRepository progress;
-
-    ImportStateController(ImportStateRepository state, YearProgressRepository progress) {
-        this.state = state;
-        this.progress = progress;
-    }
+record ImportStateController(ImportStateRepository importState, YearProgressRepository progress) {
 
     @GetMapping("/api/import/state")
     ImportStateView state() {
-        Map<ImportStateKey, String> values = state.values();
+        Map<ImportStateKey, String> values = importState.values();
         Long tmdbTotal = read(values, ImportStateKey.TMDB_TOTAL_MOVIES, Long::valueOf);
         long ours = progress.importedMovies();
         return new ImportStateView(

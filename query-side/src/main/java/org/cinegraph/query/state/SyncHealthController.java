@@ -8,20 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/sync/health}: whether the unattended import runs as it should, and what is wrong if not. */
 @RestController
-class SyncHealthController {
-
-    private final ImportStateRepository state;
-    private final YearProgressRepository progress;
-    private final ImportSchedule schedule;
-    private final Clock clock;
-
-    SyncHealthController(ImportStateRepository state, YearProgressRepository progress, ImportSchedule schedule,
-                         Clock clock) {
-        this.state = state;
-        this.progress = progress;
-        this.schedule = schedule;
-        this.clock = clock;
-    }
+record SyncHealthController(ImportStateRepository state, YearProgressRepository progress, ImportSchedule schedule,
+                            Clock clock) {
 
     @GetMapping("/api/sync/health")
     SyncHealth.View health() {

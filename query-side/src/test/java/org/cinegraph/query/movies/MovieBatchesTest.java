@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.cinegraph.events.MovieImported;
+import org.cinegraph.query.testing.BatchSizes;
 import org.cinegraph.query.testing.Batches;
+import org.cinegraph.query.testing.Batches.Table;
 import org.cinegraph.query.testing.ProjectionDatabase;
 import org.cinegraph.query.testing.Timeline;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,11 +23,10 @@ class MovieBatchesTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final MoviesProjection movies = new MoviesProjection(jdbc);
 
-    @ParameterizedTest(name = "batches of {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 1000})
+    @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), movies::reset,
-                () -> List.of(Batches.rows(jdbc, "movies", "tmdb_id")));
+                new Table("movies", "tmdb_id"));
 
         assertThat(yearCounts()).as("each year's count, kept by the projection")
                 .isEqualTo(jdbc.sql("""

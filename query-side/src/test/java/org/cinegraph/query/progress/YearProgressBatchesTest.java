@@ -15,11 +15,11 @@ import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.events.PageDiscovered;
 import org.cinegraph.events.YearImportCompleted;
 import org.cinegraph.events.YearImportStarted;
+import org.cinegraph.query.testing.BatchSizes;
 import org.cinegraph.query.testing.Batches;
+import org.cinegraph.query.testing.Batches.Table;
 import org.cinegraph.query.testing.ProjectionDatabase;
 import org.cinegraph.query.testing.Timeline;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,12 +31,10 @@ class YearProgressBatchesTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final YearProgressProjection projection = new YearProgressProjection(jdbc);
 
-    @ParameterizedTest(name = "batches of {0}")
-    @ValueSource(ints = {1, 2, 3, 5, 1000})
+    @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), projection::reset,
-                () -> List.of(Batches.rows(jdbc, "year_progress", "year"),
-                        Batches.rows(jdbc, "year_progress_movie", "year, tmdb_id")));
+                new Table("year_progress", "year"), new Table("year_progress_movie", "year, tmdb_id"));
 
         assertThat(oneByOne.get(0)).contains("2024,completed").contains("2023,importing");
     }

@@ -7,11 +7,11 @@ import static org.cinegraph.query.testing.MovieOutcomes.skipped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import org.cinegraph.query.testing.BatchSizes;
 import org.cinegraph.query.testing.Batches;
+import org.cinegraph.query.testing.Batches.Table;
 import org.cinegraph.query.testing.ProjectionDatabase;
 import org.cinegraph.query.testing.Timeline;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,11 +23,10 @@ class SkippedImportBatchesTest {
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
     private final SkippedImportsProjection skips = new SkippedImportsProjection(jdbc, new ObjectMapper());
 
-    @ParameterizedTest(name = "batches of {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 1000})
+    @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), skips::reset,
-                () -> List.of(Batches.rows(jdbc, "skipped_imports", "tmdb_id")));
+                new Table("skipped_imports", "tmdb_id"));
 
         assertThat(oneByOne.get(0)).contains("{vote_count}").contains("{}").doesNotContain("Movie 1");
     }

@@ -2,14 +2,13 @@ package org.cinegraph.query.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Applies handler calls the way a processor does: a batch of events per unit of work. */
 public final class Batches {
@@ -34,22 +33,27 @@ public final class Batches {
 
     /**
      * Applies the calls one at a time, then in units of work of {@code size}, each time from the empty tables
-     * {@code empty} leaves, and checks that both leave the same {@code rows}; the rows of one at a time.
+     * {@code empty} leaves, and checks that both leave the same rows in the tables; the rows of one at a time, a
+     * text per table.
      */
-    public static List<String> sameRowsInBatchesOf(int size, List<Runnable> calls, Runnable empty,
-                                                   Supplier<List<String>> rows) {
+    public static List<String> sameRowsInBatchesOf(int size, List<Runnable> calls, Runnable empty, Table... tables) {
         empty.run();
         apply(calls, 0);
-        List<String> oneByOne = rows.get();
+        List<String> oneByOne = rows(tables);
         empty.run();
         apply(calls, size);
-        assertThat(rows.get()).isEqualTo(oneByOne);
+        assertThat(rows(tables)).isEqualTo(oneByOne);
         return oneByOne;
     }
 
-    /** Every row of the table, in key order, as text: what two ways of applying events must agree on. */
-    public static String rows(JdbcClient jdbc, String table, String orderBy) {
-        return jdbc.sql("SELECT CAST(t AS text) FROM " + table + " AS t ORDER BY " + orderBy).query(String.class)
-                .list().stream().collect(Collectors.joining("\n"));
+    /** Every row of each table, in key order, as text: what two ways of applying events must agree on. */
+    private static List<String> rows(Table... tables) {
+        return Arrays.stream(tables).map(table -> ProjectionDatabase.jdbc()
+                .sql("SELECT CAST(t AS text) FROM " + table.name() + " AS t ORDER BY " + table.key())
+                .query(String.class).list().stream().collect(Collectors.joining("\n"))).toList();
+    }
+
+    /** A projection's table and the columns of its key. */
+    public record Table(String name, String key) {
     }
 }
