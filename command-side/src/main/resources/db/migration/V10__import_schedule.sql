@@ -1,4 +1,5 @@
--- The daily schedule and the pass over the year range (issue 5).
+-- The daily schedule and the pass over the year range: the daily import fires once however many nodes run, and
+-- works through the range one year after another.
 
 -- db-scheduler's table (its PostgreSQL layout): the daily import is one recurring execution here. Every node
 -- polls it; a node picks a due execution with an optimistic update of its version, so each tick fires once

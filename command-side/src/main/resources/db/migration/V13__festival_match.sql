@@ -1,5 +1,6 @@
--- The command side's ledger of festival matching (issue 6). As with the import ledger,
--- each row is written in the transaction of the event it guards; the dashboard never reads them.
+-- The command side's ledger of festival matching: what it knows to match a nominated film to a TMDb movie, and
+-- which nominations are matched. As with the import ledger, each row is written in the transaction of the event
+-- it guards; the dashboard never reads them.
 
 -- What the importer knows of each movie it recorded an outcome for, to find a movie again without asking TMDb:
 -- its IMDb id, its title's key (TitleKey: lower case, no accents or punctuation) and the year it was

@@ -1,4 +1,4 @@
--- The command side's ledger of canonical lists (issue 6): each member of each list and whether TMDb knows its
+-- The command side's ledger of canonical lists: each member of each list and whether TMDb knows its
 -- IMDb id. As with the festival ledger, a row is written in the transaction of the event it records; the
 -- dashboard never reads it (the lists projection is what it reads).
 CREATE TABLE list_entry (

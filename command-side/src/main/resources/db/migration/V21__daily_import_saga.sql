@@ -1,5 +1,5 @@
--- The daily import becomes an Axon saga whose ticks are Axon deadlines (issue 16): Axon's DbSchedulerDeadlineManager
--- keeps each deadline as a row of scheduled_tasks (task 'AxonDeadline'), in place of db-scheduler's recurring task
+-- The daily import becomes an Axon saga whose ticks are Axon deadlines: Axon's DbSchedulerDeadlineManager keeps
+-- each deadline as a row of scheduled_tasks (task 'AxonDeadline'), in place of db-scheduler's recurring task
 -- 'daily-import', which goes. The saga schedules its first tick when the schedule is switched on.
 DELETE FROM scheduled_tasks WHERE task_name = 'daily-import';
 

@@ -1,4 +1,5 @@
--- The festivals read models (issue 6). Projections own these tables; every row can be rebuilt from the events:
+-- The festivals read models: organizations, ceremonies, categories and nominations. Projections own these
+-- tables; every row can be rebuilt from the events:
 -- FestivalOrganizationRegistered, CeremonyScraped, NominationRecorded, NominationWithdrawn.
 
 CREATE TABLE festival_organizations (

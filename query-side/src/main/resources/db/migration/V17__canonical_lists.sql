@@ -1,4 +1,4 @@
--- Canonical lists and their members (issue 6), a projection: a replay fills them anew from the lists' events.
+-- Canonical lists and their members, a projection: a replay fills them anew from the lists' events.
 CREATE TABLE canonical_lists (
     list_key     VARCHAR(64) NOT NULL PRIMARY KEY,
     content_hash VARCHAR(64) NOT NULL,
