@@ -107,6 +107,11 @@ class RebuildTables {
     private void copy(String fromSchema, String toSchema, String table) {
         jdbc.sql("CREATE TABLE " + qualified(toSchema, table) + " (LIKE " + qualified(fromSchema, table)
                 + " INCLUDING ALL)").update();
+        // LIKE copies the columns' and indexes' comments, not the table's, which says what kind of table it is.
+        jdbc.sql("SELECT format('COMMENT ON TABLE %I.%I IS %L', CAST(:toSchema AS text), CAST(:table AS text),"
+                        + " obj_description(to_regclass(:from), 'pg_class'))")
+                .param("toSchema", toSchema).param("table", table).param("from", qualified(fromSchema, table))
+                .query(String.class).optional().ifPresent(comment -> jdbc.sql(comment).update());
         // LIKE names the copied indexes after the new table's columns; give them back the names they had.
         Map<String, String> copiedByDefinition = new HashMap<>();
         indexes(toSchema, table).forEach(index -> copiedByDefinition.put(index.definition(), index.name()));

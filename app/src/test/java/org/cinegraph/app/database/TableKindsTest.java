@@ -1,0 +1,96 @@
+package org.cinegraph.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.cinegraph.app.ApplicationTest;
+import org.cinegraph.kernel.tables.TableComment;
+import org.cinegraph.kernel.tables.TableDefinitions;
+import org.cinegraph.kernel.tables.TableKind;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every table, in every schema, says in its comment what kind it is, who owns it and how it comes back; and the
+ * definitions a node recreates lost tables from are exactly what the migrations make.
+ */
+@ApplicationTest
+class TableKindsTest {
+
+    /** Where the bundled definitions live in the source tree, from this module's directory. */
+    private static final Path SOURCE = Path.of("..", "shared-kernel", "src", "main", "resources",
+            TableDefinitions.RESOURCE);
+    /** Set to write the definitions from the migrated database into {@link #SOURCE} instead of failing. */
+    private static final String WRITE = "cinegraph.write-table-definitions";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void everyTableInEverySchemaSaysItsKindOwnerAndHowItComesBack() {
+        Map<String, String> comments = jdbc.sql("""
+                        SELECT n.nspname || '.' || c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
+                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE c.relkind IN ('r', 'p')
+                           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'
+                           AND c.relname <> 'flyway_schema_history'""")
+                .query((rs, row) -> Map.entry(rs.getString("name"), String.valueOf(rs.getString("comment"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+        assertThat(comments).as("tables in every schema").containsKey("public.movies")
+                .containsKey("projection_shape.movies");
+        assertThat(comments).allSatisfy((table, comment) -> assertThat(TableComment.parse(comment))
+                .as("the comment of %s: %s", table, comment).isPresent());
+        Map<String, TableKind> kinds = comments.entrySet().stream().filter(e -> e.getKey().startsWith("public."))
+                .collect(Collectors.toMap(e -> e.getKey().substring("public.".length()),
+                        e -> TableComment.parse(e.getValue()).orElseThrow().kind()));
+        assertThat(kinds).containsEntry("domain_event_entry", TableKind.EVENT_STORE)
+                .containsEntry("snapshot_event_entry", TableKind.EVENT_STORE)
+                .containsEntry("import_ledger_outcome", TableKind.DERIVED)
+                .containsEntry("token_entry", TableKind.COORDINATION)
+                .containsEntry("movies", TableKind.PROJECTION);
+        assertThat(kinds.entrySet()).filteredOn(e -> e.getValue() == TableKind.EVENT_STORE).hasSize(2);
+    }
+
+    @Test
+    void theBundledDefinitionsAreWhatTheMigrationsMake() throws IOException {
+        String migrated = TableDefinitionsWriter.write(jdbc);
+        if (Boolean.getBoolean(WRITE)) {
+            Files.writeString(SOURCE, migrated, StandardCharsets.UTF_8);
+        }
+        assertThat(TableDefinitions.bundled().all()).extracting(definition -> definition.name())
+                .containsExactlyElementsOf(TableDefinitions.parse(migrated).all().stream()
+                        .map(definition -> definition.name()).toList());
+        assertThat(Files.readString(SOURCE, StandardCharsets.UTF_8))
+                .as("%s differs from what the migrations make: run this test with -D%s=true and commit the file",
+                        SOURCE, WRITE)
+                .isEqualTo(migrated);
+    }
+
+    @Test
+    void aTableRecreatedFromItsDefinitionHasTheShapeTheMigrationsGaveIt() {
+        String before = TableDefinitionsWriter.write(jdbc);
+        List<String> statements = TableDefinitions.bundled().find("association_value_entry").orElseThrow()
+                .statements();
+        jdbc.sql("CREATE SCHEMA recreated").update();
+        try {
+            jdbc.sql("SET search_path TO recreated").update();
+            statements.forEach(statement -> jdbc.sql(statement).update());
+            String recreated = TableDefinitionsWriter.write(jdbc);
+            assertThat(TableDefinitions.parse(recreated).find("association_value_entry").orElseThrow()
+                    .statements())
+                    .isEqualTo(TableDefinitions.parse(before).find("association_value_entry").orElseThrow()
+                            .statements());
+        } finally {
+            jdbc.sql("SET search_path TO public").update();
+            jdbc.sql("DROP SCHEMA recreated CASCADE").update();
+        }
+    }
+}
