@@ -3,6 +3,7 @@ package org.cinegraph.app.axon;
 import java.util.List;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.cinegraph.command.festival.FestivalLedgerHandler;
 import org.cinegraph.command.lists.ListLedgerHandler;
 import org.cinegraph.command.yearimport.YearImportRunner;
@@ -26,5 +27,19 @@ class AxonProcessingConfiguration {
                 processing.registerListenerInvocationErrorHandler(name, configuration -> PropagatingErrorHandler.instance());
             }
         });
+    }
+
+    /**
+     * A streaming processor that finds no tokens starts at the head of the store, never at its tail (Axon's default
+     * for processors other than sagas). Tokens are missing on a fresh database, whose head is its tail; otherwise
+     * they were lost (the token table dropped), and starting at the tail would apply every event again, on top of
+     * what the projection already holds, and repeat what the daily import's saga asked for. A projection without
+     * tokens is replayed instead ({@code TableRecovery}).
+     */
+    @Bean
+    ConfigurerModule streamingProcessorsWithoutTokensStartAtTheHead() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(
+                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
     }
 }

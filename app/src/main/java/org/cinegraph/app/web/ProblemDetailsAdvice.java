@@ -3,6 +3,12 @@ package org.cinegraph.app.web;
 import static org.cinegraph.kernel.problems.Problems.detail;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cinegraph.kernel.tables.TableComment;
+import org.cinegraph.kernel.tables.TableDefinition;
+import org.cinegraph.kernel.tables.TableDefinitions;
+import org.cinegraph.kernel.tables.TableKind;
 import org.apache.catalina.connector.ClientAbortException;
 import org.cinegraph.kernel.settings.YearOutOfRangeException;
 import org.slf4j.Logger;
@@ -26,6 +32,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     /** PostgreSQL's SQLState for a relation that does not exist. */
     private static final String UNDEFINED_TABLE = "42P01";
+    /** How PostgreSQL names a missing relation: {@code relation "movies" does not exist}. */
+    /** How a projection table's comment says it comes back: {@code replay of movies}. */
+    private static final String REPLAY_OF = "replay of ";
+    private static final Pattern MISSING_RELATION =
+            Pattern.compile("relation \"(?:[a-z_]+\\.)?([a-z_][a-z0-9_]*)\" does not exist");
 
     @ExceptionHandler(YearOutOfRangeException.class)
     ProblemDetail yearOutOfRange(YearOutOfRangeException exception) {
@@ -33,20 +44,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A read model whose table is missing (dropped by hand, say) answers 503 until its projection is
-     * rebuilt, rather than a 500 that looks like a bug of the request. The read went through JDBC or through
-     * Hibernate: either way PostgreSQL's own error lies among the causes.
+     * A table that is missing (dropped by hand, say) answers 503 naming it until it is rebuilt, rather than a 500
+     * that looks like a bug of the request: a read model's, or a table of the command side, whose operation is rolled
+     * back whole. The statement went through JDBC or through Hibernate: either way PostgreSQL's own error lies
+     * among the causes.
      */
     @ExceptionHandler(InvalidDataAccessResourceUsageException.class)
-    ProblemDetail missingReadModel(InvalidDataAccessResourceUsageException exception) {
+    ProblemDetail missingTable(InvalidDataAccessResourceUsageException exception) {
         SQLException cause = sqlException(exception);
         if (cause == null || !UNDEFINED_TABLE.equals(cause.getSQLState())) {
             return unexpected(exception);
         }
-        log.warn("A read model's table is missing: {}", cause.getMessage());
-        return detail(HttpStatus.SERVICE_UNAVAILABLE, "Read model unavailable",
-                "A table this answer is read from is missing. Replaying its projection "
-                        + "(POST /api/admin/projections/{name}/replay) or restarting the application rebuilds it.");
+        log.warn("A table is missing: {}", cause.getMessage());
+        Matcher relation = MISSING_RELATION.matcher(String.valueOf(cause.getMessage()));
+        String table = relation.find() ? relation.group(1) : null;
+        TableComment comment = table == null ? null
+                : TableDefinitions.bundled().find(table).map(TableDefinition::comment).orElse(null);
+        if (comment == null) {
+            return detail(HttpStatus.SERVICE_UNAVAILABLE, "Table missing",
+                    "A table this request needs is missing. GET /api/admin/tables says which; rebuilding it "
+                            + "(POST /api/admin/tables/{name}/rebuild) or restarting the application brings it back.");
+        }
+        if (comment.kind() == TableKind.PROJECTION && comment.comesBack().startsWith(REPLAY_OF)) {
+            String projection = comment.comesBack().substring(REPLAY_OF.length());
+            return detail(HttpStatus.SERVICE_UNAVAILABLE, "Read model unavailable", "Table " + table + ", which this "
+                    + "answer is read from, is missing. Replaying its projection (POST /api/admin/projections/"
+                    + projection + "/replay) or restarting the application rebuilds it.");
+        }
+        return detail(HttpStatus.SERVICE_UNAVAILABLE, "Table missing", "Table " + table + ", which this request "
+                + "needs, is missing; nothing was recorded. Rebuilding it (POST /api/admin/tables/" + table
+                + "/rebuild) or restarting the application brings it back.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -15,6 +15,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -228,7 +229,8 @@ class ReplayCoordinator {
                 long head = SegmentPositions.position(eventStore.createHeadToken());
                 // The reset handlers run in this transaction; with this search path they empty the copies.
                 tables.writeToCopiesInThisTransaction();
-                processor.resetTokens();
+                // From the first event: a processor without tokens starts at the head, its initial token.
+                processor.resetTokens(StreamableMessageSource::createTailToken);
                 store.rebuilding(projection.name(), head);
                 log.info("Replay of projection {} started: rebuilding {} up to event {} beside the live tables",
                         projection.name(), projection.tables(), head);

@@ -84,6 +84,18 @@ final class SyncHealth {
         return new View(worst.name(), message, hoursSince);
     }
 
+    /**
+     * An error naming the tables that are missing, before what was judged without them ({@code judged}, null when the
+     * import could not be judged).
+     */
+    static View withMissingTables(List<String> missing, View judged) {
+        String message = (missing.size() == 1 ? "Table " + missing.get(0) + " is missing" : "Tables "
+                + String.join(", ", missing) + " are missing") + ": what needs it fails until it is rebuilt "
+                + "(POST /api/admin/tables/{name}/rebuild, or restart the node; GET /api/admin/tables lists them)."
+                + (judged == null ? "" : " " + judged.message());
+        return new View(Status.error.name(), message, judged == null ? null : judged.hoursSinceLastSync());
+    }
+
     private static Instant next(CronExpression cron, Instant after) {
         ZonedDateTime next = cron.next(after.atZone(ZoneOffset.UTC));
         return next == null ? null : next.toInstant();

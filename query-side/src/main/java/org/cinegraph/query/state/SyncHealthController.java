@@ -3,16 +3,24 @@ package org.cinegraph.query.state;
 import java.time.Clock;
 import org.cinegraph.kernel.settings.ImportSchedule;
 import org.cinegraph.query.progress.YearProgressRepository;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/sync/health}: whether the unattended import runs as it should, and what is wrong if not. */
 @RestController
 record SyncHealthController(ImportStateRepository state, YearProgressRepository progress, ImportSchedule schedule,
-                            Clock clock) {
+                            MissingTables tables, Clock clock) {
 
+    /**
+     * A missing table is an error named first, whatever else is judged; the judgement of the import needs the import
+     * state's and the years' tables, and is left out while one of them is missing.
+     */
     @GetMapping("/api/sync/health")
     SyncHealth.View health() {
-        return SyncHealth.judge(clock.instant(), schedule, state.values(), progress.allNewestFirst());
+        List<String> missing = tables.find();
+        SyncHealth.View judged = missing.contains("import_state") || missing.contains("year_progress") ? null
+                : SyncHealth.judge(clock.instant(), schedule, state.values(), progress.allNewestFirst());
+        return missing.isEmpty() ? judged : SyncHealth.withMissingTables(missing, judged);
     }
 }
