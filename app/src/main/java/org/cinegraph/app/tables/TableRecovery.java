@@ -1,4 +1,4 @@
-package org.cinegraph.app.database;
+package org.cinegraph.app.tables;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +43,7 @@ class TableRecovery implements SmartLifecycle {
     /** The advisory lock under which nodes starting together recreate tables one at a time: "recovery". */
     private static final long RECOVERY_LOCK = 0x7265636f76657279L;
     /** The tables whose loss means every projection may miss events or apply some twice: all are replayed. */
-    private static final Set<String> REPLAY_EVERY_PROJECTION = Set.of("dead_letter_entry", "projection_replay",
+    static final Set<String> REPLAY_EVERY_PROJECTION = Set.of("dead_letter_entry", "projection_replay",
             "token_entry");
 
     private final JdbcClient jdbc;
