@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.cinegraph.command.quality.QualityFilter;
+import org.cinegraph.sandbox.OscarsSandboxServer;
+import org.cinegraph.sandbox.oscars.OscarsNominations;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
@@ -127,6 +130,96 @@ class KillAndRestartTest {
                 }
                 assertThat(events.sql("SELECT started_at::text FROM import_ledger_year WHERE year = :year")
                         .param("year", DETAILS_YEAR).query(String.class).single()).isEqualTo(detailsYearStartedAt);
+            }
+        }
+    }
+
+    /**
+     * The incident this system exists for, at its worst: a node killed in the middle of a year's outcomes, a ceremony
+     * and a list recorded before, and then every table dropped but the event store and Flyway's history, in every
+     * schema. Started again, the node rebuilds every table from the events before anything resumes, finishes the year
+     * with each movie's outcome recorded once and no page read twice, and answers for the ceremony and the list
+     * exactly what it answered before the loss.
+     */
+    @Test
+    void aNodeKilledMidYearThatLosesEveryTableButTheEventStoreFinishesExactlyOnceAndAnswersAsBefore() throws Exception {
+        SandboxCatalogue catalogue = SandboxCatalogue.builder().year(DETAILS_YEAR, DETAILS_YEAR_MOVIES).build();
+        try (TmdbSandboxServer tmdb = TmdbSandboxServer.start(catalogue);
+             OscarsSandboxServer oscars = OscarsSandboxServer.start(OscarsNominations.bundled())) {
+            String[] node = {
+                    "cinegraph.data-dir=" + dataDir,
+                    "cinegraph.sandbox.enabled=false",
+                    "cinegraph.tmdb.base-url=" + tmdb.baseUrl(),
+                    "cinegraph.tmdb.api-token=every-table-lost",
+                    "cinegraph.tmdb.requests-per-second=1000",
+                    "cinegraph.tmdb.max-connections=16",
+                    "cinegraph.oscars.base-url=" + oscars.baseUrl(),
+                    "cinegraph.schedule.enabled=false",
+                    "cinegraph.import.lease=PT5S"};
+            Map<String, String> before = new LinkedHashMap<>();
+            try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "every-table-lost.log"), node)) {
+                JdbcClient database = databaseOf(dataDir);
+                assertThat(postAsAdmin(killed.port(), "/api/admin/festivals/AMPAS/ceremonies/2024/import"))
+                        .isEqualTo(202);
+                assertThat(postCsvAsAdmin(killed.port(), "/api/admin/lists/lost-and-found",
+                        "Const,Title,Year\ntt15398776,Oppenheimer,2023\ntt0000061,Zzq Nowhere,1901\n")).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).until(() -> database.sql("""
+                        SELECT (SELECT count(*) FROM festival_match WHERE status = 'pending')
+                               + (SELECT count(*) FROM list_entry WHERE status = 'pending')""")
+                        .query(Long.class).single() == 0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp(killed.port()));
+                for (String path : ANSWERS_KEPT) {
+                    before.put(path, get(killed.port(), path));
+                }
+
+                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> pagesRead(database, DETAILS_YEAR) == plannedPages(database, DETAILS_YEAR));
+                tmdb.faults().latency(Duration.ofMillis(80));
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> outcomes(database, DETAILS_YEAR) >= 100);
+                assertThat(killed.kill()).as("killed with SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
+                assertThat(outcomeEvents(database, DETAILS_YEAR)).as("killed while %s's movies got their outcomes",
+                        DETAILS_YEAR).isBetween(100L, DETAILS_YEAR_MOVIES - 1L);
+
+                List<String> dropped = database.sql("""
+                        SELECT format('%I.%I', schemaname, tablename) FROM pg_tables
+                         WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+                           AND tablename NOT IN ('domain_event_entry', 'snapshot_event_entry', 'flyway_schema_history')
+                         ORDER BY 1""").query(String.class).list();
+                assertThat(dropped).contains("public.import_ledger_outcome", "public.token_entry", "public.movies",
+                        "projection_shape.movies");
+                dropped.forEach(table -> database.sql("DROP TABLE " + table + " CASCADE").update());
+            }
+
+            tmdb.faults().reset();
+            try (RunningApp restarted = RunningApp.start(node)) {
+                JdbcClient events = restarted.jdbc();
+                JsonNode progress = await().atMost(Duration.ofSeconds(120)).until(
+                        () -> restarted.json(restarted.get("/api/import/years/" + DETAILS_YEAR)),
+                        answer -> answer.path("status").asText().equals("completed"));
+                Outcomes expected = Outcomes.expected(catalogue, DETAILS_YEAR,
+                        restarted.context().getBean(QualityFilter.class));
+
+                assertThat(StoredEvents.of(events, "YearImportStarted").stream().filter(ofYear(DETAILS_YEAR)))
+                        .as("the run resumed, not started again").hasSize(1);
+                assertEveryMovieHasExactlyOneOutcome(events, DETAILS_YEAR, expected);
+                assertNoPageRecordedTwice(events, DETAILS_YEAR, catalogue);
+                assertThat(StoredEvents.of(events, "YearImportCompleted").stream().filter(ofYear(DETAILS_YEAR))
+                        .toList()).singleElement().satisfies(completed -> assertCounts(completed, expected));
+                assertCounts(progress, expected);
+                assertThat(StoredEvents.of(events, "CeremonyScraped")).as("the ceremony recorded once").hasSize(1);
+                assertThat(StoredEvents.of(events, "CanonicalListImported")).as("the list recorded once").hasSize(1);
+
+                await().atMost(Duration.ofSeconds(120)).until(() -> caughtUp(restarted.port()));
+                for (String path : ANSWERS_KEPT) {
+                    assertThat(restarted.get(path).body()).as(path).isEqualTo(before.get(path));
+                }
+                JsonNode tables = restarted.json(restarted.getAsAdmin("/api/admin/tables"));
+                assertThat(elements(tables).map(table -> table.path("name").asText() + " "
+                        + table.path("state").asText())).allMatch(table -> table.endsWith(" present"));
+                assertThat(restarted.json(restarted.get("/api/sync/health")).path("status").asText())
+                        .isNotEqualTo("error");
             }
         }
     }
@@ -275,6 +368,33 @@ class KillAndRestartTest {
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** What the lost tables' test compares before the loss and after the node rebuilt everything. */
+    private static final List<String> ANSWERS_KEPT = List.of("/api/festivals", "/api/festivals/AMPAS/ceremonies",
+            "/api/festivals/AMPAS/ceremonies/2024", "/api/lists/lost-and-found",
+            "/api/lists/lost-and-found?status=not_found", "/api/import/failures?source=festival:AMPAS",
+            "/api/import/failures?source=list:lost-and-found");
+
+    /** Whether every projection of the node has caught up with the event store and none is being replayed. */
+    private static boolean caughtUp(int port) throws IOException, InterruptedException {
+        JsonNode projections = new ObjectMapper().readTree(get(port, "/api/projections"));
+        return projections.size() > 0 && elements(projections).allMatch(projection ->
+                projection.path("caughtUp").asBoolean() && !projection.path("replaying").asBoolean());
+    }
+
+    private static String get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static int postCsvAsAdmin(int port, String path, String csv) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder()
+                .encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + credentials).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static int postAsAdmin(int port, String path) throws IOException, InterruptedException {

@@ -49,6 +49,10 @@ final class RunningApp implements AutoCloseable {
         return JdbcClient.create(context.getBean(DataSource.class));
     }
 
+    int port() {
+        return port;
+    }
+
     ConfigurableApplicationContext context() {
         return context;
     }
