@@ -3,6 +3,7 @@ package org.cinegraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,5 +79,62 @@ class DroppedTableRestartTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> app.get("/api/movies").statusCode() == 200);
             assertThat(app.json(app.get("/api/movies?year=2020")).get("total").asInt()).isZero();
         }
+    }
+
+    @Test
+    void aNodeStartsWithAProjectionTableEmptiedAndRebuildsItExactly() throws Exception {
+        Map<String, List<String>> before;
+        try (RunningApp app = importedYear()) {
+            JdbcClient jdbc = app.jdbc();
+            before = ReadModels.rows(jdbc);
+            assertThat(before.get("movies")).isNotEmpty();
+            jdbc.sql("DELETE FROM movie_year_counts").update();
+            jdbc.sql("DELETE FROM movies").update();
+        }
+
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> app.json(app.get("/api/projections"))
+                    .findValuesAsText("state").contains("completed") && app.json(app.get("/api/projections"))
+                    .findValuesAsText("caughtUp").stream().allMatch("true"::equals));
+            assertThat(ReadModels.rows(app.jdbc())).isEqualTo(before);
+            assertThat(app.json(app.get("/api/projections")).findValuesAsText("state"))
+                    .as("only the projection that lost its rows was rebuilt").containsExactly("completed");
+        }
+    }
+
+    @Test
+    void aNodeStartsWithoutItsTokensAndReplaysEveryProjectionToExactlyItsRows() throws Exception {
+        Map<String, List<String>> before;
+        try (RunningApp app = importedYear()) {
+            before = ReadModels.rows(app.jdbc());
+            app.jdbc().sql("DROP TABLE token_entry").update();
+        }
+
+        try (RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir)) {
+            assertThat(ReadModels.rows(app.jdbc())).as("the live tables answer as before while the replays run")
+                    .isEqualTo(before);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode projections = app.json(app.get("/api/projections"));
+                return projections.findValuesAsText("state").stream().filter("completed"::equals).count()
+                        == projections.size() && projections.findValuesAsText("caughtUp").stream()
+                        .allMatch("true"::equals);
+            });
+            assertThat(ReadModels.rows(app.jdbc())).as("every projection replayed")
+                    .isEqualTo(before);
+            assertThat(app.jdbc().sql("SELECT count(DISTINCT processor_name) FROM token_entry").query(Long.class)
+                    .single()).as("every streaming processor has its tokens again")
+                    .isEqualTo(app.json(app.get("/api/projections")).size() + 1L);
+        }
+    }
+
+    /** A node of this test's data directory that imported a year, every projection caught up. */
+    private RunningApp importedYear() throws Exception {
+        int year = Year.now(ZoneOffset.UTC).getValue() - 1;
+        RunningApp app = RunningApp.start("cinegraph.data-dir=" + dataDir);
+        assertThat(app.postAsAdmin("/api/admin/imports/years/" + year).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> app.json(app.get("/api/projections"))
+                .findValuesAsText("caughtUp").stream().allMatch("true"::equals)
+                && app.json(app.get("/api/import/years/" + year)).get("status").asText().equals("completed"));
+        return app;
     }
 }

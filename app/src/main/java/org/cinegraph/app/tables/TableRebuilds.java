@@ -65,6 +65,8 @@ class TableRebuilds {
             throw notHere(name, "the query side");
         }
         String projection = recovery.owner(name).orElseThrow();
+        // Dropped with its kept shape (every schema lost), the table is created by its replay from its definition.
+        recovery.keepLostShapes();
         if (recovery.requestReplays(List.of(projection)).isEmpty()) {
             throw problem(HttpStatus.CONFLICT, "Rebuild already under way", "Projection " + projection + ", which "
                     + "owns table " + name + ", is being replayed already; GET /api/projections shows its progress.");

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(FestivalsProjection.NAME)
-@ProjectionTables({"festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations"})
+@ProjectionTables(value = {"festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations"},
+        neverEmptyAfter = FestivalOrganizationRegistered.class)
 class FestivalsProjection extends JdbcProjection {
 
     static final String NAME = "festivals";

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ListsProjection.NAME)
-@ProjectionTables({"canonical_lists", "canonical_list_members"})
+@ProjectionTables(value = {"canonical_lists", "canonical_list_members"}, neverEmptyAfter = CanonicalListImported.class)
 class ListsProjection extends JdbcProjection {
 
     static final String NAME = "lists";

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("movies")
-@ProjectionTables({"movies", "movie_year_counts"})
+@ProjectionTables(value = {"movies", "movie_year_counts"}, neverEmptyAfter = MovieImported.class)
 class MoviesProjection extends JdbcProjection {
 
     private static final int ROWS_PER_STATEMENT = 100;

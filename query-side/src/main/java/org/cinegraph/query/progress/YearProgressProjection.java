@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(YearProgressProjection.NAME)
-@ProjectionTables({"year_progress", "year_progress_movie"})
+@ProjectionTables(value = {"year_progress", "year_progress_movie"}, neverEmptyAfter = YearImportStarted.class)
 class YearProgressProjection extends JdbcProjection {
 
     static final String NAME = "year-progress";

@@ -1,5 +1,6 @@
 package org.cinegraph.query.replay;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,9 @@ class Projections {
             if (group == null) {
                 throw new IllegalStateException(bean + " names projection tables but has no @ProcessingGroup");
             }
-            Projection projection = new Projection(group.value(),
-                    List.of(beans.findAnnotationOnBean(bean, ProjectionTables.class).value()));
+            ProjectionTables tables = beans.findAnnotationOnBean(bean, ProjectionTables.class);
+            Projection projection = new Projection(group.value(), List.of(tables.value()),
+                    Arrays.stream(tables.neverEmptyAfter()).map(Class::getName).toList());
             for (String table : projection.tables()) {
                 if (!claimed.add(table)) {
                     throw new IllegalStateException("Table " + table + " is claimed by two projections");

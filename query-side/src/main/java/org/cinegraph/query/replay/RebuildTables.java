@@ -52,6 +52,19 @@ class RebuildTables {
         }
     }
 
+    /**
+     * Whether the projection's first table lost its rows: it is empty although an event is stored after which it
+     * never is.
+     */
+    boolean emptied(Projection projection) {
+        if (projection.neverEmptyAfter().isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM " + qualified(liveSchema(), projection.tables().get(0))
+                        + ") AND EXISTS (SELECT 1 FROM domain_event_entry WHERE payload_type IN (:types))")
+                .param("types", projection.neverEmptyAfter()).query(Boolean.class).single();
+    }
+
     /** Fresh, empty copies of the projection's tables for a rebuild to fill. */
     void createCopies(Projection projection) {
         String live = liveSchema();

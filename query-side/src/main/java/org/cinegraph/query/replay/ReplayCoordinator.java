@@ -98,6 +98,11 @@ class ReplayCoordinator {
                 if (missing && store.request(projection.name())) {
                     log.warn("A table of projection {} is missing; rebuilding {} from the events",
                             projection.name(), projection.tables());
+                } else if (!missing && transactions.execute(status -> tables.emptied(projection))
+                        && store.request(projection.name())) {
+                    log.warn("Table {} of projection {} is empty although events that leave rows in it are stored; "
+                            + "rebuilding {} from the events", projection.tables().get(0), projection.name(),
+                            projection.tables());
                 }
             } catch (RuntimeException e) {
                 log.error("Could not check the tables of projection {} at start", projection.name(), e);

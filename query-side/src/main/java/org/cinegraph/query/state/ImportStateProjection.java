@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ImportStateProjection.NAME)
-@ProjectionTables("import_state")
+@ProjectionTables(value = "import_state", neverEmptyAfter = {YearImportStarted.class, TmdbTotalUpdated.class})
 class ImportStateProjection extends JdbcProjection {
 
     static final String NAME = "import-state";

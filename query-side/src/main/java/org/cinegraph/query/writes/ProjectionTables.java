@@ -14,4 +14,11 @@ import java.lang.annotation.Target;
 public @interface ProjectionTables {
 
     String[] value();
+
+    /**
+     * Events each of which leaves a row in the first of the {@link #value() tables} for good: once one is stored,
+     * that table is never empty. A node that starts and finds it empty although such an event is stored has lost
+     * its rows (emptied by hand, say) and replays the projection. Empty when no event does.
+     */
+    Class<?>[] neverEmptyAfter() default {};
 }
