@@ -160,6 +160,14 @@ class BenchRun {
         row(md, "baseline: plain JDBC read and Jackson parse of the same events",
                 format("%,.0f events/s (replay / baseline %.3f)", replay.at("/baseline/eventsPerSecond").asDouble(),
                         replay.path("replayToBaseline").asDouble()), "", null);
+        JsonNode derived = replay.path("derivedTables");
+        double derivedSecondsPerMillion = derived.path("seconds").asDouble() * 1_000_000
+                / replay.at("/events/total").asDouble();
+        row(md, "rebuild of the command side's derived tables from the same store ("
+                        + format("%,d", derived.path("events").asLong()) + " events of their types read)",
+                format("%.1f s, %,.0f events/s (%.0f s per million stored events)", derived.path("seconds").asDouble(),
+                        derived.path("eventsPerSecond").asDouble(), derivedSecondsPerMillion),
+                "minutes for a million events (5 at most)", derivedSecondsPerMillion <= 300);
         for (JsonNode endpoint : reads.path("endpoints")) {
             String path = endpoint.path("path").asText();
             row(md, "dashboard read `GET " + path + (path.endsWith("=") ? "Y" : "") + "` with "

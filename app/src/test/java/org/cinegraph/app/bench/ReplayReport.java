@@ -29,6 +29,7 @@ record ReplayReport(
         Phase baseline,
         double replayToBaseline,
         JsonbCeiling.Result jsonbCeiling,
+        DerivedRebuild derivedTables,
         Heap heap,
         PostgresProfile.Report postgres) {
 
@@ -40,6 +41,15 @@ record ReplayReport(
     }
 
     record Events(long total, Map<String, Long> byType, long payloadBytes, int years, long movies) {
+    }
+
+    /**
+     * The command side's derived tables rebuilt from the same store, in bulk, as a node does when it finds them lost.
+     *
+     * @param events the events of the types the tables are made from, which the rebuild reads
+     * @param rows   the rows each table holds after it
+     */
+    record DerivedRebuild(long events, double seconds, double eventsPerSecond, Map<String, Long> rows) {
     }
 
     record Phase(long events, double seconds, double eventsPerSecond) {
@@ -111,6 +121,10 @@ record ReplayReport(
         row(table, "CPU during replay: JVM, PostgreSQL", seconds(replay.jvmCpuSeconds()) + ", "
                 + (replay.postgresCpuSeconds() == null ? "unknown" : seconds(replay.postgresCpuSeconds())
                 + " (" + number(Math.round(replay.eventsPerCpuSecond())) + " events per CPU second)"));
+        row(table, "rebuild of the command side's derived tables", rate(derivedTables.eventsPerSecond()) + " ("
+                + number(derivedTables.events()) + " events of their types in " + seconds(derivedTables.seconds())
+                + "; " + number(derivedTables.rows().values().stream().mapToLong(Long::longValue).sum())
+                + " rows in " + derivedTables.rows().size() + " tables)");
         row(table, "first catch-up of all projections", rate(catchUp.eventsPerSecond()) + " ("
                 + seconds(catchUp.seconds()) + ")");
         row(table, "seeding through the event store", rate(seeding.eventsPerSecond()) + " ("

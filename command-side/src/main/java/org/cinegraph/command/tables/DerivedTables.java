@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,6 +63,11 @@ public class DerivedTables {
     /** The names of the derived tables this node can rebuild. */
     public Set<String> names() {
         return new TreeSet<>(tables.keySet());
+    }
+
+    /** The stored payload types the named tables are made from. */
+    public List<String> sourceTypes(Collection<String> names) {
+        return types(names.stream().map(tables::get).filter(Objects::nonNull).toList());
     }
 
     /**
