@@ -10,7 +10,8 @@ import org.cinegraph.events.MovieImportOutcome;
  * attempt this is. {@code contentHash} is the imported record's {@link org.cinegraph.command.tmdb.ContentHash},
  * null unless imported: the delta sync compares TMDb's later answers with it. {@code imdbId}, {@code title} and
  * {@code releaseDate} are what TMDb said of the movie (null where it said nothing, or failed): the ledger keeps
- * them to find the movie again for a festival nomination or a canonical list.
+ * them to find the movie again for a festival nomination or a canonical list, as far as the outcome's event carries
+ * them ({@link OutcomeRow}).
  *
  * @param year the year whose import found it, or null outside a year import
  * @param source what imported it

@@ -3,8 +3,7 @@ package org.cinegraph.command.catalogue;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.cinegraph.command.ledger.GuardedEvents;
-import org.cinegraph.command.tmdb.TitleKey;
+import org.cinegraph.command.ledger.StoredInstant;
 import org.cinegraph.events.ImportSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +46,7 @@ public class OutcomeLedger {
      * @return how many outcomes were new
      */
     public int record(List<MovieOutcome> outcomes) {
-        return guarded.appendAll(() -> written(outcomes, utc()));
+        return guarded.appendAll(() -> written(outcomes, StoredInstant.of(clock.instant())));
     }
 
     /** Records one outcome as {@link #record(List)} does. @return whether it was new */
@@ -55,10 +56,10 @@ public class OutcomeLedger {
 
     /**
      * One statement writes the ledger rows of the outcomes; the events of those written come back in the order of
-     * the outcomes, to be appended in one batch. A movie listed twice is recorded as if its outcomes came one after
-     * the other.
+     * the outcomes, to be appended in one batch. Each event bears the time its row records, so the row rebuilt from
+     * the event is the same. A movie listed twice is recorded as if its outcomes came one after the other.
      */
-    private List<Object> written(List<MovieOutcome> outcomes, OffsetDateTime now) {
+    private List<Object> written(List<MovieOutcome> outcomes, Instant now) {
         Map<Integer, MovieOutcome> first = new LinkedHashMap<>();
         List<MovieOutcome> later = new ArrayList<>();
         for (MovieOutcome outcome : outcomes) {
@@ -70,16 +71,40 @@ public class OutcomeLedger {
             return List.of();
         }
         List<MovieOutcome> rows = List.copyOf(first.values());
+        Map<Integer, Integer> attempts = write(jdbc, rows.stream().map(outcome -> OutcomeRow.of(outcome, now))
+                .toList());
+        List<Object> written = new ArrayList<>(attempts.size());
+        for (MovieOutcome outcome : rows) {
+            Integer attempt = attempts.get(outcome.tmdbId());
+            if (attempt != null) {
+                written.add(new GenericEventMessage<>(new GenericMessage<>(outcome.event().apply(attempt)),
+                        () -> now));
+            }
+        }
+        written.addAll(written(later, now));
+        return written;
+    }
+
+    /**
+     * Writes the rows, each of another movie, as the outcomes they record: a movie's first outcome is its row, a
+     * later one replaces a failure (counting one attempt more, keeping what the failure knew and it does not) and
+     * leaves an import or a skip as it was. The ledger records with it; a rebuild writes the events' rows with it.
+     *
+     * @return the attempts of each movie whose row was written
+     */
+    static Map<Integer, Integer> write(JdbcClient jdbc, List<OutcomeRow> rows) {
         Map<Integer, Integer> attempts = new HashMap<>();
         jdbc.sql("""
                         INSERT INTO import_ledger_outcome (tmdb_id, year, outcome, attempts, recorded_at, content_hash,
                                                            source, imdb_id, title_key, release_year)
-                        SELECT o.tmdb_id, o.year, o.outcome, 1, :at, o.content_hash, o.source, o.imdb_id, o.title_key,
-                               o.release_year
+                        SELECT o.tmdb_id, o.year, o.outcome, 1, o.recorded_at, o.content_hash, o.source, o.imdb_id,
+                               o.title_key, o.release_year
                           FROM unnest(CAST(:ids AS int[]), CAST(:years AS int[]), CAST(:outcomes AS text[]),
-                                      CAST(:hashes AS bytea[]), CAST(:sources AS text[]), CAST(:imdbIds AS text[]),
-                                      CAST(:titleKeys AS text[]), CAST(:releaseYears AS int[]))
-                               AS o (tmdb_id, year, outcome, content_hash, source, imdb_id, title_key, release_year)
+                                      CAST(:recordedAt AS timestamptz[]), CAST(:hashes AS bytea[]),
+                                      CAST(:sources AS text[]), CAST(:imdbIds AS text[]), CAST(:titleKeys AS text[]),
+                                      CAST(:releaseYears AS int[]))
+                               AS o (tmdb_id, year, outcome, recorded_at, content_hash, source, imdb_id, title_key,
+                                     release_year)
                         ON CONFLICT (tmdb_id) DO UPDATE
                            SET outcome = EXCLUDED.outcome, year = COALESCE(EXCLUDED.year, import_ledger_outcome.year),
                                attempts = import_ledger_outcome.attempts + 1,
@@ -90,29 +115,19 @@ public class OutcomeLedger {
                                release_year = COALESCE(EXCLUDED.release_year, import_ledger_outcome.release_year)
                          WHERE import_ledger_outcome.outcome = 'failed'
                         RETURNING tmdb_id, attempts""")
-                .param("at", now)
-                .param("ids", rows.stream().map(MovieOutcome::tmdbId).toArray(Integer[]::new))
-                .param("years", rows.stream().map(MovieOutcome::year).toArray(Integer[]::new))
-                .param("outcomes", rows.stream().map(outcome -> outcome.kind().column()).toArray(String[]::new))
-                .param("hashes", rows.stream().map(MovieOutcome::contentHash).toArray(byte[][]::new))
-                .param("sources", rows.stream().map(outcome -> outcome.source().value()).toArray(String[]::new))
-                .param("imdbIds", rows.stream().map(MovieOutcome::imdbId).toArray(String[]::new))
-                .param("titleKeys", rows.stream().map(outcome -> TitleKey.of(outcome.title())).toArray(String[]::new))
-                .param("releaseYears", rows.stream()
-                        .map(outcome -> outcome.releaseDate() == null ? null : outcome.releaseDate().getYear())
-                        .toArray(Integer[]::new))
+                .param("ids", rows.stream().map(OutcomeRow::tmdbId).toArray(Integer[]::new))
+                .param("years", rows.stream().map(OutcomeRow::year).toArray(Integer[]::new))
+                .param("outcomes", rows.stream().map(row -> row.kind().column()).toArray(String[]::new))
+                .param("recordedAt", StoredInstant.texts(rows.stream().map(OutcomeRow::recordedAt).toList()))
+                .param("hashes", rows.stream().map(OutcomeRow::contentHash).toArray(byte[][]::new))
+                .param("sources", rows.stream().map(OutcomeRow::source).toArray(String[]::new))
+                .param("imdbIds", rows.stream().map(OutcomeRow::imdbId).toArray(String[]::new))
+                .param("titleKeys", rows.stream().map(OutcomeRow::titleKey).toArray(String[]::new))
+                .param("releaseYears", rows.stream().map(OutcomeRow::releaseYear).toArray(Integer[]::new))
                 .query(rs -> {
                     attempts.put(rs.getInt("tmdb_id"), rs.getInt("attempts"));
                 });
-        List<Object> written = new ArrayList<>(attempts.size());
-        for (MovieOutcome outcome : rows) {
-            Integer attempt = attempts.get(outcome.tmdbId());
-            if (attempt != null) {
-                written.add(outcome.event().apply(attempt));
-            }
-        }
-        written.addAll(written(later, now));
-        return written;
+        return attempts;
     }
 
     /** A movie with a final outcome (imported or skipped) whose IMDb id is {@code imdbId}, if any. */
@@ -163,10 +178,6 @@ public class OutcomeLedger {
 
     private static FailedMovie failedMovie(ResultSet rs, int row) throws SQLException {
         return new FailedMovie(rs.getInt("tmdb_id"), (Integer) rs.getObject("year"));
-    }
-
-    private OffsetDateTime utc() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** A movie whose last import failed; {@code year} the year whose import it was part of, else null. */

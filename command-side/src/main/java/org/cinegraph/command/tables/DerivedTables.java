@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.cinegraph.kernel.tables.TableDefinition;
@@ -151,11 +153,16 @@ public class DerivedTables {
         }
         List<StoredRow> chunk = new ArrayList<>(CHUNK);
         Consumer<List<StoredRow>> decode = rows -> {
-            List<? extends DomainEventMessage<?>> decoded = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                    rows.stream().map(StoredRow::entry), serializer, upcasters).asStream().toList();
-            for (int i = 0; i < decoded.size(); i++) {
-                DomainEventMessage<?> event = decoded.get(i);
-                DerivedTable.StoredEvent stored = new DerivedTable.StoredEvent(rows.get(i).globalIndex(),
+            // Read as a tracking processor reads the store: an event appended outside an aggregate (most of them)
+            // has no aggregate type, which a domain event stream requires; and an upcaster may drop or split events,
+            // so each one's position comes with it.
+            List<TrackedEventMessage<?>> decoded = EventUtils.upcastAndDeserializeTrackedEvents(
+                    rows.stream().map(row -> new TrackedDomainEventData<>(
+                            new GlobalSequenceTrackingToken(row.globalIndex()), row.entry())),
+                    serializer, upcasters).toList();
+            for (TrackedEventMessage<?> event : decoded) {
+                DerivedTable.StoredEvent stored = new DerivedTable.StoredEvent(
+                        ((GlobalSequenceTrackingToken) event.trackingToken()).getGlobalIndex(),
                         event.getTimestamp(), event.getPayload());
                 for (DerivedTable.Load load : byType.getOrDefault(event.getPayloadType().getName(), List.of())) {
                     load.apply(stored);

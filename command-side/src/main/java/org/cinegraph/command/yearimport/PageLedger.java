@@ -3,10 +3,12 @@ package org.cinegraph.command.yearimport;
 import static org.cinegraph.command.yearimport.YearRuns.utc;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.cinegraph.command.ledger.StoredInstant;
 import org.cinegraph.command.tmdb.DiscoverPage;
 import org.cinegraph.events.DateWindow;
 import org.cinegraph.events.ListedMovie;
@@ -69,30 +71,67 @@ class PageLedger {
                 .map(movie -> new ListedMovie(movie.tmdbId(), movie.title(), movie.releaseDate()))
                 .toList();
         return Boolean.TRUE.equals(runs.whileHeld(year, runStartedAt, owner, () -> {
-            int inserted = jdbc.sql("""
-                            INSERT INTO import_ledger_page (year, run_started_at, window_from, pass, page,
-                                                            total_results, total_pages)
-                            VALUES (:year, :run, :from, :pass, :page, :totalResults, :totalPages)
-                            ON CONFLICT DO NOTHING""")
-                    .param("year", year).param("run", utc(runStartedAt)).param("from", window.from())
-                    .param("pass", pass).param("page", page.page()).param("totalResults", page.totalResults())
-                    .param("totalPages", page.totalPages()).update();
-            if (inserted == 0) {
+            if (insertPages(jdbc, List.of(new PageRow(year, runStartedAt, window.from(), pass, page.page(),
+                    page.totalResults(), page.totalPages()))) == 0) {
                 return false;
             }
-            jdbc.sql("""
-                            INSERT INTO import_ledger_discovered (year, tmdb_id, title)
-                            SELECT :year, movie.tmdb_id, movie.title
-                              FROM unnest(CAST(:ids AS int[]), CAST(:titles AS text[])) AS movie (tmdb_id, title)
-                            ON CONFLICT DO NOTHING""")
-                    .param("year", year)
-                    .param("ids", movies.stream().map(ListedMovie::tmdbId).toArray(Integer[]::new))
-                    .param("titles", movies.stream().map(ListedMovie::title).toArray(String[]::new))
-                    .update();
+            insertDiscovered(jdbc, movies.stream().map(movie -> new DiscoveredMovie(year, movie.tmdbId(),
+                    movie.title())).toList());
             events.publish(new PageDiscovered(year, window, pass, page.page(), page.totalPages(),
                     page.totalResults(), movies));
             return true;
         }));
+    }
+
+    /**
+     * Records the pages, those recorded before left as they are: the ledger records each page read with it, and a
+     * rebuild the pages of the events.
+     *
+     * @return how many pages were new
+     */
+    static int insertPages(JdbcClient jdbc, List<PageRow> pages) {
+        return jdbc.sql("""
+                        INSERT INTO import_ledger_page (year, run_started_at, window_from, pass, page, total_results,
+                                                        total_pages)
+                        SELECT * FROM unnest(CAST(:years AS int[]), CAST(:runs AS timestamptz[]),
+                                             CAST(:froms AS date[]), CAST(:passes AS int[]), CAST(:pages AS int[]),
+                                             CAST(:totalResults AS int[]), CAST(:totalPages AS int[]))
+                        ON CONFLICT DO NOTHING""")
+                .param("years", pages.stream().map(PageRow::year).toArray(Integer[]::new))
+                .param("runs", StoredInstant.texts(pages.stream().map(PageRow::runStartedAt).toList()))
+                .param("froms", pages.stream().map(row -> row.windowFrom().toString()).toArray(String[]::new))
+                .param("passes", pages.stream().map(PageRow::pass).toArray(Integer[]::new))
+                .param("pages", pages.stream().map(PageRow::page).toArray(Integer[]::new))
+                .param("totalResults", pages.stream().map(PageRow::totalResults).toArray(Integer[]::new))
+                .param("totalPages", pages.stream().map(PageRow::totalPages).toArray(Integer[]::new))
+                .update();
+    }
+
+    /**
+     * Records the movies as discovered for their years, each once per year with the title it was first listed
+     * under; the ledger records a page's movies with it, and a rebuild the movies of the events, in their order.
+     */
+    static void insertDiscovered(JdbcClient jdbc, List<DiscoveredMovie> movies) {
+        jdbc.sql("""
+                        INSERT INTO import_ledger_discovered (year, tmdb_id, title)
+                        SELECT movie.year, movie.tmdb_id, movie.title
+                          FROM unnest(CAST(:years AS int[]), CAST(:ids AS int[]), CAST(:titles AS text[]))
+                               WITH ORDINALITY AS movie (year, tmdb_id, title, listed)
+                         ORDER BY movie.listed
+                        ON CONFLICT DO NOTHING""")
+                .param("years", movies.stream().map(DiscoveredMovie::year).toArray(Integer[]::new))
+                .param("ids", movies.stream().map(DiscoveredMovie::tmdbId).toArray(Integer[]::new))
+                .param("titles", movies.stream().map(DiscoveredMovie::title).toArray(String[]::new))
+                .update();
+    }
+
+    /** A discover page read in the year's run that started at {@code runStartedAt}, as the ledger records it. */
+    record PageRow(int year, Instant runStartedAt, LocalDate windowFrom, int pass, int page, int totalResults,
+                   int totalPages) {
+    }
+
+    /** A movie a discover page of the year listed. */
+    record DiscoveredMovie(int year, int tmdbId, String title) {
     }
 
     /**

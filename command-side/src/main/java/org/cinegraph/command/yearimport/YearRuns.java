@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cinegraph.command.ledger.StoredInstant;
 import org.cinegraph.command.node.NodeLease;
 import org.cinegraph.command.node.NodeLeases;
 import org.cinegraph.events.ImportTrigger;
@@ -43,16 +44,17 @@ class YearRuns {
     /**
      * The year's run that started at {@code startedAt} is the running one, replacing any earlier run, and this
      * node works on it. Called in the transaction that appends the year's {@link
-     * org.cinegraph.events.YearImportStarted}.
+     * org.cinegraph.events.YearImportStarted}, with its timestamp: the run is known by it as the store keeps it.
      */
     void markRunning(int year, Instant startedAt, ImportTrigger trigger) {
+        Instant at = StoredInstant.of(startedAt);
         jdbc.sql("""
                         INSERT INTO import_ledger_run (year, started_at, owner, lease_until, progressed_at)
                         VALUES (:year, :at, :owner, clock_timestamp() + make_interval(secs => :lease), :at)
                         ON CONFLICT (year) DO UPDATE
                            SET started_at = EXCLUDED.started_at, owner = EXCLUDED.owner,
                                lease_until = EXCLUDED.lease_until, progressed_at = EXCLUDED.progressed_at""")
-                .param("year", year).param("at", utc(startedAt)).param("owner", lease.owner())
+                .param("year", year).param("at", utc(at)).param("owner", lease.owner())
                 .param("lease", lease.seconds()).update();
         jdbc.sql("""
                         INSERT INTO import_ledger_year (year, status, trigger, started_at)
@@ -60,8 +62,7 @@ class YearRuns {
                         ON CONFLICT (year) DO UPDATE
                            SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
                                ended_at = NULL""")
-                .param("year", year).param("trigger", trigger.name().toLowerCase(Locale.ROOT))
-                .param("at", utc(startedAt)).update();
+                .param("year", year).param("trigger", column(trigger)).param("at", utc(at)).update();
         // The range holding this year is no longer complete; its next completion is a new full sync.
         jdbc.sql("DELETE FROM import_ledger_full_sync WHERE :year BETWEEN last_year AND first_year")
                 .param("year", year).update();
@@ -69,11 +70,11 @@ class YearRuns {
 
     /**
      * The year's import ended ({@code completed} or {@code failed}), in the transaction that appends the event
-     * that ended it: its run is over.
+     * that ended it, at its timestamp: its run is over.
      */
     void markEnded(int year, String status, Instant at) {
         jdbc.sql("UPDATE import_ledger_year SET status = :status, ended_at = :at WHERE year = :year")
-                .param("year", year).param("status", status).param("at", utc(at)).update();
+                .param("year", year).param("status", status).param("at", utc(StoredInstant.of(at))).update();
         jdbc.sql("DELETE FROM import_ledger_run WHERE year = :year").param("year", year).update();
     }
 
@@ -104,21 +105,31 @@ class YearRuns {
      * Runs a write of a year's job in a transaction of its own, fenced by its run: the run that started at
      * {@code runStartedAt} must still be the year's running one, claimed by {@code owner}. The run's row stays
      * locked until the write commits, so no other node can take the claim in between; and the run's progress is
-     * noted.
+     * noted once the write is done, so it is never earlier than the events the write appended (a rebuilt run's
+     * progress is its latest event's timestamp).
      *
      * @throws ClaimLostException when {@code owner} no longer works on this run of the year: nothing is written
      */
     <T> T whileHeld(int year, Instant runStartedAt, String owner, Supplier<T> write) {
         return transaction.execute(status -> {
-            int held = jdbc.sql("""
-                            UPDATE import_ledger_run SET progressed_at = clock_timestamp()
-                             WHERE year = :year AND started_at = :run AND owner = :owner""")
-                    .param("year", year).param("run", utc(runStartedAt)).param("owner", owner).update();
-            if (held == 0) {
+            boolean held = jdbc.sql("""
+                            SELECT 1 FROM import_ledger_run
+                             WHERE year = :year AND started_at = :run AND owner = :owner FOR NO KEY UPDATE""")
+                    .param("year", year).param("run", utc(runStartedAt)).param("owner", owner)
+                    .query(Integer.class).optional().isPresent();
+            if (!held) {
                 throw new ClaimLostException(year);
             }
-            return write.get();
+            T written = write.get();
+            jdbc.sql("UPDATE import_ledger_run SET progressed_at = clock_timestamp() WHERE year = :year")
+                    .param("year", year).update();
+            return written;
         });
+    }
+
+    /** The trigger as {@code import_ledger_year} records it. */
+    static String column(ImportTrigger trigger) {
+        return trigger.name().toLowerCase(Locale.ROOT);
     }
 
     static OffsetDateTime utc(Instant instant) {
