@@ -52,7 +52,7 @@ function projectionRow(projection) {
             lastReplay(projection), replayButton(projection)], [2, 3, 4, 5]));
 }
 
-/** Its rows, counted, or PostgreSQL's estimate (≈) for a large table; none while it is missing or rebuilt. */
+/** Its rows, counted, or PostgreSQL's estimate (≈) for a large table; none while it is missing or being rebuilt. */
 function rows(table) {
     return table.rowsEstimated
         ? el('span', { title: 'PostgreSQL\'s estimate: the table is too large to count at every refresh' },
