@@ -18,7 +18,7 @@ const REFRESH_MS = 3000;
 /** Each page by the id of its section; a page's render(parts, health) draws it, enter() readies it to be opened. */
 const pages = { overview, years, skipped, failures, festivals, lists, movie, projections, actions };
 
-/** Addresses of pages under another name: a movie's (#/movies/{id}); the tables' (#/projections, their old name, too). */
+/** Pages' other addresses: a movie's (#/movies/{id}); the tables' (#/tables; #/projections, their old name, too). */
 const aliases = { movies: 'movie', tables: 'projections' };
 
 function route() {

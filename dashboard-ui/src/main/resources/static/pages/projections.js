@@ -8,7 +8,7 @@ const path = (projection) => '/api/admin/projections/' + encodeURIComponent(proj
 
 /** The kinds of table in the order the page groups them, each with what it is and how it comes back. */
 const KINDS = [
-    ['event store', 'The event store: every event recorded, the only truth. Nothing rebuilds it; a backup restores it.'],
+    ['event store', 'The event store: every event recorded, the only truth. Nothing rebuilds it: a backup does.'],
     ['derived', 'The importer\'s own records of what it did, rebuilt from the events that wrote them.'],
     ['projection', 'What the dashboard and the API read, rebuilt by a replay of the projection that owns them.'],
     ['coordination', 'Positions, claims, schedules and parked events, recreated empty when they are lost.']];
