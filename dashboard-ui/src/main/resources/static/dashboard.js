@@ -18,9 +18,13 @@ const REFRESH_MS = 3000;
 /** Each page by the id of its section; a page's render(parts, health) draws it, enter() readies it to be opened. */
 const pages = { overview, years, skipped, failures, festivals, lists, movie, projections, actions };
 
+/** Pages' other addresses: a movie's (#/movies/{id}); the tables' (#/tables; #/projections, their old name, too). */
+const aliases = { movies: 'movie', tables: 'projections' };
+
 function route() {
     const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-    const name = parts[0] === 'movies' ? 'movie' : Object.hasOwn(pages, parts[0]) ? parts[0] : 'overview';
+    const named = Object.hasOwn(aliases, parts[0]) ? aliases[parts[0]] : parts[0];
+    const name = Object.hasOwn(pages, named) ? named : 'overview';
     return { name, parts };
 }
 

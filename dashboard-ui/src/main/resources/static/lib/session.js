@@ -7,14 +7,14 @@ function showSignedIn(user) {
     $('user-name').textContent = user;
     $('sign-in-button').hidden = true;
     $('sign-out-button').hidden = false;
-    $('actions-sign-in-hint').hidden = true;
+    document.querySelectorAll('.sign-in-hint').forEach((hint) => { hint.hidden = true; });
 }
 
 function showSignedOut() {
     $('signed-in').hidden = true;
     $('sign-in-button').hidden = false;
     $('sign-out-button').hidden = true;
-    $('actions-sign-in-hint').hidden = false;
+    document.querySelectorAll('.sign-in-hint').forEach((hint) => { hint.hidden = false; });
 }
 
 let afterSignIn = null;
@@ -35,6 +35,7 @@ async function submitSignIn(event) {
         $('sign-in-dialog').close();
         showSignedIn(session.user);
         notify('Signed in as ' + session.user + '.');
+        redraw(); // what only the admin sees, now
         if (afterSignIn) {
             const then = afterSignIn;
             afterSignIn = null;
@@ -75,7 +76,10 @@ export function wireSession() {
     $('sign-out-button').addEventListener('click', () => { signOut(); notify('Signed out.'); });
     $('sign-in-form').addEventListener('submit', submitSignIn);
     $('sign-in-cancel').addEventListener('click', () => $('sign-in-dialog').close());
-    onSignedOut(showSignedOut);
+    onSignedOut(() => {
+        showSignedOut();
+        redraw(); // what only the admin sees goes
+    });
     if (credentials()) {
         get('/api/admin/session').then((session) => showSignedIn(session.user)).catch(() => signOut());
     } else {

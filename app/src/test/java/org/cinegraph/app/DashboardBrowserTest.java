@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -59,13 +60,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard in a real browser, headless Chromium driven by Selenium, against the application in sandbox
  * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
- * letter is retried, the filter forms offer the API's criteria and reasons and filter by them. Each step saves a
- * screenshot in {@code target/screenshots}.
+ * letter is retried, the filter forms offer the API's criteria and reasons and filter by them, the tables page lists
+ * every table and brings a dropped one back. Each step saves a screenshot in {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -93,6 +95,8 @@ class DashboardBrowserTest {
     private EventProcessingConfiguration processing;
     @Autowired
     private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -274,6 +278,7 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "completed"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(movies, "caught up"));
         assertThat(browser.findElement(movies).getText()).contains("100 %");
+        scrollTo(By.id("projections-table"));
         screenshot("projections");
     }
 
@@ -293,6 +298,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(skipped).getAttribute("class")).contains("failed");
         assertThat(browser.findElements(By.cssSelector("#projections-rows button[aria-label^='Retry the dead letters']")))
                 .hasSize(1);
+        scrollTo(By.id("projections-table"));
         screenshot("projections-dead-letter");
 
         browser.findElement(retry).click();
@@ -326,6 +332,81 @@ class DashboardBrowserTest {
         filterBy("failures", "reason", MovieImportFailed.REASONS, "/api/import/failures", "failure");
     }
 
+    @Test
+    @Order(8)
+    void signedOutTheTablesPageShowsTheProjectionsAndAsksToSignInForTheTables() {
+        signIn();
+        browser.findElement(By.id("sign-out-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-button")));
+        open("#/tables");
+        // Loaded anew, so that nothing drawn before signing out is still on the page.
+        browser.navigate().refresh();
+        // The page draws the projections and then the tables (or none) in one go.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-projection='movies']")));
+        assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText()).isEqualTo("Tables");
+        assertThat(text("projections-heading")).isEqualTo("Tables");
+        assertThat(browser.findElement(By.id("tables-sign-in-hint")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#tables-rows tr"))).isEmpty();
+        assertThat(browser.findElement(By.id("notice")).getAttribute("class")).as("no error for what needs the admin")
+                .doesNotContain("bad");
+
+        browser.findElement(By.cssSelector("#tables-sign-in-hint button[data-sign-in]")).click();
+        submitSignIn();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tables-rows tr[data-table]")));
+        assertThat(browser.findElement(By.id("tables-sign-in-hint")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void theTablesPageListsEveryTableWithItsKindAndStateAndItsRebuildBringsBackADroppedProjectionTable() {
+        Map<String, String> listed = new LinkedHashMap<>();
+        List<String> eventStore = new ArrayList<>();
+        http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD).getForObject("/api/admin/tables", JsonNode.class)
+                .forEach(table -> {
+                    listed.put(table.path("name").asText(),
+                            table.path("kind").asText() + ", " + table.path("state").asText());
+                    if (table.path("kind").asText().equals("event store")) {
+                        eventStore.add(table.path("name").asText());
+                    }
+                });
+        assertThat(listed).containsEntry("skipped_imports", "projection, present").containsKey("domain_event_entry");
+        assertThat(eventStore).contains("domain_event_entry");
+        signIn();
+        open("#/tables");
+        By rows = By.cssSelector("#tables-rows tr[data-table]");
+        wait.until(driver -> driver.findElements(rows).size() == listed.size());
+
+        Map<String, String> onThePage = wait.until(driver -> tablesOnThePage());
+        assertThat(onThePage).isEqualTo(listed);
+        listed.keySet().forEach(table -> assertThat(browser.findElements(rebuildButton(table))).as(table)
+                .hasSize(eventStore.contains(table) ? 0 : 1));
+        screenshot("tables");
+
+        long skipped = jdbc.sql("SELECT count(*) FROM skipped_imports").query(Long.class).single();
+        assertThat(skipped).isPositive();
+        jdbc.sql("DROP TABLE skipped_imports").update();
+        By row = By.cssSelector("tr[data-table='skipped_imports']");
+        wait.until(driver -> "projection, missing".equals(tablesOnThePage().get("skipped_imports"))
+                && driver.findElement(row).getAttribute("class").contains("failed")
+                && driver.findElement(By.cssSelector("#tables-table caption")).getText()
+                .endsWith("missing: skipped_imports"));
+        scrollTo(row);
+        screenshot("tables-missing");
+
+        wait.until(driver -> {
+            driver.findElement(rebuildButton("skipped_imports")).click();
+            return true;
+        });
+
+        awaitNotice("Table skipped_imports: bringing it back (replay of skipped-imports).");
+        wait.until(driver -> "projection, present".equals(tablesOnThePage().get("skipped_imports")));
+        wait.until(driver -> driver.findElement(row).findElements(By.tagName("td")).get(2).getText()
+                .equals(String.format(Locale.US, "%,d", skipped)));
+        assertThat(jdbc.sql("SELECT count(*) FROM skipped_imports").query(Long.class).single()).isEqualTo(skipped);
+        screenshot("tables-rebuilt");
+    }
+
     private void open(String route) {
         browser.get("http://localhost:" + port + "/" + route);
     }
@@ -348,11 +429,36 @@ class DashboardBrowserTest {
             return;
         }
         button.click();
+        submitSignIn();
+    }
+
+    /** Gives the admin's password to the sign-in dialog, once it is open, and waits for the page to say so. */
+    private void submitSignIn() {
         WebElement password = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#sign-in-form input[name=password]")));
         password.sendKeys(ApplicationTest.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in")));
+    }
+
+    /** Each table the tables page lists, by name: its kind and its state, as "kind, state". */
+    private Map<String, String> tablesOnThePage() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#tables-rows tr[data-table]"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            tables.put(row.getAttribute("data-table"), cells.get(0).getText() + ", " + cells.get(3).getText());
+        }
+        return tables;
+    }
+
+    private static By rebuildButton(String table) {
+        return By.cssSelector("button[aria-label='Rebuild table " + table + "']");
+    }
+
+    /** Scrolls the page to show that element in the middle of the window, for a screenshot of it. */
+    private void scrollTo(By element) {
+        wait.until(driver -> ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); return true;", driver.findElement(element)));
     }
 
     private WebElement row(int year) {
