@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.tables.DerivedTables;
+import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.kernel.tables.TableDefinition;
 import org.cinegraph.kernel.tables.TableDefinitions;
 import org.cinegraph.query.replay.ProjectionRecovery;
@@ -34,16 +35,18 @@ class TableRebuilds {
     private final ObjectProvider<DerivedTables> derived;
     private final ObjectProvider<ProjectionRecovery> projections;
     private final ObjectProvider<BackgroundActions> background;
+    private final ObjectProvider<YearImportRunner> years;
     private final Clock clock;
 
     TableRebuilds(TableStates states, TableRecovery recovery, ObjectProvider<DerivedTables> derived,
                   ObjectProvider<ProjectionRecovery> projections, ObjectProvider<BackgroundActions> background,
-                  Clock clock) {
+                  ObjectProvider<YearImportRunner> years, Clock clock) {
         this.states = states;
         this.recovery = recovery;
         this.derived = derived;
         this.projections = projections;
         this.background = background;
+        this.years = years;
         this.clock = clock;
     }
 
@@ -91,6 +94,8 @@ class TableRebuilds {
         try {
             Map<String, Long> rows = tables.rebuild(List.of(name));
             states.rebuilt(name, new TableStatus.LastRebuild(started, clock.instant(), rows.get(name), null));
+            // A year whose job stopped for want of the table waits for no trigger: it goes on now.
+            years.ifAvailable(YearImportRunner::resumeUnheld);
         } catch (RuntimeException e) {
             log.error("The rebuild of table {} failed; the table is as it was before it", name, e);
             states.rebuilt(name, new TableStatus.LastRebuild(started, clock.instant(), null, String.valueOf(

@@ -14,6 +14,7 @@ import org.cinegraph.command.tables.DerivedTables;
 import org.cinegraph.kernel.tables.TableDefinition;
 import org.cinegraph.kernel.tables.TableDefinitions;
 import org.cinegraph.kernel.tables.TableKind;
+import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,8 @@ class TableLostWhileRunningTest {
     private JdbcClient jdbc;
     @Autowired
     private DerivedTables derived;
+    @Autowired
+    private TmdbSandboxServer tmdb;
 
     @BeforeEach
     void aYearImported() {
@@ -106,6 +109,45 @@ class TableLostWhileRunningTest {
     }
 
     @Test
+    void aYearWhoseOutcomeLedgerIsLostMidImportStopsCleanlyAndFinishesExactlyOnceAfterTheRebuild() {
+        int year = YEAR - 3;
+        tmdb.faults().latency(Duration.ofMillis(40));
+        try {
+            assertThat(admin().postForEntity("/api/admin/imports/years/" + year, null, String.class).getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
+            await().atMost(Duration.ofSeconds(60)).until(() -> outcomeEvents(year) >= 20);
+            jdbc.sql("DROP TABLE import_ledger_outcome").update();
+            // The job's next write fails and rolls back whole; it stops and lets the year go.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                long seen = outcomeEvents(year);
+                Thread.sleep(1500);
+                return outcomeEvents(year) == seen;
+            });
+            assertThat(http.getForObject("/api/sync/health", JsonNode.class).path("message").asText())
+                    .contains("Table import_ledger_outcome is missing");
+            assertThat(http.getForObject("/api/import/years/" + year, JsonNode.class).path("status").asText())
+                    .isEqualTo("importing");
+        } finally {
+            tmdb.faults().reset();
+        }
+
+        rebuild("import_ledger_outcome");
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> "completed".equals(
+                http.getForObject("/api/import/years/" + year, JsonNode.class).path("status").asText()));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (
+                            SELECT convert_from(payload, 'UTF8')::jsonb ->> 'tmdbId' FROM domain_event_entry
+                             WHERE payload_type IN ('org.cinegraph.events.MovieImported',
+                                                    'org.cinegraph.events.MovieSkipped')
+                             GROUP BY 1 HAVING count(*) > 1) AS twice""").query(Long.class).single())
+                .as("movies recorded twice").isZero();
+        JsonNode progress = http.getForObject("/api/import/years/" + year, JsonNode.class);
+        assertThat(progress.path("discovered").asInt()).isPositive().isEqualTo(progress.path("imported").asInt()
+                + progress.path("skipped").asInt() + progress.path("failed").asInt());
+    }
+
+    @Test
     void eachDerivedTableDroppedAloneIsNamedByTheHealthAndRebuiltToExactlyItsRows() {
         List<String> tables = TableDefinitions.bundled().all().stream()
                 .filter(table -> table.kind() == TableKind.DERIVED).map(TableDefinition::name).toList();
@@ -146,6 +188,15 @@ class TableLostWhileRunningTest {
     private String withoutClaims(String row) {
         return jdbc.sql("SELECT CAST(:row AS jsonb) - CAST(:claims AS text[])").param("row", row)
                 .param("claims", CLAIM_COLUMNS.toArray(String[]::new)).query(String.class).single();
+    }
+
+    private long outcomeEvents(int year) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE payload_type IN ('org.cinegraph.events.MovieImported', 'org.cinegraph.events.MovieSkipped',
+                                                'org.cinegraph.events.MovieImportFailed')
+                           AND (convert_from(payload, 'UTF8')::jsonb ->> 'year')::int = :year""")
+                .param("year", year).query(Long.class).single();
     }
 
     private long events() {

@@ -3,6 +3,7 @@ package org.cinegraph.command.yearimport;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,11 +103,23 @@ public class YearImportRunner {
 
     @EventListener(ApplicationReadyEvent.class)
     void resumeRunningImports() {
-        for (int year : lease.claimAllUnheld()) {
+        resumeUnheld();
+        renewals = lease.renewEveryThird(this::keepClaims);
+    }
+
+    /**
+     * Resumes on this node every running year that no node holds: at start, and once a table its jobs need is
+     * rebuilt (a job that lost a table stopped and let its year go).
+     *
+     * @return the years resumed here
+     */
+    public List<Integer> resumeUnheld() {
+        List<Integer> years = lease.claimAllUnheld();
+        for (int year : years) {
             log.info("Resuming the import of {}", year);
             start(year);
         }
-        renewals = lease.renewEveryThird(this::keepClaims);
+        return years;
     }
 
     /**
