@@ -1,11 +1,11 @@
 package org.cinegraph.command.festival;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cinegraph.command.tables.DerivedTable;
+import org.cinegraph.command.tables.RowBatch;
 import org.cinegraph.events.NominationEvent;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
@@ -18,10 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code festival_match} made again from the nominations' events, as {@link MatchLedger} wrote it: a nomination
  * recorded is open, with its film's IMDb id from the Academy's data as {@link FestivalLedgerHandler} gave it; one
- * withdrawn is forgotten; a match or a failure to match changes it only while it is open, one attempt more.
- *
- * <p>Written a thousand nominations at a time. Events of different nominations change different rows, so a batch
- * writes them in any order; a second event of a nomination already in the batch waits for the batch to be written.
+ * withdrawn is forgotten; a match or a failure to match changes it only while it is open, one attempt more. Written
+ * a thousand nominations at a time ({@link RowBatch}).
  */
 @Component
 class MatchTable implements DerivedTable {
@@ -48,25 +46,17 @@ class MatchTable implements DerivedTable {
 
     @Override
     public Load load(JdbcClient jdbc) {
-        Map<NominationRef, NominationEvent> batch = new LinkedHashMap<>();
+        RowBatch<NominationRef, NominationEvent> batch = new RowBatch<>(BATCH, events -> write(jdbc, events));
         return new Load() {
             @Override
             public void apply(StoredEvent event) {
                 NominationEvent nomination = (NominationEvent) event.payload();
-                NominationRef ref = NominationRef.of(nomination);
-                if (batch.containsKey(ref)) {
-                    finish();
-                }
-                batch.put(ref, nomination);
-                if (batch.size() >= BATCH) {
-                    finish();
-                }
+                batch.add(NominationRef.of(nomination), nomination);
             }
 
             @Override
             public void finish() {
-                write(jdbc, batch);
-                batch.clear();
+                batch.flush();
             }
         };
     }

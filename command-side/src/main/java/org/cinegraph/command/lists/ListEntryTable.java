@@ -1,11 +1,11 @@
 package org.cinegraph.command.lists;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cinegraph.command.tables.DerivedTable;
+import org.cinegraph.command.tables.RowBatch;
 import org.cinegraph.events.CanonicalListImported;
 import org.cinegraph.events.ListEntryFound;
 import org.cinegraph.events.ListEntryNotFound;
@@ -17,9 +17,8 @@ import org.springframework.stereotype.Component;
  * written as it was (its members at their positions, those it no longer holds forgotten), and a find, or a lookup
  * in vain, changing a member only while it is open, one attempt more.
  *
- * <p>An upload is written by the statements the ledger writes it with. The lookups between uploads are written a
- * thousand members at a time: those of different members in any order, since each changes its own row; a second
- * lookup of a member already in the batch, or an upload, waits for the batch to be written.
+ * <p>An upload is written by the statements the ledger writes it with; the lookups between uploads a thousand
+ * members at a time ({@link RowBatch}).
  */
 @Component
 class ListEntryTable implements DerivedTable {
@@ -39,44 +38,29 @@ class ListEntryTable implements DerivedTable {
 
     @Override
     public Load load(JdbcClient jdbc) {
-        Map<Member, LookedUp> batch = new LinkedHashMap<>();
+        RowBatch<Member, LookedUp> batch = new RowBatch<>(BATCH, lookups -> write(jdbc, lookups));
         return new Load() {
             @Override
             public void apply(StoredEvent event) {
                 if (event.payload() instanceof CanonicalListImported list) {
-                    finish();
+                    // The upload deletes and inserts members: the lookups before it are written first.
+                    batch.flush();
                     ListLedger.recorded(jdbc, list);
-                    return;
-                }
-                Member member;
-                LookedUp lookedUp;
-                if (event.payload() instanceof ListEntryFound found) {
-                    member = new Member(found.key(), found.imdbId());
-                    lookedUp = new LookedUp("found", found.tmdbId());
-                } else {
-                    ListEntryNotFound notFound = (ListEntryNotFound) event.payload();
-                    member = new Member(notFound.key(), notFound.imdbId());
-                    lookedUp = new LookedUp("not_found", null);
-                }
-                if (batch.containsKey(member)) {
-                    finish();
-                }
-                batch.put(member, lookedUp);
-                if (batch.size() >= BATCH) {
-                    finish();
+                } else if (event.payload() instanceof ListEntryFound found) {
+                    batch.add(new Member(found.key(), found.imdbId()), new LookedUp("found", found.tmdbId()));
+                } else if (event.payload() instanceof ListEntryNotFound notFound) {
+                    batch.add(new Member(notFound.key(), notFound.imdbId()), new LookedUp("not_found", null));
                 }
             }
 
             @Override
             public void finish() {
-                if (!batch.isEmpty()) {
-                    write(jdbc, batch);
-                    batch.clear();
-                }
+                batch.flush();
             }
         };
     }
 
+    /** Writes the lookups of a batch, one of each member; a lookup in vain leaves the member's movie as it was. */
     private static void write(JdbcClient jdbc, Map<Member, LookedUp> batch) {
         List<Member> members = new ArrayList<>(batch.keySet());
         List<LookedUp> lookups = new ArrayList<>(batch.values());
