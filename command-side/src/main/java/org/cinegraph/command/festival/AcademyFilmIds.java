@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cinegraph.command.tmdb.TitleKey;
+import org.cinegraph.events.NominationRecorded;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,15 @@ class AcademyFilmIds {
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
 
     private volatile Map<String, String> byCeremonyAndFilm;
+
+    /**
+     * The IMDb id of the nomination's film, when it is the Academy's and the Academy's data names the film in that
+     * ceremony; else null.
+     */
+    String imdbIdOf(NominationRecorded nomination) {
+        return CeremonyImport.AMPAS.equals(nomination.organization())
+                ? imdbId(nomination.year(), nomination.film()).orElse(null) : null;
+    }
 
     /** The film's IMDb id, when the Academy's data names the film in that ceremony. */
     Optional<String> imdbId(int ceremonyYear, String film) {

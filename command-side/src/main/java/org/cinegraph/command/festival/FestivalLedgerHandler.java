@@ -31,9 +31,7 @@ public class FestivalLedgerHandler {
 
     @EventHandler
     void on(NominationRecorded event) {
-        String imdbId = CeremonyImport.AMPAS.equals(event.organization())
-                ? academyFilmIds.imdbId(event.year(), event.film()).orElse(null) : null;
-        ledger.recorded(event, imdbId);
+        ledger.recorded(event, academyFilmIds.imdbIdOf(event));
     }
 
     @EventHandler

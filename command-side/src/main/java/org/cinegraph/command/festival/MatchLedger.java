@@ -3,6 +3,7 @@ package org.cinegraph.command.festival;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import org.cinegraph.command.ledger.GuardedEvents;
 import org.cinegraph.command.tmdb.TitleKey;
@@ -26,7 +27,7 @@ class MatchLedger {
     /** A nomination is known by its category and its key, as the projection knows it. */
     private static final String NOMINATION =
             "organization = :organization AND year = :year AND category = :category AND nomination_key = :key";
-    private static final String OPEN = "status IN ('pending', 'unmatched')";
+    static final String OPEN = "status IN ('pending', 'unmatched')";
     private static final String COLUMNS = "organization, year, category, film, names, detail, film_year, imdb_id, "
             + "attempts";
 
@@ -40,20 +41,71 @@ class MatchLedger {
 
     /** A nomination was recorded (or recorded again, its winner changed): it is open, unless known already. */
     void recorded(NominationRecorded event, String imdbId) {
-        bind(jdbc.sql("""
-                        INSERT INTO festival_match (organization, year, category, nomination_key, film, names, detail,
-                                                    film_key, film_year, imdb_id, status, attempts)
-                        VALUES (:organization, :year, :category, :key, :film, CAST(:names AS text[]), :detail, :filmKey,
-                                :filmYear, :imdbId, :status, 0)
-                        ON CONFLICT DO NOTHING"""), NominationRef.of(event))
-                .param("film", event.film()).param("names", event.names().toArray(String[]::new))
-                .param("detail", event.detail()).param("filmKey", TitleKey.of(event.film()))
-                .param("filmYear", filmYear(event.year())).param("imdbId", imdbId)
-                .param("status", TitleKey.of(event.film()) == null ? "no_film" : "pending").update();
+        insertRecorded(jdbc, List.of(new RecordedNomination(NominationRef.of(event), imdbId)));
     }
 
     void withdrawn(NominationWithdrawn event) {
-        bind(jdbc.sql("DELETE FROM festival_match WHERE " + NOMINATION), NominationRef.of(event)).update();
+        deleteWithdrawn(jdbc, List.of(NominationRef.of(event)));
+    }
+
+    /**
+     * Writes the rows of recorded nominations, never tried, in one statement; a nomination that has a row keeps
+     * it (recorded again, its winner changed, it is the same nomination).
+     */
+    static void insertRecorded(JdbcClient jdbc, Collection<RecordedNomination> nominations) {
+        List<NominationRef> refs = nominations.stream().map(RecordedNomination::nomination).toList();
+        keys(jdbc.sql("""
+                        INSERT INTO festival_match (organization, year, category, nomination_key, film, names, detail,
+                                                    film_key, film_year, imdb_id, status, attempts)
+                        SELECT n.organization, n.year, n.category, n.key, n.film,
+                               CAST(n.names AS text[]), n.detail, n.film_key, n.film_year, n.imdb_id,
+                               CASE WHEN n.film_key IS NULL THEN 'no_film' ELSE 'pending' END, 0
+                          FROM unnest(CAST(:organizations AS text[]), CAST(:years AS int[]),
+                                      CAST(:categories AS text[]), CAST(:keys AS text[]), CAST(:films AS text[]),
+                                      CAST(:names AS text[]), CAST(:details AS text[]), CAST(:filmKeys AS text[]),
+                                      CAST(:filmYears AS int[]), CAST(:imdbIds AS text[]))
+                               AS n (organization, year, category, key, film, names, detail, film_key, film_year,
+                                     imdb_id)
+                        ON CONFLICT DO NOTHING"""), refs)
+                .param("films", refs.stream().map(NominationRef::film).toArray(String[]::new))
+                .param("names", refs.stream().map(ref -> arrayLiteral(ref.names())).toArray(String[]::new))
+                .param("details", refs.stream().map(NominationRef::detail).toArray(String[]::new))
+                .param("filmKeys", refs.stream().map(ref -> TitleKey.of(ref.film())).toArray(String[]::new))
+                .param("filmYears", refs.stream().map(ref -> filmYear(ref.year())).toArray(Integer[]::new))
+                .param("imdbIds", nominations.stream().map(RecordedNomination::imdbId).toArray(String[]::new))
+                .update();
+    }
+
+    /** Forgets the nominations withdrawn, in one statement. */
+    static void deleteWithdrawn(JdbcClient jdbc, Collection<NominationRef> nominations) {
+        keys(jdbc.sql("""
+                DELETE FROM festival_match m
+                 USING unnest(CAST(:organizations AS text[]), CAST(:years AS int[]), CAST(:categories AS text[]),
+                              CAST(:keys AS text[])) AS n (organization, year, category, key)
+                 WHERE m.organization = n.organization AND m.year = n.year AND m.category = n.category
+                   AND m.nomination_key = n.key"""), nominations).update();
+    }
+
+    /**
+     * The names as one PostgreSQL array literal: an array of arrays of different lengths is none PostgreSQL can
+     * bind, so each row's names travel as the text of its array.
+     */
+    private static String arrayLiteral(List<String> names) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String name : names) {
+            literal.append(literal.length() > 1 ? ",\"" : "\"")
+                    .append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    /** Binds the nominations' keys, in order, as the arrays a bulk statement reads them from. */
+    static JdbcClient.StatementSpec keys(JdbcClient.StatementSpec statement, Collection<NominationRef> nominations) {
+        return statement
+                .param("organizations", nominations.stream().map(NominationRef::organization).toArray(String[]::new))
+                .param("years", nominations.stream().map(NominationRef::year).toArray(Integer[]::new))
+                .param("categories", nominations.stream().map(NominationRef::category).toArray(String[]::new))
+                .param("keys", nominations.stream().map(NominationRef::key).toArray(String[]::new));
     }
 
     /** The ceremony's nominations never tried yet. */
@@ -128,6 +180,14 @@ class MatchLedger {
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, NominationRef nomination) {
         return statement.param("organization", nomination.organization()).param("year", nomination.year())
                 .param("category", nomination.category()).param("key", nomination.key());
+    }
+
+    /**
+     * A nomination as it is recorded, never tried.
+     *
+     * @param imdbId its film's IMDb id when the Academy's data names it, else null
+     */
+    record RecordedNomination(NominationRef nomination, String imdbId) {
     }
 
     /** A film matched to the movie {@code tmdbId}, by one of its nominations. */

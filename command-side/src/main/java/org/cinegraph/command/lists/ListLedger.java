@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ListLedger {
 
-    private static final String OPEN = "status IN ('pending', 'not_found')";
+    static final String OPEN = "status IN ('pending', 'not_found')";
     private static final String COLUMNS = "list_key, imdb_id, title, year, attempts";
 
     private final JdbcClient jdbc;
@@ -32,6 +32,14 @@ class ListLedger {
 
     /** A list was uploaded: its new members are open, those it no longer holds are forgotten. */
     void recorded(CanonicalListImported event) {
+        recorded(jdbc, event);
+    }
+
+    /**
+     * Writes what an upload of a list changed: its new members open and never looked up, each member at its
+     * position, and the members it no longer holds forgotten. A member it held before keeps whether it was found.
+     */
+    static void recorded(JdbcClient jdbc, CanonicalListImported event) {
         List<ListEntry> entries = event.entries();
         Integer[] positions = new Integer[entries.size()];
         for (int position = 0; position < positions.length; position++) {

@@ -1,0 +1,64 @@
+package org.cinegraph.command.festival;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.cinegraph.command.tables.DerivedTable;
+import org.cinegraph.events.CeremonyImportFailed;
+import org.cinegraph.events.CeremonyImportResolved;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code festival_ceremony_failure} made again from the ceremonies' failures, as {@link CeremonyFailures} wrote it:
+ * a ceremony whose import failed holds the attempts its last failure counted, until it is resolved. The table holds
+ * at most one row a ceremony (a hundred or so a festival), kept in memory until the last event and written at once.
+ */
+@Component
+class CeremonyFailureTable implements DerivedTable {
+
+    @Override
+    public String name() {
+        return "festival_ceremony_failure";
+    }
+
+    @Override
+    public Set<Class<?>> sources() {
+        return Set.of(CeremonyImportFailed.class, CeremonyImportResolved.class);
+    }
+
+    @Override
+    public Load load(JdbcClient jdbc) {
+        Map<CeremonyYear, Integer> attempts = new LinkedHashMap<>();
+        return new Load() {
+            @Override
+            public void apply(StoredEvent event) {
+                if (event.payload() instanceof CeremonyImportFailed failed) {
+                    attempts.put(new CeremonyYear(failed.organization(), failed.year()), failed.attempt());
+                } else if (event.payload() instanceof CeremonyImportResolved resolved) {
+                    attempts.remove(new CeremonyYear(resolved.organization(), resolved.year()));
+                }
+            }
+
+            @Override
+            public void finish() {
+                if (attempts.isEmpty()) {
+                    return;
+                }
+                jdbc.sql("""
+                                INSERT INTO festival_ceremony_failure (organization, year, attempts)
+                                SELECT * FROM unnest(CAST(:organizations AS text[]), CAST(:years AS int[]),
+                                                     CAST(:attempts AS int[]))""")
+                        .param("organizations", attempts.keySet().stream().map(CeremonyYear::organization)
+                                .toArray(String[]::new))
+                        .param("years", attempts.keySet().stream().map(CeremonyYear::year).toArray(Integer[]::new))
+                        .param("attempts", attempts.values().toArray(Integer[]::new))
+                        .update();
+                attempts.clear();
+            }
+        };
+    }
+
+    private record CeremonyYear(String organization, int year) {
+    }
+}
