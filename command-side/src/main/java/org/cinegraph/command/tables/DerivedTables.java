@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.cinegraph.kernel.tables.TableDefinition;
@@ -145,10 +147,11 @@ public class DerivedTables {
         }
         List<StoredRow> chunk = new ArrayList<>(CHUNK);
         Consumer<List<StoredRow>> decode = rows -> {
-            List<? extends DomainEventMessage<?>> decoded = EventStreamUtils.upcastAndDeserializeDomainEvents(
-                    rows.stream().map(StoredRow::entry), serializer, upcasters).asStream().toList();
+            // Read as a tracking processor reads them: events published outside an aggregate have no aggregate type.
+            List<TrackedEventMessage<?>> decoded = EventUtils.upcastAndDeserializeTrackedEvents(
+                    rows.stream().map(StoredRow::entry), serializer, upcasters).toList();
             for (int i = 0; i < decoded.size(); i++) {
-                DomainEventMessage<?> event = decoded.get(i);
+                TrackedEventMessage<?> event = decoded.get(i);
                 DerivedTable.StoredEvent stored = new DerivedTable.StoredEvent(rows.get(i).globalIndex(),
                         event.getTimestamp(), event.getPayload());
                 for (DerivedTable.Load load : byType.getOrDefault(event.getPayloadType().getName(), List.of())) {
@@ -165,11 +168,13 @@ public class DerivedTables {
             return statement;
         }, rs -> {
             byte[] metaData = rs.getBytes("meta_data");
-            chunk.add(new StoredRow(rs.getLong("global_index"), new GenericDomainEventEntry<>(
+            long globalIndex = rs.getLong("global_index");
+            chunk.add(new StoredRow(globalIndex, new TrackedDomainEventData<>(
+                    new GlobalSequenceTrackingToken(globalIndex), new GenericDomainEventEntry<>(
                     rs.getString("type"), rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
                     rs.getString("event_identifier"), rs.getString("time_stamp"), rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getBytes("payload"),
-                    metaData == null ? "{}".getBytes() : metaData)));
+                    metaData == null ? "{}".getBytes() : metaData))));
             if (chunk.size() == CHUNK) {
                 decode.accept(chunk);
                 chunk.clear();
@@ -195,7 +200,7 @@ public class DerivedTables {
         return 0x7461626c00000000L | (table.hashCode() & 0xffffffffL); // "tabl"
     }
 
-    private record StoredRow(long globalIndex, GenericDomainEventEntry<byte[]> entry) {
+    private record StoredRow(long globalIndex, TrackedDomainEventData<byte[]> entry) {
     }
 
     /** Another rebuild of the table runs, on this node or another. */
