@@ -18,6 +18,7 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cinegraph.app.CinegraphApplication;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,13 +66,15 @@ class ScheduleRecoveryTest {
                     "cinegraph.import.first-year=" + THIS_YEAR, "cinegraph.import.last-year=" + THIS_YEAR};
 
             try (ConfigurableApplicationContext node = start(on)) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> sagas(jdbc).size() == 1 && ticks(jdbc).equals(List.of(tick)));
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> sagas(jdbc).size() == 1 && ticks(jdbc).equals(List.of(tick)));
             }
             lose(database.getPostgresDatabase(), SAGA_STORE);
             lose(database.getPostgresDatabase(), List.of(DEADLINES));
 
             try (ConfigurableApplicationContext node = start(on)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> sagas(jdbc).size() == 1 && ticks(jdbc).equals(List.of(tick)));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> sagas(jdbc).size() == 1 && ticks(jdbc).equals(List.of(tick)));
                 Thread.sleep(2_000);
                 assertThat(sagas(jdbc)).as("restored at the start, once").hasSize(1);
                 assertThat(deadlines(jdbc)).containsExactly(tick);
@@ -130,7 +133,7 @@ class ScheduleRecoveryTest {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--cinegraph.admin.password=recovery"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--cinegraph.admin.password=recovery"));
         for (String property : properties) {
             args.add("--" + property);
         }

@@ -6,21 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.cinegraph.app.ApplicationTest;
+import org.cinegraph.app.SandboxChangeFeed;
 import org.cinegraph.command.tables.DerivedTables;
 import org.cinegraph.events.TakeImportStep;
 import org.cinegraph.sandbox.TmdbSandboxServer;
@@ -82,7 +78,7 @@ class ScheduleTablesRebuildTest {
         // where it stops on a changed movie TMDb answers cut short.
         jdbc.sql("UPDATE import_ledger_outcome SET recorded_at = recorded_at - interval '20 days'").update();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        List<Integer> earlier = changed(today.minusDays(20), today.minusDays(7));
+        List<Integer> earlier = SandboxChangeFeed.changed(sandbox, today.minusDays(20), today.minusDays(7));
         int movie = jdbc.sql("SELECT tmdb_id FROM import_ledger_outcome WHERE outcome = 'imported' ORDER BY tmdb_id")
                 .query(Integer.class).list().stream().filter(id -> !earlier.contains(id)).findFirst().orElseThrow();
         sandbox.changes().edit(movie);
@@ -174,24 +170,11 @@ class ScheduleTablesRebuildTest {
     /** The sync's node let its claim go: the row is as a rebuild leaves it. */
     private void awaitSyncReleased() {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                "SELECT owner IS NULL AND lease_until IS NULL FROM import_ledger_change_sync").query(Boolean.class).single());
+                        "SELECT owner IS NULL AND lease_until IS NULL FROM import_ledger_change_sync")
+                .query(Boolean.class).single());
     }
 
     private TestRestTemplate admin() {
         return http.withBasicAuth("admin", ApplicationTest.ADMIN_PASSWORD);
-    }
-
-    /** The movies TMDb's change feed (the sandbox's) lists as changed from {@code from} to {@code to}. */
-    private List<Integer> changed(LocalDate from, LocalDate to) throws Exception {
-        List<Integer> ids = new ArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        for (int page = 1, pages = 1; page <= pages; page++) {
-            JsonNode body = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(URI.create(
-                            sandbox.baseUrl() + "/movie/changes?start_date=" + from + "&end_date=" + to + "&page=" + page))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
-            pages = body.get("total_pages").asInt();
-            body.get("results").forEach(result -> ids.add(result.get("id").asInt()));
-        }
-        return ids;
     }
 }

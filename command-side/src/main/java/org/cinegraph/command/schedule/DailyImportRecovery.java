@@ -21,6 +21,10 @@ import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.cinegraph.events.ConfigureDailyImport;
+import org.cinegraph.events.ImportScheduleChanged;
+import org.cinegraph.events.ImportScheduleStarted;
+import org.cinegraph.events.ImportScheduleStopped;
+import org.cinegraph.events.YearImportStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Nothing is replayed: the saga's handlers, which ask for steps of the pass, run only for new events. A restore
  * decides under the pass's lock, which every tick holds until it commits, and only once the saga's processor has
- * handled the schedule's latest event: a saga that processor is about to start, or a tick it is about to move, is
- * left to it. A node restores when it starts; {@link #restore()} does it on demand.
+ * handled the schedule's latest event and the latest start of a year: a saga that processor is about to start, a
+ * tick it is about to move or a stall check it is about to schedule is left to it. A node restores when it
+ * starts; {@link #restore()} does it on demand.
  */
 @Component
 public class DailyImportRecovery {
@@ -50,7 +55,7 @@ public class DailyImportRecovery {
     private static final Logger log = LoggerFactory.getLogger(DailyImportRecovery.class);
     private static final AssociationValue THE_SCHEDULE =
             new AssociationValue("scheduleId", ConfigureDailyImport.SCHEDULE_ID);
-    /** How long a restore waits for the saga's processor to handle the schedule's latest event. */
+    /** How long a restore waits for the saga's processor to handle the events it schedules from. */
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -83,8 +88,9 @@ public class DailyImportRecovery {
      * Puts back the saga and the deadlines of a schedule that is on, if they are missing.
      *
      * @return what was put back; nothing when the schedule is whole, or off
-     * @throws IllegalStateException when the saga's processor has not handled the schedule's latest event within
-     *                               two minutes (it is stopped, or far behind): nothing was put back
+     * @throws IllegalStateException when the saga's processor has not handled the schedule's latest event and the
+     *                               latest start of a year within two minutes (it is stopped, or far behind):
+     *                               nothing was put back
      */
     public Restoration restore() {
         Instant giveUp = Instant.now().plus(PATIENCE);
@@ -98,7 +104,7 @@ public class DailyImportRecovery {
             }
             if (Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException("The daily import saga's processor (" + DailyImportSaga.PROCESSOR
-                        + ") has not handled the schedule's latest event; nothing was restored");
+                        + ") has not handled the schedule's latest events; nothing was restored");
             }
             try {
                 Thread.sleep(POLL.toMillis());
@@ -109,14 +115,16 @@ public class DailyImportRecovery {
         }
     }
 
-    /** @return empty while the saga's processor has not handled the schedule's latest event */
+    /** @return empty while the saga's processor has not handled the events it schedules from */
     private Optional<Restoration> attempt() {
         ledger.lock();
         Optional<RecordedSchedule.Recorded> recorded = schedule.recorded();
         if (recorded.isEmpty() || !recorded.get().enabled()) {
             return Optional.of(Restoration.NOTHING);
         }
-        if (!sagaProcessorHandledTheSchedule()) {
+        Map<Integer, Instant> running = ledger.progress();
+        // Read after the schedule and the running years, so it covers every event they follow from.
+        if (!sagaProcessorHandled(latestEventTheSagaSchedulesFrom())) {
             return Optional.empty();
         }
         List<SagaDeadlines.Deadline> kept = new ArrayList<>(pending.all());
@@ -151,10 +159,10 @@ public class DailyImportRecovery {
         }
         List<Integer> stallChecks = new ArrayList<>();
         Duration stallAfter = recorded.get().settings().stallAfter();
-        for (Map.Entry<Integer, Instant> running : ledger.progress().entrySet()) {
-            DailyImportSaga.StallCheck check = new DailyImportSaga.StallCheck(running.getKey());
+        for (Map.Entry<Integer, Instant> year : running.entrySet()) {
+            DailyImportSaga.StallCheck check = new DailyImportSaga.StallCheck(year.getKey());
             if (kept.stream().noneMatch(deadline -> check.equals(deadline.payload()))) {
-                deadlines.schedule(running.getValue().plus(stallAfter), DailyImportSaga.STALL_CHECK, check, scope);
+                deadlines.schedule(year.getValue().plus(stallAfter), DailyImportSaga.STALL_CHECK, check, scope);
                 stallChecks.add(check.year());
             }
         }
@@ -179,12 +187,20 @@ public class DailyImportRecovery {
     }
 
     /**
-     * Whether the saga's processor has handled the schedule's latest event, on whichever node it runs: its every
-     * segment's position covers it. A saga it has yet to start, or a tick it has yet to move, is its own to make.
+     * The latest of the events the saga makes or moves its deadlines for: the schedule's, and the years' starts.
      */
-    private boolean sagaProcessorHandledTheSchedule() {
-        long latest = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = :id")
-                .param("id", ConfigureDailyImport.SCHEDULE_ID).query(Long.class).single();
+    private long latestEventTheSagaSchedulesFrom() {
+        return jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE payload_type IN (:types)")
+                .param("types", List.of(ImportScheduleStarted.class.getName(), ImportScheduleChanged.class.getName(),
+                        ImportScheduleStopped.class.getName(), YearImportStarted.class.getName()))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Whether the saga's processor has handled the event, on whichever node it runs: its every segment's position
+     * covers it. A saga it has yet to start, or a deadline it has yet to schedule or move, is its own to make.
+     */
+    private boolean sagaProcessorHandled(long latest) {
         List<Optional<TrackingToken>> positions = jdbc.sql("""
                         SELECT token, token_type FROM token_entry WHERE processor_name = :processor""")
                 .param("processor", DailyImportSaga.PROCESSOR)
