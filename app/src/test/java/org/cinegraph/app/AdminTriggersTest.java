@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.cinegraph.command.schedule.ImportPass;
@@ -103,8 +101,8 @@ class AdminTriggersTest {
             // The catalogue was imported three weeks ago: the sync reads two windows, 20 to 7 days ago and 6 to 0.
             jdbc.sql("UPDATE import_ledger_outcome SET recorded_at = recorded_at - interval '20 days'").update();
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            List<Integer> earlier = changed(sandbox, today.minusDays(20), today.minusDays(7));
-            List<Integer> later = changed(sandbox, today.minusDays(6), today);
+            List<Integer> earlier = SandboxChangeFeed.changed(sandbox, today.minusDays(20), today.minusDays(7));
+            List<Integer> later = SandboxChangeFeed.changed(sandbox, today.minusDays(6), today);
             int movie = jdbc.sql("SELECT tmdb_id FROM import_ledger_outcome WHERE outcome = 'imported' ORDER BY tmdb_id")
                     .query(Integer.class).list().stream()
                     .filter(id -> earlier.contains(id) && !later.contains(id)).findFirst().orElseThrow();
@@ -128,20 +126,6 @@ class AdminTriggersTest {
             assertThat(StoredEvents.of(jdbc, "MovieUpdated")).extracting(update -> update.get("tmdbId").asInt())
                     .as("its change is recorded by the next sync").containsExactly(movie);
         }
-    }
-
-    /** The movies TMDb's change feed (the sandbox's) lists as changed from {@code from} to {@code to}. */
-    private static List<Integer> changed(TmdbSandboxServer sandbox, LocalDate from, LocalDate to) throws Exception {
-        List<Integer> ids = new ArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
-        for (int page = 1, pages = 1; page <= pages; page++) {
-            JsonNode body = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(URI.create(
-                            sandbox.baseUrl() + "/movie/changes?start_date=" + from + "&end_date=" + to + "&page=" + page))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body());
-            pages = body.get("total_pages").asInt();
-            body.get("results").forEach(result -> ids.add(result.get("id").asInt()));
-        }
-        return ids;
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.cinegraph.command.tmdb.TmdbLimits;
 import org.cinegraph.command.tmdb.TmdbMovie;
 import org.cinegraph.command.tmdb.TmdbNotFoundException;
 import org.cinegraph.command.tmdb.TmdbRequestPool;
+import org.cinegraph.events.ChangeFeedRead;
 import org.cinegraph.events.ChangeSyncCompleted;
 import org.cinegraph.events.ChangeSyncFailed;
 import org.cinegraph.events.ChangeSyncStarted;
@@ -108,7 +109,7 @@ public class ChangeSyncRunner {
             for (LocalDate windowFrom = from; !windowFrom.isAfter(today); ) {
                 LocalDate windowTo = min(windowFrom.plusDays(WINDOW_DAYS - 1), today);
                 syncWindow(windowFrom, windowTo, fetchers, counts);
-                ledger.checkedUntil(windowTo);
+                recordRead(windowFrom, windowTo);
                 windowFrom = windowTo.plusDays(1);
             }
             events.publish(new ChangeSyncCompleted(from, today, counts.changed, counts.checked, counts.updated,
@@ -130,6 +131,20 @@ public class ChangeSyncRunner {
             renewal.cancel(false);
             releaseQuietly();
         }
+    }
+
+    /**
+     * The window was read and its changes recorded: the next sync goes on from its last day. Noted with its event
+     * in one transaction, so the ledger can be rebuilt from the events to the same day.
+     */
+    private void recordRead(LocalDate from, LocalDate to) {
+        transaction.executeWithoutResult(status -> {
+            if (!ledger.holds()) {
+                throw new SyncClaimLostException();
+            }
+            ledger.checkedUntil(to);
+            events.publish(new ChangeFeedRead(from, to));
+        });
     }
 
     private void recordFailure(ChangeSyncFailed failure) {

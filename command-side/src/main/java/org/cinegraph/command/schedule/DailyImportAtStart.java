@@ -3,6 +3,7 @@ package org.cinegraph.command.schedule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.events.ConfigureDailyImport;
 import org.cinegraph.events.DailyImportSettings;
 import org.cinegraph.kernel.settings.ImportRange;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
  * A node that starts configures the daily import with its settings ({@code cinegraph.schedule.*},
  * {@code cinegraph.import.*}); the {@link DailyImport} records what changed, if anything, and its saga follows.
  * Two nodes starting at once race for the same stream: the loser configures again and finds nothing to record.
+ * Then, in the background, it puts back the saga and its deadlines if they were lost ({@link DailyImportRecovery}).
  */
 @Component
-record DailyImportAtStart(CommandGateway commands, ImportSchedule schedule, ImportRange range) {
+record DailyImportAtStart(CommandGateway commands, ImportSchedule schedule, ImportRange range,
+                          DailyImportRecovery recovery, BackgroundActions background) {
 
     private static final Logger log = LoggerFactory.getLogger(DailyImportAtStart.class);
     private static final int ATTEMPTS = 3;
@@ -43,5 +46,6 @@ record DailyImportAtStart(CommandGateway commands, ImportSchedule schedule, Impo
         } else {
             log.info("The daily import is off (cinegraph.schedule.enabled=false)");
         }
+        background.start("Restoring the daily import's saga and deadlines", recovery::restore);
     }
 }

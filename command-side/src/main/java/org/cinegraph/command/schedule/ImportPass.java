@@ -2,6 +2,7 @@ package org.cinegraph.command.schedule;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
@@ -9,7 +10,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.GenericMessage;
 import org.cinegraph.command.changes.ChangeSyncRunner;
 import org.cinegraph.command.yearimport.AfterCommit;
 import org.cinegraph.command.yearimport.YearImportRunner;
@@ -150,7 +153,8 @@ public class ImportPass {
     public Optional<ImportTriggered> next(ImportTrigger trigger, Instant scheduledFor) {
         ImportTriggered decided = transaction.execute(status -> {
             ledger.lock();
-            if (scheduledFor != null && !ledger.markTickHandled(scheduledFor, clock.instant())) {
+            Instant now = now();
+            if (scheduledFor != null && !ledger.markTickHandled(scheduledFor, now)) {
                 return null;
             }
             Map<Integer, String> statuses = ledger.statuses(range);
@@ -160,7 +164,7 @@ public class ImportPass {
                 commands.sendAndWait(new StartYearImport(decision.year(), trigger));
             }
             if (trigger == ImportTrigger.SCHEDULE || !inProgress(decision.action())) {
-                events.publish(decision);
+                publishAt(decision, now);
             }
             if (scheduledFor != null) {
                 ledger.noteTick(scheduledFor, decision.action(), decision.year());
@@ -211,8 +215,22 @@ public class ImportPass {
     /** Records, once, that every year of the range is completed. */
     private void recordFullSyncIfComplete(Map<Integer, String> statuses) {
         boolean complete = range.years().allMatch(year -> PassChoice.COMPLETED.equals(statuses.get(year)));
-        if (complete && ledger.markFullSync(range, clock.instant())) {
-            events.publish(new FullSyncCompleted(range.firstYear(), range.lastYear()));
+        Instant now = now();
+        if (complete && ledger.markFullSync(range, now)) {
+            publishAt(new FullSyncCompleted(range.firstYear(), range.lastYear()), now);
         }
+    }
+
+    /** Now, as precisely as the event store records an event's time: a ledger row and its event say the same. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /**
+     * Records the event at {@code at}, the time the row it guards holds, so that the rows rebuilt from the events
+     * ({@link TickTable}, {@link FullSyncTable}) are those written live.
+     */
+    private void publishAt(Object event, Instant at) {
+        events.publish(new GenericEventMessage<>(new GenericMessage<>(event), () -> at));
     }
 }

@@ -1,10 +1,10 @@
 package org.cinegraph.command.schedule;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cinegraph.events.ImportAction;
@@ -51,26 +51,41 @@ class PassLedger implements PassLock {
      */
     void noteTick(Instant scheduledFor, ImportAction action, Integer year) {
         jdbc.sql("UPDATE import_ledger_tick SET action = :action, year = :year WHERE scheduled_for = :tick")
-                .param("tick", utc(scheduledFor)).param("action", action.name().toLowerCase())
+                .param("tick", utc(scheduledFor)).param("action", column(action))
                 .param("year", year).update();
+    }
+
+    /** The action as {@code import_ledger_tick} holds it, lower case. */
+    static String column(ImportAction action) {
+        return action.name().toLowerCase(Locale.ROOT);
     }
 
     /** The latest tick handled, when it was handled and what it did. */
     Optional<HandledTick> lastTick() {
         return jdbc.sql("""
-                        SELECT handled_at, action FROM import_ledger_tick
+                        SELECT scheduled_for, handled_at, action FROM import_ledger_tick
                          ORDER BY scheduled_for DESC LIMIT 1""")
-                .query((rs, row) -> new HandledTick(rs.getTimestamp("handled_at").toInstant(), rs.getString("action")))
+                .query((rs, row) -> new HandledTick(rs.getTimestamp("scheduled_for").toInstant(),
+                        rs.getTimestamp("handled_at").toInstant(), rs.getString("action")))
                 .optional();
     }
 
     /** When the year's running import last recorded something; empty when the year does not run. */
     Optional<Instant> progressedAt(int year) {
-        return jdbc.sql("""
-                        SELECT COALESCE(r.progressed_at, r.started_at) FROM import_ledger_run r
+        return Optional.ofNullable(progress().get(year));
+    }
+
+    /** When each running year's import last recorded something (its start, before anything else). */
+    Map<Integer, Instant> progress() {
+        Map<Integer, Instant> progress = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.year, COALESCE(r.progressed_at, r.started_at) AS progressed_at FROM import_ledger_run r
                           JOIN import_ledger_year y ON y.year = r.year AND y.status = 'importing'
-                         WHERE r.year = :year""")
-                .param("year", year).query(Timestamp.class).optional().map(Timestamp::toInstant);
+                         ORDER BY r.year DESC""")
+                .query(rs -> {
+                    progress.put(rs.getInt("year"), rs.getTimestamp("progressed_at").toInstant());
+                });
+        return progress;
     }
 
     /** The status of every year of the range that was ever started, newest first. */
@@ -115,7 +130,10 @@ class PassLedger implements PassLock {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    /** A tick of the daily import handled at {@code handledAt}; {@code action} as {@link ImportAction}, lower case. */
-    record HandledTick(Instant handledAt, String action) {
+    /**
+     * The tick of the daily import due at {@code scheduledFor}, handled at {@code handledAt}; {@code action} as
+     * {@link ImportAction}, lower case.
+     */
+    record HandledTick(Instant scheduledFor, Instant handledAt, String action) {
     }
 }

@@ -1,6 +1,8 @@
 package org.cinegraph.command.schedule;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.cinegraph.events.ConfigureDailyImport;
 import org.cinegraph.events.DailyImportSettings;
@@ -29,13 +31,16 @@ class RecordedSchedule {
         Recorded recorded = null;
         var stream = eventStore.readEvents(ConfigureDailyImport.SCHEDULE_ID);
         while (stream.hasNext()) {
-            Object event = stream.next().getPayload();
+            DomainEventMessage<?> message = stream.next();
+            Object event = message.getPayload();
             if (event instanceof ImportScheduleStarted started) {
-                recorded = new Recorded(true, started.settings());
+                recorded = new Recorded(true, started.settings(), message.getTimestamp());
             } else if (event instanceof ImportScheduleChanged changed) {
-                recorded = new Recorded(recorded != null && recorded.enabled(), changed.settings());
+                boolean newCron = recorded == null || !changed.settings().cron().equals(changed.previous().cron());
+                recorded = new Recorded(recorded != null && recorded.enabled(), changed.settings(),
+                        newCron ? message.getTimestamp() : recorded.tickSince());
             } else if (event instanceof ImportScheduleStopped && recorded != null) {
-                recorded = new Recorded(false, recorded.settings());
+                recorded = new Recorded(false, recorded.settings(), recorded.tickSince());
             }
         }
         return Optional.ofNullable(recorded);
@@ -46,6 +51,15 @@ class RecordedSchedule {
         return recorded().filter(Recorded::enabled).map(Recorded::settings);
     }
 
-    record Recorded(boolean enabled, DailyImportSettings settings) {
+    /**
+     * @param tickSince when the schedule's own events last moved the saga's tick: its start, or a new cron; the
+     *                  saga's tick is the first after it, or after the last tick handled since
+     */
+    record Recorded(boolean enabled, DailyImportSettings settings, Instant tickSince) {
+
+        /** Settings never recorded: no tick was ever scheduled for them. */
+        Recorded(boolean enabled, DailyImportSettings settings) {
+            this(enabled, settings, null);
+        }
     }
 }

@@ -1,15 +1,9 @@
 package org.cinegraph.command.schedule;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Objects;
-import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.cinegraph.events.DailyImportSettings;
 import org.cinegraph.kernel.settings.ImportRange;
 import org.cinegraph.kernel.settings.ImportSchedule;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,11 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
  * is the latest tick the pass handled.
  */
 @RestController
-record ScheduleController(RecordedSchedule recordedSchedule, ObjectProvider<SchedulerClient> scheduler,
-                          PassLedger ledger, ImportSchedule configured, ImportRange range) {
-
-    /** Axon's task name for every deadline its {@code DbSchedulerDeadlineManager} schedules. */
-    private static final String AXON_DEADLINE_TASK = "AxonDeadline";
+record ScheduleController(RecordedSchedule recordedSchedule, SagaDeadlines deadlines, PassLedger ledger,
+                          ImportSchedule configured, ImportRange range) {
 
     @GetMapping("/api/schedule")
     Schedule schedule() {
@@ -38,17 +29,8 @@ record ScheduleController(RecordedSchedule recordedSchedule, ObjectProvider<Sche
     }
 
     private Instant nextTick() {
-        SchedulerClient client = scheduler.getIfAvailable();
-        if (client == null) {
-            return null;
-        }
-        return client.getScheduledExecutionsForTask(AXON_DEADLINE_TASK, DbSchedulerBinaryDeadlineDetails.class)
-                .stream()
-                .filter(execution -> DailyImportSaga.TICK.equals(execution.getData().getD()))
-                .map(ScheduledExecution::getExecutionTime)
-                .filter(Objects::nonNull)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
+        return deadlines.all().stream().filter(deadline -> deadline.isTick() && !deadline.picked())
+                .map(SagaDeadlines.Deadline::dueAt).findFirst().orElse(null);
     }
 
     /** Times ISO-8601 UTC; {@code lastAction} as the pass's actions, lower case ({@code start_year}, ...). */
