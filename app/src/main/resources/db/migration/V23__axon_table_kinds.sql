@@ -11,9 +11,9 @@ COMMENT ON TABLE snapshot_event_entry IS
 COMMENT ON TABLE token_entry IS
     'kind: coordination | owner: app axon (Axon''s token store) | comes back: recreated empty; every projection without tokens is replayed, the other processors start at the head | Each event processor''s position and which node holds each of its segments.';
 COMMENT ON TABLE saga_entry IS
-    'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; the daily import saga is started again from the schedule''s events and its next tick scheduled | The daily import saga''s state.';
+    'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; DailyImportRecovery starts the daily import saga again from the schedule''s events, with its next tick | The daily import saga''s state.';
 COMMENT ON TABLE association_value_entry IS
-    'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty with the saga_entry rows it indexes | Which saga handles the events of which schedule.';
+    'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; DailyImportRecovery puts the saga''s association back with it | Which saga handles the events of which schedule.';
 COMMENT ON TABLE dead_letter_entry IS
     'kind: coordination | owner: query-side deadletters (Axon''s dead-letter queue) | comes back: recreated empty; every projection is replayed, which applies the parked events again | Events a projection could not apply, parked with the later events of their sequence.';
 

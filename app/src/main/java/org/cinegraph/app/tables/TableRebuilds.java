@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cinegraph.command.node.BackgroundActions;
+import org.cinegraph.command.schedule.DailyImportRecovery;
 import org.cinegraph.command.tables.DerivedTables;
 import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.kernel.tables.TableDefinition;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
 class TableRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(TableRebuilds.class);
+    /** The coordination tables of the daily import's saga, whose loss {@link DailyImportRecovery} makes good. */
+    private static final Set<String> SCHEDULE_TABLES = Set.of("saga_entry", "association_value_entry",
+            "scheduled_tasks");
 
     private final TableStates states;
     private final TableRecovery recovery;
@@ -36,17 +41,20 @@ class TableRebuilds {
     private final ObjectProvider<ProjectionRecovery> projections;
     private final ObjectProvider<BackgroundActions> background;
     private final ObjectProvider<YearImportRunner> years;
+    private final ObjectProvider<DailyImportRecovery> schedule;
     private final Clock clock;
 
     TableRebuilds(TableStates states, TableRecovery recovery, ObjectProvider<DerivedTables> derived,
                   ObjectProvider<ProjectionRecovery> projections, ObjectProvider<BackgroundActions> background,
-                  ObjectProvider<YearImportRunner> years, Clock clock) {
+                  ObjectProvider<YearImportRunner> years, ObjectProvider<DailyImportRecovery> schedule,
+                  Clock clock) {
         this.states = states;
         this.recovery = recovery;
         this.derived = derived;
         this.projections = projections;
         this.background = background;
         this.years = years;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -109,6 +117,14 @@ class TableRebuilds {
         if (replays != null && TableRecovery.REPLAY_EVERY_PROJECTION.contains(name) && recreated.contains(name)) {
             List<String> requested = replays.requestReplays(replays.projections().keySet());
             log.warn("Table {} was recreated empty; replaying projections {}", name, requested);
+        }
+        DailyImportRecovery schedule = this.schedule.getIfAvailable();
+        if (schedule != null && SCHEDULE_TABLES.contains(name)) {
+            // It waits for the saga's processor to have seen the schedule's latest events: in the background.
+            background.getObject().start("restore of the daily import", () -> {
+                DailyImportRecovery.Restoration restored = schedule.restore();
+                log.info("The daily import after table {} was recreated: {}", name, restored);
+            });
         }
     }
 

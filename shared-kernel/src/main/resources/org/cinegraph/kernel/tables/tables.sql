@@ -15,7 +15,7 @@ CREATE TABLE association_value_entry (
 CREATE INDEX association_value_entry_saga_id_saga_type_idx ON association_value_entry USING btree (saga_id, saga_type);
 CREATE INDEX association_value_entry_saga_type_key_value_idx ON association_value_entry USING btree (saga_type, association_key, association_value);
 ALTER SEQUENCE association_value_entry_id_seq OWNED BY association_value_entry.id;
-COMMENT ON TABLE association_value_entry IS 'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty with the saga_entry rows it indexes | Which saga handles the events of which schedule.';
+COMMENT ON TABLE association_value_entry IS 'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; DailyImportRecovery puts the saga''s association back with it | Which saga handles the events of which schedule.';
 
 -- table: canonical_list_members
 CREATE TABLE canonical_list_members (
@@ -146,7 +146,7 @@ CREATE TABLE festival_match (
 );
 CREATE INDEX festival_match_open_film_idx ON festival_match USING btree (film_key) WHERE ((status)::text = ANY ((ARRAY['pending'::character varying, 'unmatched'::character varying])::text[]));
 CREATE INDEX festival_match_open_imdb_idx ON festival_match USING btree (imdb_id) WHERE ((status)::text = ANY ((ARRAY['pending'::character varying, 'unmatched'::character varying])::text[]));
-COMMENT ON TABLE festival_match IS 'kind: derived | owner: command-side festival (MatchLedger) | comes back: rebuilt from NominationRecorded, NominationMatched, NominationMatchFailed and NominationWithdrawn | Each nomination of a recorded ceremony and whether its film is matched to a TMDb movie.';
+COMMENT ON TABLE festival_match IS 'kind: derived | owner: command-side festival (MatchLedger) | comes back: rebuilt from NominationRecorded (with the IMDb ids of the bundled oscars.csv), NominationMatched, NominationMatchFailed and NominationWithdrawn | Each nomination of a recorded ceremony and whether its film is matched to a TMDb movie.';
 
 -- table: festival_nominations
 CREATE TABLE festival_nominations (
@@ -202,7 +202,7 @@ CREATE TABLE import_ledger_change_sync (
     CONSTRAINT import_ledger_change_sync_id_check CHECK ((id = 1)),
     CONSTRAINT import_ledger_change_sync_pkey PRIMARY KEY (id)
 );
-COMMENT ON TABLE import_ledger_change_sync IS 'kind: derived | owner: command-side changes (ChangeLedger) | comes back: rebuilt from ChangeSyncCompleted; no node holds a rebuilt sync, so one claims it again | How far TMDb''s change feed was read, and which node runs the delta sync.';
+COMMENT ON TABLE import_ledger_change_sync IS 'kind: derived | owner: command-side changes (ChangeLedger) | comes back: rebuilt from ChangeFeedRead and ChangeSyncCompleted; no node holds a rebuilt sync, so one claims it again | How far TMDb''s change feed was read, and which node runs the delta sync.';
 
 -- table: import_ledger_discovered
 CREATE TABLE import_ledger_discovered (
@@ -264,7 +264,7 @@ CREATE TABLE import_ledger_run (
     progressed_at timestamp with time zone,
     CONSTRAINT import_ledger_run_pkey PRIMARY KEY (year)
 );
-COMMENT ON TABLE import_ledger_run IS 'kind: derived | owner: command-side yearimport (YearRuns) | comes back: rebuilt from YearImportStarted, YearImportCompleted, YearImportFailed and PageDiscovered; no node holds a rebuilt run, so one claims it again | Year imports running now, resumed by a restarted node.';
+COMMENT ON TABLE import_ledger_run IS 'kind: derived | owner: command-side yearimport (YearRuns) | comes back: rebuilt from YearImportStarted, YearImportCompleted, YearImportFailed, PageDiscovered, MovieImported, MovieSkipped and MovieImportFailed; no node holds a rebuilt run, so one claims it again | Year imports running now, resumed by a restarted node.';
 
 -- table: import_ledger_tick
 CREATE TABLE import_ledger_tick (
@@ -364,7 +364,7 @@ CREATE TABLE saga_entry (
     serialized_saga bytea,
     CONSTRAINT saga_entry_pkey PRIMARY KEY (saga_id)
 );
-COMMENT ON TABLE saga_entry IS 'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; the daily import saga is started again from the schedule''s events and its next tick scheduled | The daily import saga''s state.';
+COMMENT ON TABLE saga_entry IS 'kind: coordination | owner: command-side schedule (Axon''s saga store) | comes back: recreated empty; DailyImportRecovery starts the daily import saga again from the schedule''s events, with its next tick | The daily import saga''s state.';
 
 -- table: scheduled_tasks
 CREATE TABLE scheduled_tasks (
@@ -385,7 +385,7 @@ CREATE TABLE scheduled_tasks (
 CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks USING btree (execution_time);
 CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks USING btree (last_heartbeat);
 CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks USING btree (priority DESC, execution_time);
-COMMENT ON TABLE scheduled_tasks IS 'kind: coordination | owner: command-side schedule (Axon''s DbSchedulerDeadlineManager) | comes back: recreated empty; the daily import saga schedules its next tick again | The daily import''s next tick, as an Axon deadline.';
+COMMENT ON TABLE scheduled_tasks IS 'kind: coordination | owner: command-side schedule (Axon''s DbSchedulerDeadlineManager) | comes back: recreated empty; DailyImportRecovery schedules the saga''s next tick and its stall checks again | The daily import''s next tick, as an Axon deadline.';
 
 -- table: skipped_imports
 CREATE TABLE skipped_imports (
