@@ -1,6 +1,7 @@
 package org.cinegraph.app.tables;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,16 +99,26 @@ class TableRecovery implements SmartLifecycle {
         });
     }
 
+    /**
+     * Rebuilds the lost derived tables, each at most once: a table that tells whether it lost rows from another
+     * derived table is asked again once that one is rebuilt.
+     */
     private void rebuildLostDerivedTables(DerivedTables tables) {
-        for (List<String> lost = tables.lost(); !lost.isEmpty(); lost = tables.lost()) {
+        Set<String> rebuilt = new HashSet<>();
+        for (List<String> lost = stillLost(tables, rebuilt); !lost.isEmpty(); lost = stillLost(tables, rebuilt)) {
             log.warn("Tables {} are lost; rebuilding them from the events before anything resumes", lost);
             try {
                 tables.rebuild(lost);
+                rebuilt.addAll(lost);
             } catch (DerivedTables.AlreadyRebuildingException e) {
                 // Another node rebuilds them as it starts too: wait for it, then look again.
                 sleep();
             }
         }
+    }
+
+    private static List<String> stillLost(DerivedTables tables, Set<String> rebuilt) {
+        return tables.lost().stream().filter(table -> !rebuilt.contains(table)).toList();
     }
 
     private void replayLostProjections(ProjectionRecovery recovery, List<String> recreated) {

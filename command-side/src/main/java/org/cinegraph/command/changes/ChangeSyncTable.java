@@ -27,6 +27,12 @@ class ChangeSyncTable implements DerivedTable {
         return Set.of(ChangeFeedRead.class, ChangeSyncCompleted.class);
     }
 
+    /** Lost when its one row is gone: the table holds it from the start, read or not. */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM import_ledger_change_sync)").query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         return new Load() {

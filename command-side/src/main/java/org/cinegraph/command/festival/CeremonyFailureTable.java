@@ -27,6 +27,24 @@ class CeremonyFailureTable implements DerivedTable {
         return Set.of(CeremonyImportFailed.class, CeremonyImportResolved.class);
     }
 
+    /** Lost when empty although a ceremony's failure is stored that no later success resolved. */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM festival_ceremony_failure) AND EXISTS (
+                            SELECT 1 FROM domain_event_entry f,
+                                   LATERAL (SELECT CAST(convert_from(f.payload, 'UTF8') AS jsonb) AS failure) ff
+                             WHERE f.payload_type = 'org.cinegraph.events.CeremonyImportFailed'
+                               AND NOT EXISTS (
+                                   SELECT 1 FROM domain_event_entry r,
+                                          LATERAL (SELECT CAST(convert_from(r.payload, 'UTF8') AS jsonb) AS resolved) rr
+                                    WHERE r.payload_type = 'org.cinegraph.events.CeremonyImportResolved'
+                                      AND r.global_index > f.global_index
+                                      AND rr.resolved ->> 'organization' = ff.failure ->> 'organization'
+                                      AND rr.resolved ->> 'year' = ff.failure ->> 'year'))""")
+                .query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         Map<CeremonyYear, Integer> attempts = new LinkedHashMap<>();

@@ -28,6 +28,24 @@ class FullSyncTable implements DerivedTable {
         return Set.of(FullSyncCompleted.class, YearImportStarted.class);
     }
 
+    /** Lost when empty although a range's completion is stored that no later start of one of its years undid. */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM import_ledger_full_sync) AND EXISTS (
+                            SELECT 1 FROM domain_event_entry f,
+                                   LATERAL (SELECT CAST(convert_from(f.payload, 'UTF8') AS jsonb) AS range) r
+                             WHERE f.payload_type = 'org.cinegraph.events.FullSyncCompleted'
+                               AND NOT EXISTS (
+                                   SELECT 1 FROM domain_event_entry s
+                                    WHERE s.payload_type = 'org.cinegraph.events.YearImportStarted'
+                                      AND s.global_index > f.global_index
+                                      AND CAST(CAST(convert_from(s.payload, 'UTF8') AS jsonb) ->> 'year' AS int)
+                                          BETWEEN CAST(r.range ->> 'lastYear' AS int)
+                                              AND CAST(r.range ->> 'firstYear' AS int)))""")
+                .query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         return new Load() {

@@ -28,6 +28,17 @@ class TickTable implements DerivedTable {
         return Set.of(ImportTriggered.class);
     }
 
+    /** Lost when empty although a tick of the schedule was handled: a trigger by an admin has no tick, and no row. */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT NOT EXISTS (SELECT 1 FROM import_ledger_tick) AND EXISTS (
+                            SELECT 1 FROM domain_event_entry
+                             WHERE payload_type = 'org.cinegraph.events.ImportTriggered'
+                               AND CAST(convert_from(payload, 'UTF8') AS jsonb) ->> 'scheduledFor' IS NOT NULL)""")
+                .query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         return new Load() {

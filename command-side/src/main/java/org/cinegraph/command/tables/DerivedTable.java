@@ -21,6 +21,18 @@ public interface DerivedTable {
     Set<Class<?>> sources();
 
     /**
+     * Whether the table, present, has lost rows it must hold (emptied by hand, say). By default: it is empty
+     * although an event of its {@link #sources()} is stored. A table whose rows events also remove, or that holds
+     * a row from the start, says so more precisely. It may read other derived tables; one missing answers false
+     * until it is rebuilt.
+     */
+    default boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM " + name() + ") AND EXISTS (SELECT 1 FROM domain_event_entry"
+                        + " WHERE payload_type IN (:types))")
+                .param("types", sources().stream().map(Class::getName).toList()).query(Boolean.class).single();
+    }
+
+    /**
      * A load into the table, which is empty and locked against every other writer until the load's transaction
      * commits. {@code jdbc} writes in that transaction.
      */

@@ -24,6 +24,7 @@ import org.cinegraph.kernel.tables.TableDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -72,19 +73,21 @@ public class DerivedTables {
         return types(names.stream().map(tables::get).filter(Objects::nonNull).toList());
     }
 
-    /**
-     * The tables that are lost: missing, or empty although events they are made from were recorded. A table a
-     * rebuild would leave empty anyway (every run of a year ended, say) may be named too; its rebuild is quick.
-     */
+    /** The tables that are lost: missing, or present without rows they must hold ({@link DerivedTable#lostRows}). */
     public List<String> lost() {
         List<String> lost = new ArrayList<>();
         for (DerivedTable table : tables.values()) {
             if (!exists(table.name())) {
                 lost.add(table.name());
-            } else if (jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM " + table.name() + ")").query(Boolean.class).single()
-                    && jdbc.sql("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE payload_type IN (:types))")
-                    .param("types", types(List.of(table))).query(Boolean.class).single()) {
-                lost.add(table.name());
+            } else {
+                try {
+                    if (table.lostRows(jdbc)) {
+                        lost.add(table.name());
+                    }
+                } catch (DataAccessException another) {
+                    // It reads another derived table, missing too: asked again once that one is rebuilt.
+                    log.debug("Could not tell whether table {} lost rows: {}", table.name(), another.getMessage());
+                }
             }
         }
         return lost;

@@ -40,6 +40,15 @@ class RunTable implements DerivedTable {
                 PageDiscovered.class, MovieImported.class, MovieSkipped.class, MovieImportFailed.class);
     }
 
+    /** Lost when a year is importing but has no run: its rows go when its year ends, so empty alone says nothing. */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM import_ledger_year y WHERE y.status = 'importing'
+                                          AND NOT EXISTS (SELECT 1 FROM import_ledger_run r WHERE r.year = y.year))""")
+                .query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         Map<Integer, Run> runs = new TreeMap<>();
