@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,17 +70,7 @@ class KillAndRestartTest {
         // TMDb stands outside the node and outlives it: the sandbox runs here, so that the killed node and the
         // restarted one read the same TMDb, and this test sets its pace.
         try (TmdbSandboxServer tmdb = TmdbSandboxServer.start(catalogue)) {
-            String[] node = {
-                    "cinegraph.data-dir=" + dataDir,
-                    "cinegraph.sandbox.enabled=false",
-                    "cinegraph.tmdb.base-url=" + tmdb.baseUrl(),
-                    "cinegraph.tmdb.api-token=kill-and-restart",
-                    "cinegraph.tmdb.requests-per-second=1000",
-                    "cinegraph.tmdb.max-connections=16",
-                    "cinegraph.schedule.enabled=false",
-                    // The restarted process is another node to the claims; the killed one's claims must run out
-                    // before it takes the years over, so they are short.
-                    "cinegraph.import.lease=PT5S"};
+            String[] node = node(tmdb);
             String detailsYearStartedAt;
             try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed.log"), node)) {
                 JdbcClient events = databaseOf(dataDir);
@@ -146,16 +137,8 @@ class KillAndRestartTest {
         SandboxCatalogue catalogue = SandboxCatalogue.builder().year(DETAILS_YEAR, DETAILS_YEAR_MOVIES).build();
         try (TmdbSandboxServer tmdb = TmdbSandboxServer.start(catalogue);
              OscarsSandboxServer oscars = OscarsSandboxServer.start(OscarsNominations.bundled())) {
-            String[] node = {
-                    "cinegraph.data-dir=" + dataDir,
-                    "cinegraph.sandbox.enabled=false",
-                    "cinegraph.tmdb.base-url=" + tmdb.baseUrl(),
-                    "cinegraph.tmdb.api-token=every-table-lost",
-                    "cinegraph.tmdb.requests-per-second=1000",
-                    "cinegraph.tmdb.max-connections=16",
-                    "cinegraph.oscars.base-url=" + oscars.baseUrl(),
-                    "cinegraph.schedule.enabled=false",
-                    "cinegraph.import.lease=PT5S"};
+            String[] node = Stream.concat(Arrays.stream(node(tmdb)),
+                    Stream.of("cinegraph.oscars.base-url=" + oscars.baseUrl())).toArray(String[]::new);
             Map<String, String> before = new LinkedHashMap<>();
             try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "every-table-lost.log"), node)) {
                 JdbcClient database = databaseOf(dataDir);
@@ -368,6 +351,24 @@ class KillAndRestartTest {
         }
         long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * A node on this test's data directory reading the sandbox {@code tmdb}, which stands outside it and outlives it,
+     * fast, with its schedule off.
+     */
+    private String[] node(TmdbSandboxServer tmdb) {
+        return new String[] {
+                "cinegraph.data-dir=" + dataDir,
+                "cinegraph.sandbox.enabled=false",
+                "cinegraph.tmdb.base-url=" + tmdb.baseUrl(),
+                "cinegraph.tmdb.api-token=kill-and-restart",
+                "cinegraph.tmdb.requests-per-second=1000",
+                "cinegraph.tmdb.max-connections=16",
+                "cinegraph.schedule.enabled=false",
+                // The restarted process is another node to the claims; the killed one's claims must run out
+                // before it takes the years over, so they are short.
+                "cinegraph.import.lease=PT5S"};
     }
 
     /** What the lost tables' test compares before the loss and after the node rebuilt everything. */
