@@ -168,7 +168,14 @@ class ReplayBenchmark {
         long start = System.nanoTime();
         Map<String, Long> rows = tables.rebuild(tables.names());
         Phase phase = Phase.of(read, System.nanoTime() - start);
-        return new ReplayReport.DerivedRebuild(read, phase.seconds(), phase.eventsPerSecond(), rows);
+        Map<String, Long> filled = new LinkedHashMap<>();
+        rows.forEach((table, count) -> {
+            if (count > 0) {
+                filled.put(table, count);
+            }
+        });
+        return new ReplayReport.DerivedRebuild(read, phase.seconds(), phase.eventsPerSecond(),
+                List.copyOf(rows.keySet()), filled);
     }
 
     private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu, Heap heap) {

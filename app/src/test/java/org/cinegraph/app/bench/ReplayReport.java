@@ -47,9 +47,12 @@ record ReplayReport(
      * The command side's derived tables rebuilt from the same store, in bulk, as a node does when it finds them lost.
      *
      * @param events the events of the types the tables are made from, which the rebuild reads
-     * @param rows   the rows each table holds after it
+     * @param tables every derived table rebuilt
+     * @param rows   the rows of each table the seeded store fills (its years' imports: the festivals', lists' and
+     *               schedule's tables stay empty)
      */
-    record DerivedRebuild(long events, double seconds, double eventsPerSecond, Map<String, Long> rows) {
+    record DerivedRebuild(long events, double seconds, double eventsPerSecond, List<String> tables,
+                          Map<String, Long> rows) {
     }
 
     record Phase(long events, double seconds, double eventsPerSecond) {
@@ -124,7 +127,7 @@ record ReplayReport(
         row(table, "rebuild of the command side's derived tables", rate(derivedTables.eventsPerSecond()) + " ("
                 + number(derivedTables.events()) + " events of their types in " + seconds(derivedTables.seconds())
                 + "; " + number(derivedTables.rows().values().stream().mapToLong(Long::longValue).sum())
-                + " rows in " + derivedTables.rows().size() + " tables)");
+                + " rows in " + derivedTables.tables().size() + " tables)");
         row(table, "first catch-up of all projections", rate(catchUp.eventsPerSecond()) + " ("
                 + seconds(catchUp.seconds()) + ")");
         row(table, "seeding through the event store", rate(seeding.eventsPerSecond()) + " ("

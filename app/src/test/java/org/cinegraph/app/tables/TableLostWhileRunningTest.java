@@ -22,13 +22,16 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A table lost on a running node: what needs it fails cleanly (problem details naming it, nothing recorded), the
  * health turns {@code error} naming it, {@code GET /api/admin/tables} shows it missing, and its rebuild brings back
- * exactly the rows it held.
+ * exactly the rows it held. An application of its own: it drops tables the other test classes read, and imports
+ * years they import.
  */
 @ApplicationTest
+@TestPropertySource(properties = "cinegraph.data-dir=target/test-data/tables-lost-${random.uuid}")
 class TableLostWhileRunningTest {
 
     private static final int YEAR = Year.now(ZoneOffset.UTC).getValue() - 2;
