@@ -32,6 +32,7 @@ class TableRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(TableRebuilds.class);
     /** The coordination tables of the daily import's saga, whose loss {@link DailyImportRecovery} makes good. */
+    private static final String TOKENS = "token_entry";
     private static final Set<String> SCHEDULE_TABLES = Set.of("saga_entry", "association_value_entry",
             "scheduled_tasks");
 
@@ -112,14 +113,22 @@ class TableRebuilds {
     }
 
     private void recreate(String name) {
+        if (TOKENS.equals(name) && !recovery.exists(TOKENS)) {
+            // Processors that run keep going without segments, and a replay would find none to reset: the tokens
+            // come back as a node starts, which replays every projection and starts the others at the head.
+            throw problem(HttpStatus.CONFLICT, "Restart needed", "Table " + TOKENS + " is missing. Restart every "
+                    + "node: each recreates it as it starts, replays every projection and starts its other "
+                    + "processors at the head of the event store, so no event is applied twice.");
+        }
         List<String> recreated = recovery.recreateCoordinationTables();
         ProjectionRecovery replays = projections.getIfAvailable();
-        if (replays != null && TableRecovery.REPLAY_EVERY_PROJECTION.contains(name) && recreated.contains(name)) {
+        if (replays != null && recreated.stream().anyMatch(TableRecovery.REPLAY_EVERY_PROJECTION::contains)) {
             List<String> requested = replays.requestReplays(replays.projections().keySet());
-            log.warn("Table {} was recreated empty; replaying projections {}", name, requested);
+            log.warn("Tables {} were recreated empty; replaying projections {}", recreated, requested);
         }
         DailyImportRecovery schedule = this.schedule.getIfAvailable();
-        if (schedule != null && SCHEDULE_TABLES.contains(name)) {
+        if (schedule != null && (SCHEDULE_TABLES.contains(name)
+                || recreated.stream().anyMatch(SCHEDULE_TABLES::contains))) {
             // It waits for the saga's processor to have seen the schedule's latest events: in the background.
             background.getObject().start("restore of the daily import", () -> {
                 DailyImportRecovery.Restoration restored = schedule.restore();

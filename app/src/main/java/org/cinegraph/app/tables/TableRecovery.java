@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -113,6 +114,10 @@ class TableRecovery implements SmartLifecycle {
             } catch (DerivedTables.AlreadyRebuildingException e) {
                 // Another node rebuilds them as it starts too: wait for it, then look again.
                 sleep();
+            } catch (PessimisticLockingFailureException e) {
+                // Another node's writers took the tables in another order: nothing was written; try again.
+                log.warn("The rebuild of {} met another node's writes ({}); trying again", lost, e.getMessage());
+                sleep();
             }
         }
     }
@@ -142,7 +147,7 @@ class TableRecovery implements SmartLifecycle {
         }
     }
 
-    private boolean exists(String table) {
+    boolean exists(String table) {
         return jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", table).query(Boolean.class).single();
     }
 

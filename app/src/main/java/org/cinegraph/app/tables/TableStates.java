@@ -10,6 +10,7 @@ import org.cinegraph.kernel.tables.TableDefinitions;
 import org.cinegraph.kernel.tables.TableKind;
 import org.cinegraph.query.replay.ProjectionRecovery;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,12 +74,21 @@ class TableStates {
                 state, lastRebuilds.get(table.name()));
     }
 
+    /** Whether the projection is being replayed; not while the replays' own table is missing, which says nothing. */
+    private boolean replaying(String projection) {
+        try {
+            return projections.getObject().replayState(projection)
+                    .filter(state -> state.equals("requested") || state.equals("rebuilding")).isPresent();
+        } catch (DataAccessException missing) {
+            return false;
+        }
+    }
+
     private boolean rebuilding(TableDefinition table, String projection) {
         return switch (table.kind()) {
             case DERIVED -> Optional.ofNullable(derived.getIfAvailable())
                     .map(tables -> tables.rebuilding(table.name())).orElse(false);
-            case PROJECTION -> projection != null && projections.getObject().replayState(projection)
-                    .filter(state -> state.equals("requested") || state.equals("rebuilding")).isPresent();
+            case PROJECTION -> projection != null && replaying(projection);
             default -> false;
         };
     }

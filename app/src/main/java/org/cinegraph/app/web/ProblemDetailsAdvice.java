@@ -55,6 +55,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause == null || !UNDEFINED_TABLE.equals(cause.getSQLState())) {
             return unexpected(exception);
         }
+        return missingTable(cause);
+    }
+
+    /** As {@link #missingTable(InvalidDataAccessResourceUsageException)}, whatever wrapped PostgreSQL's error. */
+    private ProblemDetail missingTable(SQLException cause) {
         log.warn("A table is missing: {}", cause.getMessage());
         Matcher relation = MISSING_RELATION.matcher(String.valueOf(cause.getMessage()));
         String table = relation.find() ? relation.group(1) : null;
@@ -64,6 +69,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return detail(HttpStatus.SERVICE_UNAVAILABLE, "Table missing",
                     "A table this request needs is missing. GET /api/admin/tables says which; rebuilding it "
                             + "(POST /api/admin/tables/{name}/rebuild) or restarting the application brings it back.");
+        }
+        if (comment.kind() == TableKind.EVENT_STORE) {
+            return detail(HttpStatus.SERVICE_UNAVAILABLE, "Event store missing", "Table " + table + ", part of the "
+                    + "event store, is missing. Nothing rebuilds it: restore the database from a backup.");
         }
         if (comment.kind() == TableKind.PROJECTION && comment.comesBack().startsWith(REPLAY_OF)) {
             String projection = comment.comesBack().substring(REPLAY_OF.length());
@@ -82,6 +91,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             // An upload cut short, a reader that closed the tab: nothing went wrong here, and nobody is left to answer.
             log.debug("The client went away before its request was answered: {}", exception.toString());
             return null;
+        }
+        // Axon's and db-scheduler's own JDBC code wrap PostgreSQL's error in exceptions of their own.
+        SQLException cause = sqlException(exception);
+        if (cause != null && UNDEFINED_TABLE.equals(cause.getSQLState())) {
+            return missingTable(cause);
         }
         log.error("Unexpected error while answering a request", exception);
         return detail(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",

@@ -16,6 +16,7 @@ import org.cinegraph.kernel.tables.TableKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every table, in every schema, says in its comment what kind it is, who owns it and how it comes back; and the
@@ -32,6 +33,8 @@ class TableKindsTest {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private TransactionTemplate transactions;
 
     @Test
     void everyTableInEverySchemaSaysItsKindOwnerAndHowItComesBack() {
@@ -74,23 +77,21 @@ class TableKindsTest {
                 .isEqualTo(migrated);
     }
 
+    /** In one transaction, rolled back: its search path and its schema never reach another test's connection. */
     @Test
     void aTableRecreatedFromItsDefinitionHasTheShapeTheMigrationsGaveIt() {
         String before = TableDefinitionsWriter.write(jdbc);
         List<String> statements = TableDefinitions.bundled().find("association_value_entry").orElseThrow()
                 .statements();
-        jdbc.sql("CREATE SCHEMA recreated").update();
-        try {
-            jdbc.sql("SET search_path TO recreated").update();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("CREATE SCHEMA recreated").update();
+            jdbc.sql("SET LOCAL search_path TO recreated").update();
             statements.forEach(statement -> jdbc.sql(statement).update());
             String recreated = TableDefinitionsWriter.write(jdbc);
-            assertThat(TableDefinitions.parse(recreated).find("association_value_entry").orElseThrow()
-                    .statements())
+            assertThat(TableDefinitions.parse(recreated).find("association_value_entry").orElseThrow().statements())
                     .isEqualTo(TableDefinitions.parse(before).find("association_value_entry").orElseThrow()
                             .statements());
-        } finally {
-            jdbc.sql("SET search_path TO public").update();
-            jdbc.sql("DROP SCHEMA recreated CASCADE").update();
-        }
+            status.setRollbackOnly();
+        });
     }
 }

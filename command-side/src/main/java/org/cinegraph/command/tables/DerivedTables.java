@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.cinegraph.kernel.tables.LostTables;
 import org.cinegraph.kernel.tables.TableDefinition;
 import org.cinegraph.kernel.tables.TableDefinitions;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * before it; and under an advisory lock per table, so it runs once at a time across nodes, and every node sees the
  * table {@code rebuilding}.
  */
-public class DerivedTables {
+public class DerivedTables implements LostTables {
 
     private static final Logger log = LoggerFactory.getLogger(DerivedTables.class);
     /** Events read and decoded per step: bounded memory, whatever the store holds. */
@@ -74,6 +75,7 @@ public class DerivedTables {
     }
 
     /** The tables that are lost: missing, or present without rows they must hold ({@link DerivedTable#lostRows}). */
+    @Override
     public List<String> lost() {
         List<String> lost = new ArrayList<>();
         for (DerivedTable table : tables.values()) {
@@ -97,6 +99,7 @@ public class DerivedTables {
     public boolean rebuilding(String name) {
         return jdbc.sql("""
                         SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                                          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                                           AND classid::bigint = :high AND objid::bigint = :low AND objsubid = 1)""")
                 .param("high", lockKey(name) >>> 32).param("low", lockKey(name) & 0xffffffffL)
                 .query(Boolean.class).single();

@@ -85,15 +85,27 @@ final class SyncHealth {
     }
 
     /**
-     * An error naming the tables that are missing, before what was judged without them ({@code judged}, null when the
-     * import could not be judged).
+     * An error naming the tables that are missing and those that lost their rows, before what was judged without
+     * them ({@code judged}, null when the import could not be judged).
      */
-    static View withMissingTables(List<String> missing, View judged) {
-        String message = (missing.size() == 1 ? "Table " + missing.get(0) + " is missing" : "Tables "
-                + String.join(", ", missing) + " are missing") + ": what needs it fails until it is rebuilt "
-                + "(POST /api/admin/tables/{name}/rebuild, or restart the node; GET /api/admin/tables lists them)."
-                + (judged == null ? "" : " " + judged.message());
-        return new View(Status.error.name(), message, judged == null ? null : judged.hoursSinceLastSync());
+    static View withLostTables(List<String> missing, List<String> lostRows, View judged) {
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add((missing.size() == 1 ? "Table " + missing.get(0) + " is missing" : "Tables "
+                    + String.join(", ", missing) + " are missing") + ": what needs it fails until it is rebuilt.");
+        }
+        if (!lostRows.isEmpty()) {
+            parts.add((lostRows.size() == 1 ? "Table " + lostRows.get(0) + " has" : "Tables "
+                    + String.join(", ", lostRows) + " have") + " lost rows the events say it holds: stop the imports "
+                    + "and rebuild it now, or what needs it records again what it held.");
+        }
+        parts.add("POST /api/admin/tables/{name}/rebuild or a restart of the node brings it back; GET /api/admin/tables "
+                + "lists them.");
+        if (judged != null) {
+            parts.add(judged.message());
+        }
+        return new View(Status.error.name(), String.join(" ", parts), judged == null ? null
+                : judged.hoursSinceLastSync());
     }
 
     private static Instant next(CronExpression cron, Instant after) {
