@@ -33,7 +33,7 @@ class ImportVocabularyApiTest {
                 .containsExactly("has_poster", "has_votes", "has_popularity", "has_release_date");
         assertThat(texts(vocabulary.get("failureReasons")))
                 .containsExactly("not_found", "malformed_response", "http_error", "no_tmdb_match");
-        assertThat(texts(vocabulary.get("sources"))).containsExactly("year_import", "festival:AMPAS");
+        assertThat(texts(vocabulary.get("sources"))).containsExactly("year_import", "export", "festival:AMPAS");
     }
 
     @Test

@@ -6,22 +6,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * What imported a movie, or what a failure is of: the year import, a festival (by its organization's abbreviation)
- * or a canonical list (by its key). Events, tables and the API carry its string form, {@link #value()}:
- * {@code year_import}, {@code festival:{organization}}, {@code list:{key}}; both sides write and read that form
- * through this type only.
+ * What imported a movie, or what a failure is of: the year import, TMDb's daily ID export (the sweep that finds what
+ * no year lists), a festival (by its organization's abbreviation) or a canonical list (by its key). Events, tables
+ * and the API carry its string form, {@link #value()}: {@code year_import}, {@code export},
+ * {@code festival:{organization}}, {@code list:{key}}; both sides write and read that form through this type only.
  */
 public record ImportSource(Kind kind, String name) {
 
-    public enum Kind { YEAR_IMPORT, FESTIVAL, LIST }
+    public enum Kind { YEAR_IMPORT, EXPORT, FESTIVAL, LIST }
 
     public static final ImportSource YEAR_IMPORT = new ImportSource(Kind.YEAR_IMPORT, null);
+    /** The sweep of TMDb's daily ID export. */
+    public static final ImportSource EXPORT = new ImportSource(Kind.EXPORT, null);
     /** The Academy Awards, the festival whose ceremonies are imported. */
     public static final ImportSource ACADEMY = festival("AMPAS");
     /** The sources there always are; a list's comes with its upload. */
-    public static final List<ImportSource> FIXED = List.of(YEAR_IMPORT, ACADEMY);
+    public static final List<ImportSource> FIXED = List.of(YEAR_IMPORT, EXPORT, ACADEMY);
 
     private static final String YEAR_IMPORT_VALUE = "year_import";
+    private static final String EXPORT_VALUE = "export";
     private static final String FESTIVAL_PREFIX = "festival:";
     private static final String LIST_PREFIX = "list:";
     /** What any client may name as a source, whether or not it exists; a festival's or list's own rules come on top. */
@@ -30,8 +33,9 @@ public record ImportSource(Kind kind, String name) {
 
     public ImportSource {
         Objects.requireNonNull(kind, "kind");
-        if ((kind == Kind.YEAR_IMPORT) != (name == null)) {
-            throw new IllegalArgumentException("A festival or a list is named, the year import is not: " + name);
+        if ((kind == Kind.YEAR_IMPORT || kind == Kind.EXPORT) != (name == null)) {
+            throw new IllegalArgumentException("A festival or a list is named, the year import and the export are not: "
+                    + name);
         }
     }
 
@@ -47,6 +51,9 @@ public record ImportSource(Kind kind, String name) {
     public static Optional<ImportSource> parse(String value) {
         if (YEAR_IMPORT_VALUE.equals(value)) {
             return Optional.of(YEAR_IMPORT);
+        }
+        if (EXPORT_VALUE.equals(value)) {
+            return Optional.of(EXPORT);
         }
         if (value.startsWith(FESTIVAL_PREFIX)) {
             return named(value.substring(FESTIVAL_PREFIX.length()), FESTIVAL_NAME).map(ImportSource::festival);
@@ -75,6 +82,7 @@ public record ImportSource(Kind kind, String name) {
     public String value() {
         return switch (kind) {
             case YEAR_IMPORT -> YEAR_IMPORT_VALUE;
+            case EXPORT -> EXPORT_VALUE;
             case FESTIVAL -> FESTIVAL_PREFIX + name;
             case LIST -> LIST_PREFIX + name;
         };

@@ -109,7 +109,7 @@ class FailureRetryController {
     /** The sources whose failures this node records: a festival by its abbreviation, a list by an upload's key. */
     private static boolean recordable(ImportSource source) {
         return switch (source.kind()) {
-            case YEAR_IMPORT -> true;
+            case YEAR_IMPORT, EXPORT -> true;
             case FESTIVAL -> ORGANIZATION.matcher(source.name()).matches();
             case LIST -> LIST_KEY.matcher(source.name()).matches();
         };
