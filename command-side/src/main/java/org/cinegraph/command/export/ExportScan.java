@@ -1,0 +1,20 @@
+package org.cinegraph.command.export;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An export read to its end.
+ *
+ * @param exportDate     the day of the export read
+ * @param entriesRead    its lines, malformed ones included (an empty last line is not one)
+ * @param malformed      the lines that are not a movie's entry, skipped
+ * @param malformedLines the numbers (from 1) of the first malformed lines, at most
+ *                       {@link org.cinegraph.events.ExportRead#MALFORMED_LINES_KEPT}
+ */
+public record ExportScan(LocalDate exportDate, long entriesRead, long malformed, List<Long> malformedLines) {
+
+    public ExportScan {
+        malformedLines = List.copyOf(malformedLines);
+    }
+}
