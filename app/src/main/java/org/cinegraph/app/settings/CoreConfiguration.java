@@ -2,13 +2,15 @@ package org.cinegraph.app.settings;
 
 import java.time.Clock;
 import java.time.Year;
+import org.cinegraph.command.export.RemovalLimit;
+import org.cinegraph.command.export.SweepSettings;
 import org.cinegraph.kernel.settings.ImportRange;
 import org.cinegraph.kernel.settings.ImportSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronExpression;
 
-/** The import's range and schedule, as {@code cinegraph.import.*} and {@code cinegraph.schedule.*} set them. */
+/** The import's range, schedule and export sweep, as {@code cinegraph.import.*} and {@code cinegraph.schedule.*} set them. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 
@@ -22,6 +24,13 @@ class CoreConfiguration {
     ImportRange importRange(ImportProperties properties, Clock clock) {
         int firstYear = properties.firstYear() != null ? properties.firstYear() : Year.now(clock).getValue();
         return new ImportRange(firstYear, properties.lastYear());
+    }
+
+    /** A removal limit that is neither a number nor a percentage stops the start, saying which setting it is. */
+    @Bean
+    SweepSettings sweepSettings(ImportProperties properties) {
+        return new SweepSettings(properties.includeAdult(), properties.includeVideo(),
+                RemovalLimit.parse(properties.maxRemovalsPerSweep()));
     }
 
     /** A cron expression that cannot be parsed stops the start, saying which setting it is. */
