@@ -30,7 +30,7 @@ class CoreConfiguration {
     @Bean
     SweepSettings sweepSettings(ImportProperties properties) {
         return new SweepSettings(properties.includeAdult(), properties.includeVideo(),
-                RemovalLimit.parse(properties.maxRemovalsPerSweep()));
+                RemovalLimit.parse(properties.maxRemovalsPerSweep()), properties.exportSweep());
     }
 
     /** A cron expression that cannot be parsed stops the start, saying which setting it is. */

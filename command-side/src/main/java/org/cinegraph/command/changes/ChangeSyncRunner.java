@@ -121,7 +121,7 @@ public class ChangeSyncRunner {
                     + "{} failed", from, today, counts.changed, counts.checked, counts.updated, counts.failed);
             if (trigger.inTurn()) {
                 // The daily pass's sync: the day's export finds what no year lists, and what TMDb removed.
-                sweeps.start(ImportTrigger.SCHEDULE, false);
+                sweeps.startScheduled();
             }
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The delta sync stopped: {}", e.getMessage());

@@ -126,6 +126,16 @@ public class ExportSweepRunner {
         return true;
     }
 
+    /**
+     * The sweep that follows the range's completion and each daily delta sync, unless sweeps are left to admins;
+     * nothing when one runs already.
+     */
+    public void startScheduled() {
+        if (settings.automatic()) {
+            start(ImportTrigger.SCHEDULE, false);
+        }
+    }
+
     /** Whether a sweep runs, here or on another node. */
     public boolean running() {
         return runningHere.get() || ledger.held();

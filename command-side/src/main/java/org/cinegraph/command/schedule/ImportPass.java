@@ -223,7 +223,7 @@ public class ImportPass {
         if (complete && ledger.markFullSync(range, now)) {
             publishAt(new FullSyncCompleted(range.firstYear(), range.lastYear()), now);
             // Every year of the range is in: TMDb's export finds the movies no year lists.
-            AfterCommit.run(() -> sweeps.start(ImportTrigger.SCHEDULE, false));
+            AfterCommit.run(sweeps::startScheduled);
         }
     }
 
