@@ -67,8 +67,8 @@ public final class TmdbSandboxServer implements AutoCloseable {
         try {
             LoopbackServer server = LoopbackServer.start("tmdb-sandbox-", THREADS, BACKLOG, endpoints);
             TmdbSandboxServer sandbox = new TmdbSandboxServer(catalogue, server, faults, changes, exports);
-            log.info("TMDb sandbox serving {} movies in years {} at {}",
-                    catalogue.totalMovies(), catalogue.years(), sandbox.baseUrl());
+            log.info("TMDb sandbox serving {} movies in years {} at {}, daily ID exports at {}",
+                    catalogue.totalMovies(), catalogue.years(), sandbox.baseUrl(), sandbox.exportsBaseUrl());
             return sandbox;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the TMDb sandbox", e);

@@ -121,6 +121,23 @@ public final class SandboxHttp {
             }
         }
 
+        /**
+         * The TMDb id of each line, in the file's order.
+         *
+         * @throws UncheckedIOException when the body is no gzip stream, or a line is no JSON
+         */
+        public List<Integer> ids() {
+            List<Integer> ids = new ArrayList<>();
+            for (String line : lines()) {
+                try {
+                    ids.add(MAPPER.readTree(line).get("id").asInt());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return ids;
+        }
+
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.EOFException;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cinegraph.sandbox.SandboxHttp;
 import org.cinegraph.sandbox.SandboxHttp.Download;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 /** The faults of TMDb's daily ID exports, on a fresh server whose yesterday is 3 December 2025. */
 class ExportFaultsTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-12-04T09:30:00Z"), ZoneOffset.UTC);
     private static final String YESTERDAY = "movie_ids_12_03_2025.json.gz";
     private static final String DAY_BEFORE = "movie_ids_12_02_2025.json.gz";
@@ -60,7 +56,8 @@ class ExportFaultsTest {
         assertThat(cut.status()).isEqualTo(200);
         assertThat(cut.headers().firstValue("Content-Type")).contains("application/gzip");
         assertThat(cut.body()).hasSize(whole.body().length / 2);
-        assertThatThrownBy(cut::lines).isInstanceOf(UncheckedIOException.class).hasRootCauseInstanceOf(EOFException.class);
+        assertThatThrownBy(cut::lines).isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseInstanceOf(EOFException.class);
         faults.truncatedExports(false);
         assertThat(http.download(YESTERDAY).lines()).isEqualTo(whole.lines());
     }
@@ -178,14 +175,6 @@ class ExportFaultsTest {
     private List<Integer> ids(String fileName) {
         Download file = http.download(fileName);
         assertThat(file.status()).isEqualTo(200);
-        List<Integer> ids = new ArrayList<>();
-        for (String line : file.lines()) {
-            try {
-                ids.add(MAPPER.readTree(line).get("id").asInt());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return ids;
+        return file.ids();
     }
 }

@@ -3,7 +3,6 @@ package org.cinegraph.sandbox.tmdb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,15 +165,7 @@ class ExportEndpointTest {
 
     private static List<Integer> ids(Download file) {
         assertThat(file.status()).isEqualTo(200);
-        List<Integer> ids = new ArrayList<>();
-        for (String line : file.lines()) {
-            try {
-                ids.add(MAPPER.readTree(line).get("id").asInt());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return ids;
+        return file.ids();
     }
 
     private static List<String> fieldNames(JsonNode entry) {

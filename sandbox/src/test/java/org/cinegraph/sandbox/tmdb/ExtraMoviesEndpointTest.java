@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -72,8 +73,9 @@ class ExtraMoviesEndpointTest extends SharedSandboxTest {
                         + order);
                 assertThat(ids(listed)).as(year + " " + order).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(expected);
-                assertThat(listed.stream().map(movie -> server.catalogue().movie(movie.get("id").asInt()).orElseThrow()))
+                assertThat(listed.stream().map(movie -> server.catalogue().movie(movie.get("id").asInt())))
                         .as(year + " " + order)
+                        .map(Optional::orElseThrow)
                         .isSortedAccordingTo(DiscoverSort.fromParameter(order).orElseThrow().order());
             }
         }
