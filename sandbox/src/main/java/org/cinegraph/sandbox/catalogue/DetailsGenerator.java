@@ -73,7 +73,8 @@ final class DetailsGenerator {
         this.seed = seed;
     }
 
-    MovieDetails details(SandboxMovie movie) {
+    /** @param status TMDb's production status, which the catalogue knows from the kind of movie */
+    MovieDetails details(SandboxMovie movie, String status) {
         Origin origin = Origin.ofCountry(movie.originCountry());
         Draws facts = draws(FACTS, movie);
         long budget = facts.chance(0.45) ? 0 : facts.between(2, 400) * 500_000L;
@@ -88,7 +89,7 @@ final class DetailsGenerator {
         String wikidataId = facts.chance(0.7) ? "Q" + facts.between(10_000_000, 130_000_000) : null;
         Draws credits = draws(CREDITS, movie);
         return new MovieDetails(movie, origin, collection(movie), budget, revenue, runtime, tagline, homepage,
-                companies, cast(credits), crew(credits), keywords, releases(movie, origin), wikidataId);
+                companies, cast(credits), crew(credits), keywords, releases(movie, origin), wikidataId, status);
     }
 
     private Collection collection(SandboxMovie movie) {
@@ -119,8 +120,14 @@ final class DetailsGenerator {
         return crew;
     }
 
-    /** Every date is on or after the primary release date, which TMDb takes as the earliest of them. */
+    /**
+     * Every date is on or after the primary release date, which TMDb takes as the earliest of them; a movie
+     * without one has no release anywhere yet.
+     */
     private List<CountryRelease> releases(SandboxMovie movie, Origin origin) {
+        if (movie.releaseDate() == null) {
+            return List.of();
+        }
         Draws draws = draws(RELEASES, movie);
         List<ReleaseDate> home = List.of(
                 new ReleaseDate(certification(draws, origin), movie.releaseDate(), THEATRICAL),

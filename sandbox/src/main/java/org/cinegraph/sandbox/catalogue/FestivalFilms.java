@@ -166,7 +166,7 @@ public final class FestivalFilms {
                     Math.min(9_000, 2.0 + 4.0 * (Math.pow(reception.nextPositiveDouble(), -0.8) - 1.0)));
             return new SandboxMovie(tmdbId, imdbId, title, title, origin.language(), origin.country(), releaseDate,
                     popularity, voteCount, voteAverage, posterPath, backdropPath, genreIds,
-                    Prose.overview(draws(OVERVIEW)));
+                    Prose.overview(draws(OVERVIEW)), false, false);
         }
 
         private Draws draws(long attribute) {

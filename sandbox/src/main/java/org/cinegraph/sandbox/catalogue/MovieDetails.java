@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param collection null unless the movie is a numbered sequel
  * @param wikidataId null for some movies
+ * @param status     TMDb's production status: "Released", or "Post Production" for an announced film and
+ *                   "Planned" for one without a release date
  */
 public record MovieDetails(
         SandboxMovie movie,
@@ -23,7 +25,8 @@ public record MovieDetails(
         List<CrewCredit> crew,
         List<Keyword> keywords,
         List<CountryRelease> releases,
-        String wikidataId) {
+        String wikidataId,
+        String status) {
 
     public record Collection(int id, String name, String posterPath, String backdropPath) {
     }

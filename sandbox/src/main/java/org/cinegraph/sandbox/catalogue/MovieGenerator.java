@@ -72,7 +72,9 @@ final class MovieGenerator {
                 posterPath,
                 backdropPath,
                 genreIds,
-                overview(shortfalls, year, index));
+                overview(shortfalls, year, index),
+                false,
+                false);
     }
 
     String title(int year, int index) {
@@ -115,6 +117,12 @@ final class MovieGenerator {
 
     LocalDate releaseDate(int year, int index) {
         return LocalDate.ofYearDay(year, 1 + draws(RELEASE_DATE, year, index).nextInt(Year.of(year).length()));
+    }
+
+    /** Whether the movie meets every one of the importer's criteria, without making it. */
+    boolean meetsEveryCriterion(int year, int index) {
+        Shortfalls shortfalls = shortfalls(year, index);
+        return !shortfalls.noPoster() && !shortfalls.fewVotes() && !shortfalls.lowPopularity();
     }
 
     private Shortfalls shortfalls(int year, int index) {

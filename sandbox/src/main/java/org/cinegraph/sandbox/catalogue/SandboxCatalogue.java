@@ -1,6 +1,7 @@
 package org.cinegraph.sandbox.catalogue;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -22,17 +23,30 @@ import java.util.stream.IntStream;
  * <p>Every catalogue also knows the films nominated for an Academy Award (see {@code FestivalFilms}), by TMDb id,
  * IMDb id and title, so that sandbox mode can match nominations; they are no part of its years, counts or change
  * feed, which describe the generated movies only.
+ *
+ * <p>A catalogue with years also holds a few extra movies that discovery by year cannot reach: without a release
+ * date, announced for the two years after its newest, dated before 1874, adult or video entries (see
+ * {@link #exportExtras()}). Like the festival films they are fetchable by TMDb id, listed in TMDb's daily ID
+ * export and no part of the years, counts or change feed; discover lists the adult and video entries only when
+ * asked to include them, and the others never. It also names three of its generated movies that TMDb deletes,
+ * which the export stops listing while discover and details go on serving them.
  */
 public final class SandboxCatalogue {
 
     private static final long DEFAULT_SEED = 20_240_229L;
     private static final int[] DEFAULT_SIZES = {300, 250, 200, 180, 150};
+    private static final int REMOVED_MOVIES = 3;
+    private static final String RELEASED = "Released";
+    private static final String ANNOUNCED = "Post Production";
+    private static final String UNDATED = "Planned";
 
     private final long seed;
     private final CatalogueLayout layout;
     private final MovieGenerator generator;
     private final DetailsGenerator details;
     private final Set<Integer> years;
+    private final ExtraMovies extras;
+    private final ExportExtras exportExtras;
 
     private SandboxCatalogue(long seed, SortedMap<Integer, Integer> moviesPerYear) {
         this.seed = seed;
@@ -40,6 +54,10 @@ public final class SandboxCatalogue {
         generator = new MovieGenerator(seed);
         details = new DetailsGenerator(seed);
         years = Collections.unmodifiableSortedSet(new TreeSet<>(moviesPerYear.keySet()));
+        extras = new ExtraMovies(seed, List.copyOf(years));
+        exportExtras = new ExportExtras(extras.ids(ExtraMovies.Kind.UNDATED), extras.ids(ExtraMovies.Kind.ANNOUNCED),
+                extras.ids(ExtraMovies.Kind.PRE_CINEMA), extras.ids(ExtraMovies.Kind.ADULT),
+                extras.ids(ExtraMovies.Kind.VIDEO), extras.failing(), removedFromTmdb());
     }
 
     /** A few hundred movies in each of the five years up to {@code currentYear}: a sandbox import is quick. */
@@ -75,18 +93,34 @@ public final class SandboxCatalogue {
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
+    /** The generated movies of all years: neither the extras nor the festival films count. */
     public int totalMovies() {
         return layout.total();
     }
 
-    /** A generated movie or a festival film TMDb knows. */
+    /** A generated movie, an extra movie or a festival film TMDb knows. */
     public Optional<SandboxMovie> movie(int tmdbId) {
         var ordinal = layout.ordinalOf(tmdbId);
         if (ordinal.isPresent()) {
             return Optional.of(movieAt(ordinal.getAsInt()));
         }
         // The range check comes first so that looking up a generated id never reads the oscars file.
-        return FestivalFilms.holds(tmdbId) ? festivalFilms().movie(tmdbId) : Optional.empty();
+        return FestivalFilms.holds(tmdbId) ? festivalFilms().movie(tmdbId) : extras.movie(tmdbId);
+    }
+
+    /** Whether {@code tmdbId} is one of the generated movies, the only ones TMDb's change feed edits. */
+    public boolean generated(int tmdbId) {
+        return layout.ordinalOf(tmdbId).isPresent();
+    }
+
+    /** The extra movies' ids by kind, and the generated movies TMDb deletes. */
+    public ExportExtras exportExtras() {
+        return exportExtras;
+    }
+
+    /** The extra movies themselves, by TMDb id: a few dozen at most. */
+    public Collection<SandboxMovie> extraMovies() {
+        return extras.all();
     }
 
     /** Movies released from {@code from} to {@code to}, both inclusive, by release date, then TMDb id. */
@@ -109,7 +143,10 @@ public final class SandboxCatalogue {
 
     /** What TMDb's details endpoint shows of one of this catalogue's movies beyond discover, before TMDb's edits. */
     public MovieDetails details(SandboxMovie movie) {
-        return details.details(movie);
+        String status = movie.releaseDate() == null ? UNDATED
+                : exportExtras.announced().contains(movie.tmdbId()) ? ANNOUNCED
+                : RELEASED;
+        return details.details(movie, status);
     }
 
     /** What every movie is drawn from; TMDb's edits to them are drawn from it too. */
@@ -168,6 +205,33 @@ public final class SandboxCatalogue {
     /** Much cheaper than {@code movieAt(ordinal).popularity()}, for ranking many search results. */
     public double popularityAt(int ordinal) {
         return generator.popularity(layout.yearOf(ordinal), layout.indexInYear(ordinal));
+    }
+
+    /**
+     * Three movies of the middle one of the years holding at least three, about a quarter, a half and three
+     * quarters into it, each the first from there that meets every quality criterion: a year import imports
+     * them, so the sweep after it has something to find removed. Far from a year's first ids, which tests
+     * take for their own faults.
+     */
+    private Set<Integer> removedFromTmdb() {
+        List<Integer> candidates = years.stream().filter(year -> layout.count(year) >= REMOVED_MOVIES).toList();
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        int year = candidates.get(candidates.size() / 2);
+        int count = layout.count(year);
+        Set<Integer> removed = new TreeSet<>();
+        for (int share = 1; share <= REMOVED_MOVIES; share++) {
+            int index = count * share / (REMOVED_MOVIES + 1);
+            while (index < count && (removed.contains(layout.tmdbId(layout.firstOrdinal(year) + index))
+                    || !generator.meetsEveryCriterion(year, index))) {
+                index++;
+            }
+            if (index < count) {
+                removed.add(layout.tmdbId(layout.firstOrdinal(year) + index));
+            }
+        }
+        return removed;
     }
 
     public static final class Builder {

@@ -12,7 +12,11 @@ import java.util.List;
  *                      details, certifications and release dates follow
  * @param posterPath    null for movies that should fail the importer's poster criterion
  * @param backdropPath  null for some movies, never set when the poster is missing
+ * @param releaseDate   null for a movie TMDb has no release date for (one of the catalogue's extras)
  * @param overview      empty for some low-quality movies, as on TMDb
+ * @param adult         TMDb's adult flag: discover lists such entries only when asked to include them
+ * @param video         TMDb's video flag, set on entries that are videos rather than films, such as a
+ *                      recorded concert; discover lists them only when asked to include them
  */
 public record SandboxMovie(
         int tmdbId,
@@ -28,7 +32,9 @@ public record SandboxMovie(
         String posterPath,
         String backdropPath,
         List<Integer> genreIds,
-        String overview) {
+        String overview,
+        boolean adult,
+        boolean video) {
 
     public SandboxMovie {
         genreIds = List.copyOf(genreIds);
@@ -36,6 +42,6 @@ public record SandboxMovie(
 
     public SandboxMovie withPopularity(double otherPopularity) {
         return new SandboxMovie(tmdbId, imdbId, title, originalTitle, originalLanguage, originCountry, releaseDate,
-                otherPopularity, voteCount, voteAverage, posterPath, backdropPath, genreIds, overview);
+                otherPopularity, voteCount, voteAverage, posterPath, backdropPath, genreIds, overview, adult, video);
     }
 }

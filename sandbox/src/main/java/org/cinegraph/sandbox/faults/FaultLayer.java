@@ -22,7 +22,7 @@ public final class FaultLayer implements SandboxHandler {
 
     @Override
     public SandboxResponse handle(SandboxRequest request) {
-        return through(faults.inOrder(), 0, request);
+        return through(faults.inOrder(request), 0, request);
     }
 
     private SandboxResponse through(List<Fault> faults, int position, SandboxRequest request) {

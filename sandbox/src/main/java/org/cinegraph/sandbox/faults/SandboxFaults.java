@@ -1,16 +1,23 @@
 package org.cinegraph.sandbox.faults;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
 
+import org.cinegraph.sandbox.http.FileServerError;
+import org.cinegraph.sandbox.http.SandboxRequest;
 import org.cinegraph.sandbox.http.SandboxResponse;
 import org.cinegraph.sandbox.http.TmdbError;
 import org.cinegraph.sandbox.tmdb.DeletionsDuringDiscovery;
+import org.cinegraph.sandbox.tmdb.ExportEdits;
+import org.cinegraph.sandbox.tmdb.ExportPath;
 import org.cinegraph.sandbox.tmdb.PopularityDrift;
 
 /**
@@ -19,22 +26,29 @@ import org.cinegraph.sandbox.tmdb.PopularityDrift;
  * setting of the same fault and leaves the other faults alone; it may change at any time, from any thread,
  * and a request sees it from its arrival on.
  *
- * <p>Faults apply to every endpoint unless they say otherwise. A request meets them in this order, and one
- * that a fault answers goes no further: latency, rate limit, required credentials, unauthorized, failures of
+ * <p>Faults apply to every endpoint of the API unless they say otherwise. A request meets them in this order, and
+ * one that a fault answers goes no further: latency, rate limit, required credentials, unauthorized, failures of
  * every request, failures of selected details, details deleted, details deleted during discovery, details
  * malformed. A 429, for instance, is
  * no attempt for {@link #failFirstAttempts}. Nothing here is random: movies are selected by a stable hash
  * of their TMDb id and transient failures count requests, so a run can be repeated exactly.
+ *
+ * <p>The daily ID exports under {@code /p/exports} come from TMDb's file server, not its API: it asks for no
+ * credentials and has no request limit, so of the faults above only latency reaches them. Their own faults meet an
+ * export request in this order: latency, failed export requests, missing days, truncated files; the edits of the
+ * files' content (malformed lines, movies dropped and restored) are made as a file is written.
  */
 public final class SandboxFaults {
 
     private static final int FIRST_ERROR_STATUS = 400;
+    private static final int FIRST_SERVER_ERROR = 500;
     private static final int LAST_ERROR_STATUS = 599;
     private static final long DELETED_SALT = 301;
     private static final long MALFORMED_SALT = 302;
 
     private final PopularityDrift drift;
     private final DeletionsDuringDiscovery deletionsDuringDiscovery;
+    private final ExportEdits exportEdits;
     private final AtomicLong rateLimited = new AtomicLong();
     private volatile Fault latency = Fault.NONE;
     private volatile Fault rateLimit = Fault.NONE;
@@ -45,11 +59,16 @@ public final class SandboxFaults {
     private volatile Fault deletions = Fault.NONE;
     private volatile Fault deletedDuringDiscovery = Fault.NONE;
     private volatile Fault malformations = Fault.NONE;
+    private volatile Fault exportFailures = Fault.NONE;
+    private volatile Fault missingExports = Fault.NONE;
+    private volatile Fault truncatedExports = Fault.NONE;
 
-    /** Made by the server whose endpoints read the drift and the deletions that these faults switch. */
-    public SandboxFaults(PopularityDrift drift, DeletionsDuringDiscovery deletionsDuringDiscovery) {
+    /** Made by the server whose endpoints read the drift, the deletions and the export edits these faults switch. */
+    public SandboxFaults(PopularityDrift drift, DeletionsDuringDiscovery deletionsDuringDiscovery,
+                         ExportEdits exportEdits) {
         this.drift = drift;
         this.deletionsDuringDiscovery = deletionsDuringDiscovery;
+        this.exportEdits = exportEdits;
     }
 
     /**
@@ -207,6 +226,79 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * While on, every export answers 200 with its gzip stream cut in the middle: what a connection dropped
+     * mid-download leaves, which no gunzip reads to its end, so a client must refuse the file whole.
+     */
+    public SandboxFaults truncatedExports(boolean on) {
+        truncatedExports = on ? (request, next) -> truncated(next.handle(request)) : Fault.NONE;
+        return this;
+    }
+
+    /**
+     * Puts lines that are no JSON object into every export, each at its place in the file counted from 0 (the
+     * line there and those after it move down; a place past the end puts the line last), e.g.
+     * {@code Map.of(3, "{\"id\":", 10, "not json")}; an empty map switches this off.
+     */
+    public SandboxFaults malformedExportLines(Map<Integer, String> linesByPosition) {
+        linesByPosition.forEach((position, line) -> {
+            if (position < 0 || line.contains("\n")) {
+                throw new IllegalArgumentException(
+                        "A malformed line is a single line at a place counted from 0, not at " + position);
+            }
+        });
+        exportEdits.malformedLines(linesByPosition);
+        return this;
+    }
+
+    /**
+     * These movies are missing from every export from now on, as if TMDb had deleted them, until
+     * {@link #restoreOnExports} lists them again; discover and details go on serving them. Adds to the movies
+     * dropped before.
+     */
+    public SandboxFaults removeFromExports(Set<Integer> tmdbIds) {
+        exportEdits.drop(tmdbIds);
+        return this;
+    }
+
+    /**
+     * Every export lists these movies again, whether {@link #removeFromExports} dropped them or they are among the
+     * catalogue's own removed movies, which then are listed on every day, as if TMDb had never deleted them.
+     */
+    public SandboxFaults restoreOnExports(Set<Integer> tmdbIds) {
+        exportEdits.restore(tmdbIds);
+        return this;
+    }
+
+    /** The exports of these days answer the file server's 404, as a day TMDb never published; none switches it off. */
+    public SandboxFaults missingExports(Set<LocalDate> days) {
+        Set<LocalDate> missing = Set.copyOf(days);
+        missingExports = missing.isEmpty() ? Fault.NONE : (request, next) ->
+                ExportPath.day(request).filter(missing::contains).isPresent()
+                        ? FileServerError.notFound()
+                        : next.handle(request);
+        return this;
+    }
+
+    /**
+     * The next {@code requests} export requests from now, whatever their day, answer {@code status} (a 5xx) with
+     * the file server's error body; later ones get through. Zero switches this off.
+     */
+    public SandboxFaults failExportRequests(int requests, int status) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("Cannot fail " + requests + " requests");
+        }
+        if (status < FIRST_SERVER_ERROR || status > LAST_ERROR_STATUS) {
+            throw new IllegalArgumentException("An export fails with a 5xx, not " + status);
+        }
+        AtomicInteger left = new AtomicInteger(requests);
+        exportFailures = requests == 0 ? Fault.NONE : (request, next) ->
+                left.getAndUpdate(count -> Math.max(0, count - 1)) > 0
+                        ? FileServerError.failure(status)
+                        : next.handle(request);
+        return this;
+    }
+
     /** Switches every fault off; counts such as {@link #rateLimitedCount()} go on. */
     public SandboxFaults reset() {
         latency = Fault.NONE;
@@ -220,11 +312,18 @@ public final class SandboxFaults {
         deletionsDuringDiscovery.stop();
         malformations = Fault.NONE;
         drift.switchTo(false);
+        exportFailures = Fault.NONE;
+        missingExports = Fault.NONE;
+        truncatedExports = Fault.NONE;
+        exportEdits.reset();
         return this;
     }
 
-    /** The faults as they stand, in the order a request meets them. */
-    List<Fault> inOrder() {
+    /** The faults as they stand that this request meets, in the order it meets them. */
+    List<Fault> inOrder(SandboxRequest request) {
+        if (ExportPath.isExport(request)) {
+            return List.of(latency, exportFailures, missingExports, truncatedExports);
+        }
         return List.of(latency, rateLimit, requiredCredentials, unauthorized, failures, detailsFailures, deletions,
                 deletedDuringDiscovery, malformations);
     }
@@ -239,7 +338,10 @@ public final class SandboxFaults {
         return this;
     }
 
-    /** Only a body the endpoint meant as JSON is spoilt: a movie the catalogue lacks still answers 404. */
+    /**
+     * Only a body the endpoint meant to send is spoilt: a movie the catalogue lacks, or a day not published, still
+     * answers 404.
+     */
     private static SandboxResponse truncated(SandboxResponse answer) {
         if (answer.status() != 200) {
             return answer;

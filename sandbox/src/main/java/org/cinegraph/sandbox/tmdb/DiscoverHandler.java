@@ -10,9 +10,10 @@ import org.cinegraph.sandbox.http.TmdbError;
 import org.cinegraph.sandbox.tmdb.TmdbParameters.Rejected;
 
 /**
- * {@code GET /3/discover/movie}: the release-year and release-date filters, sorting and paging, with
- * TMDb's limits. TMDb reports the true totals however many pages there are, yet refuses pages past
- * 500, so a client must narrow its date windows to reach every movie of a large year.
+ * {@code GET /3/discover/movie}: the release-year and release-date filters, {@code include_adult} and
+ * {@code include_video} (both false unless sent, as on TMDb), sorting and paging, with TMDb's limits. TMDb
+ * reports the true totals however many pages there are, yet refuses pages past 500, so a client must narrow its
+ * date windows to reach every movie of a large year.
  */
 record DiscoverHandler(DiscoverIndex index, DeletionsDuringDiscovery deletions) implements SandboxHandler {
 
@@ -34,7 +35,9 @@ record DiscoverHandler(DiscoverIndex index, DeletionsDuringDiscovery deletions) 
                 .map(parameter -> DiscoverSort.fromParameter(parameter)
                         .orElseThrow(() -> new Rejected(TmdbError.INVALID_PARAMETERS)))
                 .orElse(DiscoverSort.DEFAULT);
-        DiscoverQuery query = DiscoverQuery.all(sort);
+        DiscoverQuery query = DiscoverQuery.all(sort).including(
+                TmdbParameters.flag(request.parameter("include_adult")),
+                TmdbParameters.flag(request.parameter("include_video")));
         Optional<String> year = request.parameter("primary_release_year");
         if (year.isPresent()) {
             query = query.releasedIn(TmdbParameters.year(year.get()));

@@ -1,5 +1,6 @@
 package org.cinegraph.sandbox.tmdb;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.catalogue.SandboxMovie;
@@ -22,7 +24,8 @@ import org.cinegraph.sandbox.tmdb.PopularityDrift.Reading;
  * only the twenty movies of each page. While popularity drifts, a popularity order holds for one request
  * only, so such a window is ranked anew for each page, making every movie of it: a fault for tests, where
  * windows stay small, rather than for benchmarks. Movies deleted during discovery are likewise filtered out
- * of the window for each request while that fault is on.
+ * of the window for each request while that fault is on. The catalogue's adult and video entries, which a
+ * request may ask to include, are no part of the cached windows: they are merged into the page asked for.
  */
 final class DiscoverIndex {
 
@@ -46,18 +49,72 @@ final class DiscoverIndex {
     /** @param deleted TMDb ids gone from the catalogue for this request; empty while none are */
     DiscoverPage page(DiscoverQuery query, int page, Optional<IntPredicate> deleted) {
         Optional<Reading> reading = drift.nextReading();
+        UnaryOperator<SandboxMovie> seen = movie -> reading.map(drifted -> drifted.apply(movie)).orElse(movie);
         int[] window = deleted.isPresent() ? without(matching(query), deleted.get()) : matching(query);
         int[] matching = reading.isPresent() && query.sort().ranksByPopularity()
                 ? ranked(window, query.sort(), reading.get())
                 : window;
+        List<SandboxMovie> extras = catalogue.extraMovies().stream()
+                .filter(query::lists)
+                .map(seen)
+                .sorted(query.sort().order())
+                .toList();
         long first = (long) (page - 1) * DiscoverPage.SIZE;
-        List<SandboxMovie> results = first >= matching.length
-                ? List.of()
-                : Arrays.stream(matching, (int) first, (int) Math.min(matching.length, first + DiscoverPage.SIZE))
+        int total = matching.length + extras.size();
+        if (first >= total) {
+            return new DiscoverPage(page, List.of(), total);
+        }
+        List<SandboxMovie> results = extras.isEmpty()
+                ? Arrays.stream(matching, (int) first, (int) Math.min(matching.length, first + DiscoverPage.SIZE))
                         .mapToObj(catalogue::movieAt)
-                        .map(movie -> reading.map(drifted -> drifted.apply(movie)).orElse(movie))
-                        .toList();
-        return new DiscoverPage(page, results, matching.length);
+                        .map(seen)
+                        .toList()
+                : withExtras(matching, extras, (int) first, query.sort(), seen);
+        return new DiscoverPage(page, results, total);
+    }
+
+    /**
+     * A page of the window with the few extra movies the query asks for (adult or video entries) merged in by
+     * the sort's order: each extra finds its place by a binary search of the window, so a large year still makes
+     * only the movies of the page and a few dozen more.
+     */
+    private List<SandboxMovie> withExtras(int[] window, List<SandboxMovie> extras, int first, DiscoverSort sort,
+                                          UnaryOperator<SandboxMovie> seen) {
+        int[] placeOf = new int[extras.size()];
+        for (int extra = 0; extra < extras.size(); extra++) {
+            placeOf[extra] = place(window, extras.get(extra), sort, seen);
+        }
+        // An extra goes before the window's movie at its place; the extras before the page's first position are
+        // those whose place plus the extras before them falls short of it.
+        int extra = 0;
+        while (extra < extras.size() && placeOf[extra] + extra < first) {
+            extra++;
+        }
+        int inWindow = first - extra;
+        List<SandboxMovie> results = new ArrayList<>(DiscoverPage.SIZE);
+        while (results.size() < DiscoverPage.SIZE && (inWindow < window.length || extra < extras.size())) {
+            if (extra < extras.size() && placeOf[extra] <= inWindow) {
+                results.add(extras.get(extra++));
+            } else {
+                results.add(seen.apply(catalogue.movieAt(window[inWindow++])));
+            }
+        }
+        return results;
+    }
+
+    /** How many of the window's movies come before {@code extra} in the sort's order. */
+    private int place(int[] window, SandboxMovie extra, DiscoverSort sort, UnaryOperator<SandboxMovie> seen) {
+        int low = 0;
+        int high = window.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sort.order().compare(seen.apply(catalogue.movieAt(window[middle])), extra) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private int[] matching(DiscoverQuery query) {

@@ -3,7 +3,6 @@ package org.cinegraph.sandbox.tmdb;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.cinegraph.sandbox.catalogue.FestivalFilms;
 import org.cinegraph.sandbox.catalogue.MovieDetails;
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
 import org.cinegraph.sandbox.http.SandboxHandler;
@@ -12,8 +11,8 @@ import org.cinegraph.sandbox.http.SandboxResponse;
 import org.cinegraph.sandbox.http.TmdbError;
 
 /**
- * {@code GET /3/movie/{id}} of a generated movie or a festival film, with the {@code append_to_response} sections
- * of {@link AppendSection}.
+ * {@code GET /3/movie/{id}} of a generated movie, an extra movie or a festival film, with the
+ * {@code append_to_response} sections of {@link AppendSection}.
  */
 record MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift, SandboxChanges changes)
         implements SandboxHandler {
@@ -32,8 +31,11 @@ record MovieDetailsHandler(SandboxCatalogue catalogue, PopularityDrift drift, Sa
                 .orElseGet(TmdbError.NOT_FOUND::response);
     }
 
-    /** The change feed lists generated movies only, so a festival film is never edited: both always agree. */
+    /**
+     * The change feed lists generated movies only, so a festival film or an extra movie is never edited: both
+     * always agree.
+     */
     private MovieDetails edited(MovieDetails movie) {
-        return FestivalFilms.holds(movie.movie().tmdbId()) ? movie : changes.asEdited(movie);
+        return catalogue.generated(movie.movie().tmdbId()) ? changes.asEdited(movie) : movie;
     }
 }

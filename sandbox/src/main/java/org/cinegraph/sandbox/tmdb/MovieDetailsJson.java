@@ -62,7 +62,7 @@ public final class MovieDetailsJson {
     private static void writeDetails(JsonGenerator json, MovieDetails details) throws IOException {
         SandboxMovie movie = details.movie();
         Origin origin = details.origin();
-        json.writeBooleanField("adult", false);
+        json.writeBooleanField("adult", movie.adult());
         json.writeStringField("backdrop_path", movie.backdropPath());
         json.writeFieldName("belongs_to_collection");
         writeCollection(json, details.collection());
@@ -91,7 +91,7 @@ public final class MovieDetailsJson {
             json.writeStringField("iso_3166_1", country.country());
             json.writeStringField("name", country.countryName());
         });
-        json.writeStringField("release_date", movie.releaseDate().toString());
+        json.writeStringField("release_date", TmdbJson.releaseDate(movie));
         json.writeNumberField("revenue", details.revenue());
         json.writeNumberField("runtime", details.runtime());
         Json.writeObjects(json, "spoken_languages", List.of(origin), language -> {
@@ -99,10 +99,10 @@ public final class MovieDetailsJson {
             json.writeStringField("iso_639_1", language.language());
             json.writeStringField("name", language.languageNativeName());
         });
-        json.writeStringField("status", "Released");
+        json.writeStringField("status", details.status());
         json.writeStringField("tagline", details.tagline());
         json.writeStringField("title", movie.title());
-        json.writeBooleanField("video", false);
+        json.writeBooleanField("video", movie.video());
         json.writeNumberField("vote_average", movie.voteAverage());
         json.writeNumberField("vote_count", movie.voteCount());
     }

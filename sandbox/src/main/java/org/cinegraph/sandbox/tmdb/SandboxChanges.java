@@ -97,6 +97,6 @@ public final class SandboxChanges {
         return new MovieDetails(details.movie(), details.origin(), details.collection(), details.budget(),
                 details.revenue() + revision * REVENUE_PER_EDIT, details.runtime(), details.tagline(),
                 details.homepage(), details.companies(), details.cast(), details.crew(), details.keywords(),
-                details.releases(), details.wikidataId());
+                details.releases(), details.wikidataId(), details.status());
     }
 }

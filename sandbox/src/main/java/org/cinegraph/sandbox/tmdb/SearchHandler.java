@@ -8,7 +8,6 @@ import org.cinegraph.sandbox.catalogue.TitleIndex;
 import org.cinegraph.sandbox.http.SandboxHandler;
 import org.cinegraph.sandbox.http.SandboxRequest;
 import org.cinegraph.sandbox.http.SandboxResponse;
-import org.cinegraph.sandbox.http.TmdbError;
 import org.cinegraph.sandbox.tmdb.TmdbParameters.Rejected;
 
 /**
@@ -26,7 +25,9 @@ record SearchHandler(MovieSearch search) implements SandboxHandler {
         try {
             int page = TmdbParameters.page(request.parameter("page"));
             IntPredicate releasedIn = releasedIn(request);
-            includeAdult(request.parameter("include_adult"));
+            // Search knows the generated movies and the festival films, none of them adult, so the flag changes
+            // nothing; but it must still be a flag.
+            TmdbParameters.flag(request.parameter("include_adult"));
             List<String> words = TitleIndex.words(request.parameter("query").orElse(""));
             return SandboxResponse.ok(TmdbJson.discoverPage(search.page(words, releasedIn, page)));
         } catch (Rejected rejected) {
@@ -44,12 +45,5 @@ record SearchHandler(MovieSearch search) implements SandboxHandler {
             }
         }
         return releasedIn;
-    }
-
-    /** The sandbox holds no adult movies, so the flag changes nothing, but it must still be a flag. */
-    private static void includeAdult(Optional<String> parameter) {
-        if (parameter.isPresent() && !parameter.get().equals("true") && !parameter.get().equals("false")) {
-            throw new Rejected(TmdbError.INVALID_PARAMETERS);
-        }
     }
 }

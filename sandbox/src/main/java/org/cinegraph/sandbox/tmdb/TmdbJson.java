@@ -80,7 +80,7 @@ final class TmdbJson {
     /** @param withMediaType as in find's results, which may mix movies with people and TV */
     private static void writeListEntry(JsonGenerator json, SandboxMovie movie, boolean withMediaType)
             throws IOException {
-        json.writeBooleanField("adult", false);
+        json.writeBooleanField("adult", movie.adult());
         json.writeStringField("backdrop_path", movie.backdropPath());
         json.writeArrayFieldStart("genre_ids");
         for (int genreId : movie.genreIds()) {
@@ -96,10 +96,15 @@ final class TmdbJson {
         if (withMediaType) {
             json.writeStringField("media_type", "movie");
         }
-        json.writeStringField("release_date", movie.releaseDate().toString());
+        json.writeStringField("release_date", releaseDate(movie));
         json.writeStringField("title", movie.title());
-        json.writeBooleanField("video", false);
+        json.writeBooleanField("video", movie.video());
         json.writeNumberField("vote_average", movie.voteAverage());
         json.writeNumberField("vote_count", movie.voteCount());
+    }
+
+    /** TMDb sends an empty string, not null, for a movie without a release date. */
+    static String releaseDate(SandboxMovie movie) {
+        return movie.releaseDate() == null ? "" : movie.releaseDate().toString();
     }
 }

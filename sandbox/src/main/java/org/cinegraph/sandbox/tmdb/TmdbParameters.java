@@ -35,6 +35,17 @@ final class TmdbParameters {
         throw new Rejected(TmdbError.INVALID_PAGE);
     }
 
+    /** TMDb's true-or-false parameters, such as {@code include_adult}; false when absent, as on TMDb. */
+    static boolean flag(Optional<String> parameter) {
+        if (parameter.isEmpty() || parameter.get().equals("false")) {
+            return false;
+        }
+        if (parameter.get().equals("true")) {
+            return true;
+        }
+        throw new Rejected(TmdbError.INVALID_PARAMETERS);
+    }
+
     static Year year(String parameter) {
         try {
             return Year.of(Integer.parseInt(parameter));
