@@ -2,13 +2,17 @@ package org.cinegraph.app.settings;
 
 import java.time.Clock;
 import java.time.Year;
+import org.cinegraph.command.export.ExportSettings;
 import org.cinegraph.kernel.settings.ImportRange;
 import org.cinegraph.kernel.settings.ImportSchedule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.CronExpression;
 
-/** The import's range and schedule, as {@code cinegraph.import.*} and {@code cinegraph.schedule.*} set them. */
+/**
+ * The import's range, schedule and export settings, as {@code cinegraph.import.*} and {@code cinegraph.schedule.*}
+ * set them.
+ */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 
@@ -35,5 +39,11 @@ class CoreConfiguration {
         }
         return new ImportSchedule(schedule.enabled(), schedule.dailyImportCron(), properties.continuous(),
                 properties.stallAfter());
+    }
+
+    /** Which entries of TMDb's daily ID export the sweep counts. */
+    @Bean
+    ExportSettings exportSettings(ImportProperties properties) {
+        return new ExportSettings(properties.includeAdult(), properties.includeVideo());
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code cinegraph.import.*}. The first year defaults to the current year, which is only known at start,
  * so it is optional here. {@code lease} is how long a node's claim on a running year holds without being
- * renewed: how soon another node takes over the year of a node that was killed.
+ * renewed: how soon another node takes over the year of a node that was killed. {@code includeAdult} and
+ * {@code includeVideo} decide which entries of TMDb's daily ID export count toward its total and the sweep.
  */
 @ConfigurationProperties("cinegraph.import")
 record ImportProperties(
@@ -15,5 +16,7 @@ record ImportProperties(
         @DefaultValue("1874") int lastYear,
         @DefaultValue("true") boolean continuous,
         @DefaultValue("PT4H") Duration stallAfter,
-        @DefaultValue("PT30S") Duration lease) {
+        @DefaultValue("PT30S") Duration lease,
+        @DefaultValue("false") boolean includeAdult,
+        @DefaultValue("false") boolean includeVideo) {
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.cinegraph.command.export.ExportFiles;
+import org.cinegraph.command.export.TmdbExports;
 import org.cinegraph.command.tmdb.TmdbActivity;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
@@ -71,6 +73,16 @@ class TmdbConfiguration {
     TmdbClient tmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder,
                           MeterRegistry meters, TmdbActivity activity) {
         return new TmdbClient(connection, limits, builder, meters, activity);
+    }
+
+    /**
+     * TMDb's daily ID exports, with the client's timeouts and retries but none of its credentials: the file server
+     * takes none, and a token sent there would be a token given away.
+     */
+    @Bean
+    ExportFiles tmdbExports(TmdbProperties properties, TmdbLimits limits) {
+        return new TmdbExports(properties.exportsBaseUrl(), properties.connectTimeout(), properties.readTimeout(),
+                limits);
     }
 
     /**
