@@ -166,7 +166,7 @@ public class ExportSweepRunner {
         try {
             SweepLedger.Sweep left = ledger.current();
             boolean resumed = left.running();
-            ExportIds ids = new ExportIds(catalogue.withOutcome(), settings.includeAdult(), settings.includeVideo());
+            ExportIds ids = settings.entries().ids(catalogue.withOutcome());
             ExportScan scan;
             if (resumed) {
                 exportDate = left.exportDate();
