@@ -270,6 +270,26 @@ class ExportSweepTest {
 
     @Test
     @Order(8)
+    void theDailyRunsDeltaSyncIsFollowedByASweepAndAnAdminsIsNot() throws Exception {
+        int sweeps = StoredEvents.of(jdbc, "ExportSweepStarted").size();
+        HttpResponse<String> next = app.postAsAdmin("/api/admin/imports/next");
+        assertThat(next.statusCode()).as(next.body()).isEqualTo(202);
+        assertThat(app.json(next).get("action").asText()).isEqualTo("sync_changes");
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(jdbc, "ChangeSyncCompleted").size() == 1);
+        JsonNode completed = awaitSweeps(StoredEvents.of(jdbc, "ExportSweepCompleted").size() + 1);
+        assertThat(StoredEvents.of(jdbc, "ExportSweepStarted")).hasSize(sweeps + 1)
+                .last().satisfies(started -> assertThat(started.get("trigger").asText()).isEqualTo("SCHEDULE"));
+        assertThat(completed.get("newMovies").asLong()).isZero();
+
+        assertThat(app.postAsAdmin("/api/admin/sync/changes").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(jdbc, "ChangeSyncCompleted").size() == 2);
+        Thread.sleep(500);
+        assertThat(StoredEvents.of(jdbc, "ExportSweepStarted")).as("an admin's sync is followed by no sweep")
+                .hasSize(sweeps + 1);
+    }
+
+    @Test
+    @Order(9)
     void theSweepsTablesRebuildFromTheEventsToTheSameRows() {
         List<String> tables = List.of("import_ledger_export_sweep", "import_ledger_removed");
         Map<String, List<String>> before = tables.stream().collect(Collectors.toMap(table -> table, this::rows));
