@@ -21,7 +21,8 @@ function onClick(id, action, describe) {
  * say what is wrong with them.
  */
 function typedYears(text) {
-    return text.split(/[\s,]+/).filter((year) => year !== '').map((year) => (/^-?\d+$/.test(year) ? Number(year) : year));
+    return text.split(/[\s,]+/).filter((year) => year !== '')
+        .map((year) => (/^-?\d+$/.test(year) ? Number(year) : year));
 }
 
 function prioritized(answer) {
