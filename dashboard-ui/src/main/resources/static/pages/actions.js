@@ -16,6 +16,25 @@ function onClick(id, action, describe) {
     $(id).addEventListener('click', (event) => act(event.target, action, describe));
 }
 
+/**
+ * The years typed, separated by commas or spaces: numbers where they are integers, else as typed, for the server to
+ * say what is wrong with them.
+ */
+function typedYears(text) {
+    return text.split(/[\s,]+/).filter((year) => year !== '')
+        .map((year) => (/^-?\d+$/.test(year) ? Number(year) : year));
+}
+
+function prioritized(answer) {
+    location.hash = '#/years';
+    const unchanged = answer.changed ? '' : ' (unchanged)';
+    return answer.priorityYears.length
+        ? 'Imported first, in this order: ' + answer.priorityYears.join(', ') + unchanged + '.'
+        : 'No year goes first' + unchanged + ': the daily run takes the newest year not imported.';
+}
+
+const prioritize = (years) => post('/api/admin/imports/priority', JSON.stringify({ years }), 'application/json');
+
 export function wire() {
     onSubmit('import-year-form', (fields) => post('/api/admin/imports/years/' + encodeURIComponent(fields.year)),
         (answer) => {
@@ -24,6 +43,8 @@ export function wire() {
         });
     onClick('import-next', () => post('/api/admin/imports/next'),
         (answer) => 'Daily run: ' + answer.action.replace('_', ' ') + (answer.year ? ' ' + answer.year : '') + '.');
+    onSubmit('priority-form', (fields) => prioritize(typedYears(fields.years)), prioritized);
+    onClick('priority-clear', () => prioritize([]), prioritized);
     onClick('refresh-total', () => post('/api/admin/tmdb-total/refresh'),
         (answer) => 'TMDb lists ' + number(answer.tmdbTotalMovies) + ' movies.');
     onClick('sync-changes', () => post('/api/admin/sync/changes'),

@@ -59,10 +59,19 @@ function drawCharts(hours, activity, tmdb) {
     }
 }
 
+/** The years an admin put first that are still waiting, from /api/schedule (none on a node that does not import). */
+function showPriority(schedule) {
+    const years = schedule ? schedule.priorityYears : [];
+    $('priority-years').hidden = years.length === 0;
+    $('priority-years').textContent = 'Imported first, in this order: ' + years.join(', ') + '.';
+}
+
 export async function render() {
     const hours = Number($('chart-hours').value);
-    const [years, activity, tmdb] = await Promise.all([get('/api/import/years'),
-        get('/api/import/activity?hours=' + hours), get('/api/tmdb/activity?hours=' + hours).catch(() => null)]);
+    const [years, activity, tmdb, schedule] = await Promise.all([get('/api/import/years'),
+        get('/api/import/activity?hours=' + hours), get('/api/tmdb/activity?hours=' + hours).catch(() => null),
+        get('/api/schedule').catch(() => null)]);
+    showPriority(schedule);
     $('current-year').replaceChildren(...currentYears(years));
     drawCharts(hours, activity, tmdb);
     const columns = ['Year', 'Status', 'TMDb total', 'Discovered', 'Imported', 'Skipped', 'Failed', 'Pages',

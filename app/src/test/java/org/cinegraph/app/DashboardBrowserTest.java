@@ -67,7 +67,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
  * letter is retried, the filter forms offer the API's criteria and reasons and filter by them, the tables page lists
- * every table and brings a dropped one back. Each step saves a screenshot in {@code target/screenshots}.
+ * every table and brings a dropped one back, priority years set on the actions page show on the years page. Each step saves a screenshot in {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -328,7 +328,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#source-suggestions option")))
                 .extracting(option -> option.getAttribute("value")).containsExactlyElementsOf(sources);
         assertThat(browser.findElement(By.cssSelector("#failures-filters input[name=source]"))
-                .getAttribute("placeholder")).isEqualTo("year_import, festival:AMPAS, list:{key}");
+                .getAttribute("placeholder")).isEqualTo("year_import, export, festival:AMPAS, list:{key}");
         filterBy("failures", "reason", MovieImportFailed.REASONS, "/api/import/failures", "failure");
     }
 
@@ -405,6 +405,34 @@ class DashboardBrowserTest {
                 .equals(String.format(Locale.US, "%,d", skipped)));
         assertThat(jdbc.sql("SELECT count(*) FROM skipped_imports").query(Long.class).single()).isEqualTo(skipped);
         screenshot("tables-rebuilt");
+    }
+
+    @Test
+    @Order(10)
+    void priorityYearsSetOnTheActionsPageShowOnTheYearsPageUntilCleared() {
+        signIn();
+        open("#/actions");
+        WebElement years = browser.findElement(By.cssSelector("#priority-form input[name=years]"));
+        years.sendKeys("1999, 1999");
+        browser.findElement(By.cssSelector("#priority-form button[type=submit]")).click();
+        awaitNotice("Year 1999 is named twice");
+        assertThat(browser.findElement(By.id("notice")).getAttribute("class")).contains("bad");
+
+        years.clear();
+        years.sendKeys("1999, 1987");
+        browser.findElement(By.cssSelector("#priority-form button[type=submit]")).click();
+        awaitNotice("Imported first, in this order: 1999, 1987.");
+        wait.until(ExpectedConditions.urlContains("#/years"));
+        wait.until(ExpectedConditions.textToBe(By.id("priority-years"), "Imported first, in this order: 1999, 1987."));
+        assertThat(http.getForObject("/api/schedule", JsonNode.class).get("priorityYears").toString())
+                .isEqualTo("[1999,1987]");
+        screenshot("years-priority");
+
+        open("#/actions");
+        browser.findElement(By.id("priority-clear")).click();
+        awaitNotice("No year goes first");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("priority-years")));
+        assertThat(http.getForObject("/api/schedule", JsonNode.class).get("priorityYears")).isEmpty();
     }
 
     private void open(String route) {

@@ -53,6 +53,7 @@ class ForgedRequestsTest {
     @ValueSource(strings = {
             "/api/admin/imports/years/1951",
             "/api/admin/imports/next",
+            "/api/admin/imports/priority",
             "/api/admin/tmdb-total/refresh",
             "/api/admin/sync/changes",
             "/api/admin/festivals/AMPAS/ceremonies/1951/import",
@@ -78,6 +79,19 @@ class ForgedRequestsTest {
         assertThat(send(get("/api/import/years/1951")).statusCode()).as("no year started").isEqualTo(404);
         assertThat(send(get("/api/festivals/AMPAS/ceremonies/1951")).statusCode()).as("no ceremony").isEqualTo(404);
         assertThat(send(get("/api/lists/forged")).statusCode()).as("no list").isEqualTo(404);
+    }
+
+    /** Priority years forged as a page of another site can send them, in the body the action takes: none is set. */
+    @Test
+    void forgedPriorityYearsAreRefusedAndSetNone() throws Exception {
+        for (String type : List.of("text/plain", "application/json")) {
+            HttpResponse<String> forged = send(post("/api/admin/imports/priority", "{\"years\": [1951]}")
+                    .header("Authorization", admin())
+                    .header("Origin", HOSTILE)
+                    .header("Content-Type", type));
+            assertProblem(forged, 403);
+        }
+        assertThat(json.readTree(send(get("/api/schedule")).body()).get("priorityYears")).as("no priority").isEmpty();
     }
 
     @Test

@@ -34,12 +34,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The pass over the year range, newest year first: what each step of the daily import does. A step (a tick of
- * the {@link DailyImportSaga}, an admin's "next", or, when the import is continuous, the completion of the pass's
- * previous year) resumes the running year, or starts the next one, or, once every year is completed, runs a delta
- * sync from TMDb's change feed. Each decision is taken under one database-wide lock and recorded as
- * {@link ImportTriggered} in the transaction of the start it makes (the saga's, when it asks), so a year is never
- * started twice, however many nodes ask; the jobs it starts begin once that transaction commits.
+ * The pass over the year range, newest year first after the years an admin put first ({@link PriorityYears}): what
+ * each step of the daily import does. A step (a tick of the {@link DailyImportSaga}, an admin's "next", or, when the
+ * import is continuous, the completion of the pass's previous year) resumes the running year, or starts the next
+ * one, or, once every year is completed, runs a delta sync from TMDb's change feed. Each decision is taken under one
+ * database-wide lock and recorded as {@link ImportTriggered} in the transaction of the start it makes (the saga's,
+ * when it asks), so a year is never started twice, however many nodes ask; the jobs it starts begin once that
+ * transaction commits.
  */
 @Component
 @ProcessingGroup(ImportPass.NAME)
@@ -50,6 +51,7 @@ public class ImportPass {
     private static final Logger log = LoggerFactory.getLogger(ImportPass.class);
 
     private final PassLedger ledger;
+    private final PriorityYears priority;
     private final TransactionTemplate transaction;
     private final CommandGateway commands;
     private final EventGateway events;
@@ -60,11 +62,11 @@ public class ImportPass {
     private final ImportSchedule schedule;
     private final Clock clock;
 
-    ImportPass(PassLedger ledger, PlatformTransactionManager transactions, CommandGateway commands,
-               EventGateway events, YearImportRunner runner, ChangeSyncRunner changes, ExportSweepRunner sweeps,
-               ImportRange range,
-               ImportSchedule schedule, Clock clock) {
+    ImportPass(PassLedger ledger, PriorityYears priority, PlatformTransactionManager transactions,
+               CommandGateway commands, EventGateway events, YearImportRunner runner, ChangeSyncRunner changes,
+               ExportSweepRunner sweeps, ImportRange range, ImportSchedule schedule, Clock clock) {
         this.ledger = ledger;
+        this.priority = priority;
         this.transaction = new TransactionTemplate(transactions);
         this.commands = commands;
         this.events = events;
@@ -91,7 +93,7 @@ public class ImportPass {
         boolean continues = Boolean.TRUE.equals(transaction.execute(status -> {
             ledger.lock();
             Map<Integer, String> statuses = ledger.statuses(range);
-            PassChoice choice = PassChoice.of(range, statuses);
+            PassChoice choice = PassChoice.of(range, statuses, priority.waiting(range));
             boolean inTurn = !step.failed()
                     && ledger.trigger(step.endedYear()).map(ImportTrigger::inTurn).orElse(false);
             boolean heldUp = choice.kind() == PassChoice.Kind.NEXT_YEAR
@@ -104,16 +106,19 @@ public class ImportPass {
     }
 
     /**
-     * Records the range's completion, once, in the transaction of its last year's completion, whoever started that
-     * year and whether or not the daily import is on. A subscribing handler of the command side, never replayed;
-     * the year-import runner marks the year completed in the same transaction, in an order neither knows, so the
-     * year that completes counts as completed here. Not under the pass's lock: a step holding it may wait on the
-     * completing year's rows, so waiting for it here could deadlock; the full-sync ledger's key records the range's
-     * completion once either way. Were this to fail, the pass's next step records it.
+     * In the transaction of a year's completion: takes the year off the priority, and, when it is the range's last
+     * year to complete, records the range's completion, once, whoever started that year and whether or not the daily
+     * import is on. A subscribing handler of the command side, never replayed; the year-import runner marks the year
+     * completed in the same transaction, in an order neither knows, so the year that completes counts as completed
+     * here. Not under the pass's lock: a step holding it may wait on the completing year's rows, so waiting for it
+     * here could deadlock; the full-sync ledger's key records the range's completion once either way. Were that to
+     * fail, the pass's next step records it. The priority's lock, which this takes, is another: a new priority holds
+     * it, and waits on no year's rows.
      */
     @EventHandler
     @DisallowReplay
     void on(YearImportCompleted event) {
+        priority.completed(event.year());
         Map<Integer, String> statuses = ledger.statuses(range);
         statuses.put(event.year(), PassChoice.COMPLETED);
         recordFullSyncIfComplete(statuses);
@@ -163,7 +168,8 @@ public class ImportPass {
             }
             Map<Integer, String> statuses = ledger.statuses(range);
             recordFullSyncIfComplete(statuses);
-            ImportTriggered decision = decide(trigger, scheduledFor, PassChoice.of(range, statuses));
+            ImportTriggered decision = decide(trigger, scheduledFor,
+                    PassChoice.of(range, statuses, priority.waiting(range)));
             if (decision.action() == ImportAction.START_YEAR) {
                 commands.sendAndWait(new StartYearImport(decision.year(), trigger));
             }

@@ -23,6 +23,11 @@ public record ImportRange(int firstYear, int lastYear) {
         return IntStream.iterate(firstYear, year -> year >= lastYear, year -> year - 1);
     }
 
+    /** Whether the year is one of the range's. */
+    public boolean contains(int year) {
+        return lastYear <= year && year <= firstYear;
+    }
+
     /** The newest year of the range that is not among {@code started}. */
     public Optional<Integer> nextNotStarted(Set<Integer> started) {
         return years().filter(year -> !started.contains(year)).boxed().findFirst();

@@ -255,6 +255,16 @@ CREATE TABLE import_ledger_page (
 );
 COMMENT ON TABLE import_ledger_page IS 'kind: derived | owner: command-side yearimport (PageLedger) | comes back: rebuilt from YearImportStarted and PageDiscovered | Discover pages read by each run of a year, each once per window and pass.';
 
+-- table: import_ledger_priority
+CREATE TABLE import_ledger_priority (
+    year integer NOT NULL,
+    rank integer NOT NULL,
+    prioritized_at timestamp with time zone NOT NULL,
+    CONSTRAINT import_ledger_priority_pkey PRIMARY KEY (year),
+    CONSTRAINT import_ledger_priority_rank_key UNIQUE (rank)
+);
+COMMENT ON TABLE import_ledger_priority IS 'kind: derived | owner: command-side schedule (PriorityYears) | comes back: rebuilt from YearsPrioritized, YearImportStarted and YearImportCompleted | The years an admin put first in the pass''s order that are not completed yet, in that order.';
+
 -- table: import_ledger_run
 CREATE TABLE import_ledger_run (
     year integer NOT NULL,

@@ -22,6 +22,15 @@ class ImportRangeTest {
     }
 
     @Test
+    void aRangeContainsItsYearsFromTheFirstToTheLast() {
+        ImportRange range = new ImportRange(2026, 2023);
+        assertThat(range.contains(2026)).isTrue();
+        assertThat(range.contains(2023)).isTrue();
+        assertThat(range.contains(2027)).isFalse();
+        assertThat(range.contains(2022)).isFalse();
+    }
+
+    @Test
     void aRangeMustRunBackwardsFromTmdbsFirstYearOn() {
         assertThatThrownBy(() -> new ImportRange(2020, 2021)).hasMessageContaining("newest first");
         assertThatThrownBy(() -> new ImportRange(2020, 1800)).hasMessageContaining("1874");
