@@ -18,7 +18,7 @@ enum ImportStateKey {
     // TMDb's daily ID export and its sweeps.
     /** Where TMDb's total was read: {@code discover}, or {@code export} once an export's was recorded. */
     TMDB_TOTAL_SOURCE("tmdb_total_source"),
-    /** The sweep under way, or the last to end: {@code reading}, {@code sweeping}, {@code completed}, {@code failed}. */
+    /** The sweep under way, or the last to end: reading, sweeping, completed or failed. */
     EXPORT_SWEEP_STATUS("export_sweep_status"),
     /** The day of the export the sweep reads; unset when one failed for want of an export. */
     EXPORT_SWEEP_DATE("export_sweep_date"),

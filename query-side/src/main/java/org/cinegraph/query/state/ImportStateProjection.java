@@ -1,13 +1,11 @@
 package org.cinegraph.query.state;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -141,54 +139,50 @@ class ImportStateProjection extends JdbcProjection {
 
     @EventHandler
     void on(ExportSweepStarted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Map<ImportStateKey, String> sweep = new EnumMap<>(ImportStateKey.class);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_STATUS, "reading");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DATE, date(event.exportDate()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_STARTED_AT, at.toString());
-        sweep.put(ImportStateKey.EXPORT_SWEEP_COUNTED, null);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DONE, "0");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_NEW, "0");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_REASON, null);
-        set(sweep, positions.of(eventId), at);
+        set(new Values()
+                .with(ImportStateKey.EXPORT_SWEEP_STATUS, "reading")
+                .with(ImportStateKey.EXPORT_SWEEP_DATE, event.exportDate())
+                .with(ImportStateKey.EXPORT_SWEEP_STARTED_AT, at)
+                .with(ImportStateKey.EXPORT_SWEEP_COUNTED, null)
+                .with(ImportStateKey.EXPORT_SWEEP_DONE, 0)
+                .with(ImportStateKey.EXPORT_SWEEP_NEW, 0)
+                .with(ImportStateKey.EXPORT_SWEEP_REASON, null), positions.of(eventId), at);
     }
 
     @EventHandler
     void on(ExportRead event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Map<ImportStateKey, String> sweep = new EnumMap<>(ImportStateKey.class);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_STATUS, "sweeping");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DATE, date(event.exportDate()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_COUNTED, Long.toString(event.counted()));
-        set(sweep, positions.of(eventId), at);
+        set(new Values()
+                .with(ImportStateKey.EXPORT_SWEEP_STATUS, "sweeping")
+                .with(ImportStateKey.EXPORT_SWEEP_DATE, event.exportDate())
+                .with(ImportStateKey.EXPORT_SWEEP_COUNTED, event.counted()), positions.of(eventId), at);
     }
 
     @EventHandler
     void on(ExportSweepProgressed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Map<ImportStateKey, String> sweep = new EnumMap<>(ImportStateKey.class);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DONE, Long.toString(event.done()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_NEW, Long.toString(event.newMovies()));
-        set(sweep, positions.of(eventId), at);
+        set(new Values()
+                .with(ImportStateKey.EXPORT_SWEEP_DONE, event.done())
+                .with(ImportStateKey.EXPORT_SWEEP_NEW, event.newMovies()), positions.of(eventId), at);
     }
 
     /** The sweep ended well: it is the last completed one, and the failure of one before is over. */
     @EventHandler
     void on(ExportSweepCompleted event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Map<ImportStateKey, String> sweep = new EnumMap<>(ImportStateKey.class);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_STATUS, "completed");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DATE, date(event.exportDate()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_COUNTED, Long.toString(event.counted()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DONE, Long.toString(event.counted()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_NEW, Long.toString(event.newMovies()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_REASON, null);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_FAILURE, null);
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_DATE, date(event.exportDate()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_COMPLETED_AT, at.toString());
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_COUNTED, Long.toString(event.counted()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_NEW, Long.toString(event.newMovies()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_REMOVED, Long.toString(event.removed()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_RESTORED, Long.toString(event.restored()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_REMOVALS_WITHHELD, Long.toString(event.removalsWithheld()));
-        sweep.put(ImportStateKey.LAST_EXPORT_SWEEP_REMOVAL_LIMIT, Long.toString(event.removalLimit()));
-        set(sweep, positions.of(eventId), at);
+        set(new Values()
+                .with(ImportStateKey.EXPORT_SWEEP_STATUS, "completed")
+                .with(ImportStateKey.EXPORT_SWEEP_DATE, event.exportDate())
+                .with(ImportStateKey.EXPORT_SWEEP_COUNTED, event.counted())
+                .with(ImportStateKey.EXPORT_SWEEP_DONE, event.counted())
+                .with(ImportStateKey.EXPORT_SWEEP_NEW, event.newMovies())
+                .with(ImportStateKey.EXPORT_SWEEP_REASON, null)
+                .with(ImportStateKey.EXPORT_SWEEP_FAILURE, null)
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_DATE, event.exportDate())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_COMPLETED_AT, at)
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_COUNTED, event.counted())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_NEW, event.newMovies())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_REMOVED, event.removed())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_RESTORED, event.restored())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_REMOVALS_WITHHELD, event.removalsWithheld())
+                .with(ImportStateKey.LAST_EXPORT_SWEEP_REMOVAL_LIMIT, event.removalLimit()), positions.of(eventId), at);
     }
 
     /**
@@ -197,16 +191,16 @@ class ImportStateProjection extends JdbcProjection {
      */
     @EventHandler
     void on(ExportSweepFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
-        Map<ImportStateKey, String> sweep = new EnumMap<>(ImportStateKey.class);
-        sweep.put(ImportStateKey.EXPORT_SWEEP_STATUS, "failed");
-        sweep.put(ImportStateKey.EXPORT_SWEEP_DATE, date(event.exportDate()));
-        sweep.put(ImportStateKey.EXPORT_SWEEP_REASON, event.reason());
-        sweep.put(ImportStateKey.EXPORT_SWEEP_FAILURE, event.reason());
+        Values sweep = new Values()
+                .with(ImportStateKey.EXPORT_SWEEP_STATUS, "failed")
+                .with(ImportStateKey.EXPORT_SWEEP_DATE, event.exportDate())
+                .with(ImportStateKey.EXPORT_SWEEP_REASON, event.reason())
+                .with(ImportStateKey.EXPORT_SWEEP_FAILURE, event.reason());
         if (event.exportDate() == null) {
-            sweep.put(ImportStateKey.EXPORT_SWEEP_STARTED_AT, null);
-            sweep.put(ImportStateKey.EXPORT_SWEEP_COUNTED, null);
-            sweep.put(ImportStateKey.EXPORT_SWEEP_DONE, null);
-            sweep.put(ImportStateKey.EXPORT_SWEEP_NEW, null);
+            sweep.with(ImportStateKey.EXPORT_SWEEP_STARTED_AT, null)
+                    .with(ImportStateKey.EXPORT_SWEEP_COUNTED, null)
+                    .with(ImportStateKey.EXPORT_SWEEP_DONE, null)
+                    .with(ImportStateKey.EXPORT_SWEEP_NEW, null);
         }
         set(sweep, positions.of(eventId), at);
     }
@@ -235,13 +229,11 @@ class ImportStateProjection extends JdbcProjection {
     }
 
     private void set(ImportStateKey key, String value, long position, Instant at) {
-        Map<ImportStateKey, String> values = new EnumMap<>(ImportStateKey.class);
-        values.put(key, value);
-        set(values, position, at);
+        set(new Values().with(key, value), position, at);
     }
 
     /** Sets the keys (a null value unsets one) in one statement, each unless a later event set it. */
-    private void set(Map<ImportStateKey, String> values, long position, Instant at) {
+    private void set(Values values, long position, Instant at) {
         List<String> keys = new ArrayList<>(values.size());
         values.keySet().forEach(key -> keys.add(key.key()));
         jdbc.sql("""
@@ -260,7 +252,16 @@ class ImportStateProjection extends JdbcProjection {
                 .update();
     }
 
-    private static String date(LocalDate date) {
-        return date == null ? null : date.toString();
+    /** Values of keys, each written as its text: a number, a day, an instant in ISO-8601. */
+    private static final class Values extends EnumMap<ImportStateKey, String> {
+
+        Values() {
+            super(ImportStateKey.class);
+        }
+
+        Values with(ImportStateKey key, Object value) {
+            put(key, value == null ? null : value.toString());
+            return this;
+        }
     }
 }
