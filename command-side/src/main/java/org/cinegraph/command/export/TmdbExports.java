@@ -81,7 +81,7 @@ public class TmdbExports implements ExportFiles {
     }
 
     /** {@code movie_ids_MM_DD_YYYY.json.gz}, TMDb's name for the export of {@code day}. */
-    static String fileName(LocalDate day) {
+    public static String fileName(LocalDate day) {
         return "movie_ids_" + FILE_DATE.format(day) + ".json.gz";
     }
 
