@@ -228,6 +228,27 @@ CREATE TABLE import_ledger_discovered (
 );
 COMMENT ON TABLE import_ledger_discovered IS 'kind: derived | owner: command-side yearimport (PageLedger) | comes back: rebuilt from PageDiscovered | The movies each year''s discover pages listed, each once.';
 
+-- table: import_ledger_export_sweep
+CREATE TABLE import_ledger_export_sweep (
+    id smallint NOT NULL,
+    export_date date,
+    status text,
+    trigger text,
+    confirm_removals boolean DEFAULT false NOT NULL,
+    read_whole boolean DEFAULT false NOT NULL,
+    through_id integer DEFAULT 0 NOT NULL,
+    done bigint DEFAULT 0 NOT NULL,
+    new_movies bigint DEFAULT 0 NOT NULL,
+    started_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    owner text,
+    lease_until timestamp with time zone,
+    CONSTRAINT import_ledger_export_sweep_id_check CHECK ((id = 1)),
+    CONSTRAINT import_ledger_export_sweep_pkey PRIMARY KEY (id),
+    CONSTRAINT import_ledger_export_sweep_status_check CHECK ((status = ANY (ARRAY['running'::text, 'completed'::text, 'failed'::text])))
+);
+COMMENT ON TABLE import_ledger_export_sweep IS 'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from ExportSweepStarted, ExportRead, ExportSweepProgressed, ExportSweepCompleted and ExportSweepFailed; no node holds a rebuilt sweep, so one left running is resumed by the next that claims it | The sweep of TMDb''s daily ID export: which export, how far it got, and the node running it.';
+
 -- table: import_ledger_full_sync
 CREATE TABLE import_ledger_full_sync (
     first_year integer NOT NULL,
@@ -279,6 +300,15 @@ CREATE TABLE import_ledger_priority (
     CONSTRAINT import_ledger_priority_rank_key UNIQUE (rank)
 );
 COMMENT ON TABLE import_ledger_priority IS 'kind: derived | owner: command-side schedule (PriorityYears) | comes back: rebuilt from YearsPrioritized, YearImportStarted and YearImportCompleted | The years an admin put first in the pass''s order that are not completed yet, in that order.';
+
+-- table: import_ledger_removed
+CREATE TABLE import_ledger_removed (
+    tmdb_id integer NOT NULL,
+    export_date date NOT NULL,
+    removed_at timestamp with time zone NOT NULL,
+    CONSTRAINT import_ledger_removed_pkey PRIMARY KEY (tmdb_id)
+);
+COMMENT ON TABLE import_ledger_removed IS 'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from MovieRemovedFromTmdb and MovieRestoredOnTmdb | The movies TMDb''s export no longer lists.';
 
 -- table: import_ledger_run
 CREATE TABLE import_ledger_run (
