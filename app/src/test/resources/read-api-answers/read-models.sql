@@ -30,7 +30,26 @@ INSERT INTO import_state (key, value, position, updated_at) VALUES
     ('last_completed_year', '2025', 15, '2026-06-14T22:00:00Z'),
     ('last_daily_run', '2026-06-14T02:00:00Z', 16, '2026-06-14T02:00:00Z'),
     ('change_sync_failure', 'TMDb answered 503 for the changes of 2026-06-13.', 17, '2026-06-14T02:06:00Z'),
-    ('a_key_no_one_reads', 'ignored', 18, '2026-06-14T02:06:00Z');
+    ('a_key_no_one_reads', 'ignored', 18, '2026-06-14T02:06:00Z'),
+    ('tmdb_total_source', 'discover', 10, '2026-06-15T12:00:00Z'),
+    -- A sweep of TMDb's export under way, and the one before it completed.
+    ('export_sweep_status', 'sweeping', 22, '2026-06-15T12:10:00Z'),
+    ('export_sweep_date', '2026-06-14', 20, '2026-06-15T03:00:00Z'),
+    ('export_sweep_started_at', '2026-06-15T03:00:00Z', 20, '2026-06-15T03:00:00Z'),
+    ('export_sweep_counted', '1234567', 21, '2026-06-15T03:02:00Z'),
+    ('export_sweep_done', '617283', 22, '2026-06-15T12:10:00Z'),
+    ('export_sweep_new', '1540', 22, '2026-06-15T12:10:00Z'),
+    ('export_sweep_reason', NULL, 20, '2026-06-15T03:00:00Z'),
+    ('last_export_sweep_date', '2026-06-13', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_completed_at', '2026-06-14T01:00:00.125Z', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_counted', '1234000', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_new', '2001', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_removed', '3', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_restored', '1', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_removals_withheld', '0', 9, '2026-06-14T01:00:00Z'),
+    ('last_export_sweep_removal_limit', '12340', 9, '2026-06-14T01:00:00Z');
+
+INSERT INTO import_state_counts (counter, movies) VALUES ('removed_from_tmdb', 3);
 
 INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count, tmdb_data, imported_at,
                     runtime, original_language) VALUES
@@ -77,6 +96,12 @@ INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vot
 
 INSERT INTO movie_year_counts (year, movies) VALUES (2026, 4), (2025, 8), (2024, 6), (2020, 2);
 
+-- Two movies TMDb's export no longer lists, one of them of no year; a skipped one too (counted in
+-- import_state_counts only).
+UPDATE movies SET removed_from_tmdb_at = '2026-06-14T03:00:00Z' WHERE tmdb_id = 106;
+UPDATE movies SET removed_from_tmdb_at = '2026-06-15T03:00:00.25Z' WHERE tmdb_id = 117;
+INSERT INTO movie_counts (counter, movies) VALUES ('imported', 20), ('removed', 2);
+
 INSERT INTO skipped_imports (tmdb_id, imdb_id, title, year, source, reason, criteria_failed, skipped_at) VALUES
     (201, 'tt0000201', 'Skipped Love', 2025, 'year_import', 'quality', '{has_poster,has_votes}',
      '2026-06-15T12:34:30Z'),
@@ -110,6 +135,10 @@ INSERT INTO import_failures (source, tmdb_id, imdb_id, title, year, reason, retr
     ('list:replayed', 306, 'tt0000306', 'Replayed_Failure', NULL, 'malformed_response', 0, NULL,
      '2024-01-01T00:00:00Z', 'tt0000306'),
     ('year_import', 307, NULL, 'Ωmega Failure', 2026, 'not_found', 1, NULL, '2026-06-15T12:10:00Z', '307');
+
+INSERT INTO skipped_import_counts (counter, movies) VALUES ('skipped', 8);
+INSERT INTO failed_movies (tmdb_id) VALUES (301), (302), (303), (304), (305), (306), (307);
+INSERT INTO import_failure_counts (counter, movies) VALUES ('failed', 7);
 
 INSERT INTO festival_organizations (abbreviation, name, registered_at) VALUES
     ('AMPAS', 'Academy of Motion Picture Arts and Sciences', '2026-06-01T00:00:00Z'),

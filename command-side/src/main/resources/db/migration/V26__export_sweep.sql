@@ -24,6 +24,6 @@ CREATE TABLE import_ledger_removed (
 );
 
 COMMENT ON TABLE import_ledger_export_sweep IS
-    'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from ExportSweepStarted, ExportRead, ExportSweepProgressed, ExportSweepCompleted and ExportSweepFailed | The sweep of TMDb''s daily ID export: which export, how far it got, and the node running it.';
+    'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from ExportSweepStarted, ExportRead, ExportSweepProgressed, ExportSweepCompleted and ExportSweepFailed; no node holds a rebuilt sweep, so one left running is resumed by the next that claims it | The sweep of TMDb''s daily ID export: which export, how far it got, and the node running it.';
 COMMENT ON TABLE import_ledger_removed IS
     'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from MovieRemovedFromTmdb and MovieRestoredOnTmdb | The movies TMDb''s export no longer lists.';

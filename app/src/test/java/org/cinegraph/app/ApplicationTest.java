@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The whole application on a random port, on an embedded PostgreSQL of its own in a fresh data directory
- * under {@code target/}, its daily schedule off. Test classes with the same annotation share one running application.
+ * under {@code target/}, its daily schedule and its automatic sweep of TMDb's export off. Test classes with the same annotation share one running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
         "cinegraph.data-dir=target/test-data/${random.uuid}",
         "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,
         // A test that happens to run at the daily tick must not see the pass start a year of its own.
-        "cinegraph.schedule.enabled=false"
+        "cinegraph.schedule.enabled=false",
+        // Nor a sweep of TMDb's export start by itself when a test completes a range.
+        "cinegraph.import.export-sweep=false"
 })
 public @interface ApplicationTest {
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,10 +48,16 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.cinegraph.events.ExportRead;
+import org.cinegraph.events.ExportSweepCompleted;
+import org.cinegraph.events.ExportSweepProgressed;
+import org.cinegraph.events.ExportSweepStarted;
 import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.MovieImportFailed;
+import org.cinegraph.events.MovieRemovedFromTmdb;
 import org.cinegraph.events.QualityCriteria;
 import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.sandbox.TmdbSandboxServer;
@@ -61,13 +68,16 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard in a real browser, headless Chromium driven by Selenium, against the application in sandbox
  * mode, as a person would use it: the overview loads, a year imported from the page shows its progress and
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
  * letter is retried, the filter forms offer the API's criteria and reasons and filter by them, the tables page lists
- * every table and brings a dropped one back, priority years set on the actions page show on the years page. Each step saves a screenshot in {@code target/screenshots}.
+ * every table and brings a dropped one back, priority years set on the actions page show on the years page, the
+ * overview shows the sweep of TMDb's export and a movie's page marks one the export no longer lists. Each step saves
+ * a screenshot in {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -97,6 +107,10 @@ class DashboardBrowserTest {
     private TestRestTemplate http;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private EventGateway events;
+    @Autowired
+    private TransactionTemplate transactions;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -214,7 +228,8 @@ class DashboardBrowserTest {
         screenshot("years");
 
         open("#/overview");
-        wait.until(driver -> !text("state").contains("Ours\n0") && text("state").contains("Last completed year\n" + YEAR));
+        wait.until(driver -> !text("state").contains("Ours (imported)\n0")
+                && text("state").contains("Last completed year\n" + YEAR));
         screenshot("overview");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -433,6 +448,49 @@ class DashboardBrowserTest {
         awaitNotice("No year goes first");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("priority-years")));
         assertThat(http.getForObject("/api/schedule", JsonNode.class).get("priorityYears")).isEmpty();
+    }
+
+    /**
+     * The sweep of TMDb's export and a movie it no longer lists, recorded as the command side records them (their
+     * events published here): the overview shows the sweep and its withheld removals, the movie's page marks it.
+     */
+    @Test
+    @Order(11)
+    void theOverviewShowsTheSweepOfTmdbsExportAndAMovieItNoLongerListsIsMarkedRemoved() {
+        int movie = http.getForObject("/api/movies?year=" + YEAR + "&limit=1", JsonNode.class).get("items").get(0)
+                .get("tmdbId").asInt();
+        LocalDate exportDate = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        transactions.executeWithoutResult(status -> events.publish(
+                new ExportSweepStarted(exportDate, ImportTrigger.SCHEDULE, false),
+                new ExportRead(exportDate, 2_010, 2_005, 2_000, 5, List.of(3L)),
+                new ExportSweepProgressed(exportDate, 900, 800, 40),
+                new ExportSweepCompleted(exportDate, 2_010, 2_000, 1_960, 40, 1, 0, 0, 20),
+                new MovieRemovedFromTmdb(movie, exportDate),
+                new ExportSweepStarted(exportDate, ImportTrigger.ADMIN, false),
+                new ExportRead(exportDate, 2_010, 2_005, 2_000, 5, List.of(3L)),
+                new ExportSweepProgressed(exportDate, 1_500, 1_200, 3)));
+
+        open("#/overview");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-sweep"),
+                "1,200 of 2,000 gone through"));
+        assertThat(text("overview-sweep")).contains("Sweep of the export of " + exportDate).contains("sweeping")
+                .contains("Last completed: the export of " + exportDate).contains("1 removed");
+        assertThat(text("state")).contains("Accounted for");
+        assertThat(text("completion-text")).contains("movies accounted for (").endsWith(" %)");
+        scrollTo(By.id("overview-sweep"));
+        screenshot("overview-sweep");
+
+        transactions.executeWithoutResult(status -> events.publish(
+                new ExportSweepCompleted(exportDate, 2_010, 2_000, 1_997, 3, 0, 0, 300, 20)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-sweep"),
+                "300 movies it no longer lists were not recorded as removed"));
+        assertThat(text("overview-sweep")).contains("confirmRemovals=true");
+
+        open("#/movies/" + movie);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("movie-heading"), "removed from TMDb"));
+        assertThat(text("movie-details")).contains("TMDb's daily export no longer lists this movie, since ")
+                .doesNotContain("null");
+        screenshot("movie-removed");
     }
 
     private void open(String route) {

@@ -126,6 +126,73 @@ class KillAndRestartTest {
     }
 
     /**
+     * A node killed in the middle of a sweep of TMDb's export: the next start resumes it from the same export after
+     * the last chunk it noted, and every movie the export lists ends with exactly one outcome, none fetched twice for
+     * the sweep's sake.
+     */
+    @Test
+    void aNodeKilledMidSweepResumesItFromTheSameExportAndRecordsEachMovieOnce() throws Exception {
+        SandboxCatalogue catalogue = SandboxCatalogue.builder().year(DISCOVERY_YEAR, 300).build();
+        try (TmdbSandboxServer tmdb = TmdbSandboxServer.start(catalogue)) {
+            String[] node = node(tmdb);
+            int noted;
+            try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed-mid-sweep.log"), node)) {
+                JdbcClient database = databaseOf(dataDir);
+                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(database, "YearImportCompleted")
+                        .size() == 1);
+                // Slow enough that the polls see the sweep in the middle of the festival films TMDb lists too.
+                tmdb.faults().latency(Duration.ofMillis(80));
+                assertThat(postAsAdmin(killed.port(), "/api/admin/catalogue/sweep")).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> StoredEvents.of(database, "ExportSweepProgressed").size() >= 3);
+                assertThat(killed.kill()).as("killed with SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
+
+                assertThat(StoredEvents.of(database, "ExportSweepCompleted")).as("killed mid-sweep").isEmpty();
+                List<JsonNode> progress = StoredEvents.of(database, "ExportSweepProgressed");
+                noted = progress.get(progress.size() - 1).get("throughId").asInt();
+            }
+
+            tmdb.faults().reset();
+            try (RunningApp restarted = RunningApp.start(node)) {
+                JdbcClient events = restarted.jdbc();
+                JsonNode completed = await().atMost(Duration.ofSeconds(120)).until(
+                        () -> StoredEvents.of(events, "ExportSweepCompleted"), all -> !all.isEmpty()).get(0);
+
+                assertThat(StoredEvents.of(events, "ExportSweepStarted")).as("resumed, not started again").hasSize(1);
+                assertThat(StoredEvents.of(events, "ExportRead")).as("the export's figures recorded once").hasSize(1);
+                List<Integer> through = StoredEvents.of(events, "ExportSweepProgressed").stream()
+                        .map(progressed -> progressed.get("throughId").asInt()).toList();
+                assertThat(through).as("the resumed sweep goes on after where it got to").isSorted()
+                        .doesNotHaveDuplicates().contains(noted);
+
+                Set<Integer> listed = tmdb.exports().ids(tmdb.exports().newestDay()).stream()
+                        .filter(id -> !catalogue.exportExtras().adult().contains(id)
+                                && !catalogue.exportExtras().video().contains(id))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertThat(completed.get("counted").asLong()).isEqualTo(listed.size());
+                Map<Integer, Long> outcomesPerMovie = events.sql("""
+                                SELECT (convert_from(payload, 'UTF8')::jsonb ->> 'tmdbId')::int AS tmdb_id
+                                  FROM domain_event_entry
+                                 WHERE payload_type IN ('org.cinegraph.events.MovieImported',
+                                                        'org.cinegraph.events.MovieSkipped',
+                                                        'org.cinegraph.events.MovieImportFailed')""")
+                        .query(Integer.class).list().stream()
+                        .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+                assertThat(outcomesPerMovie.keySet()).as("every counted movie has an outcome").containsAll(listed);
+                assertThat(outcomesPerMovie.entrySet().stream().filter(movie -> movie.getValue() != 1).toList())
+                        .as("movies with other than one outcome event").isEmpty();
+                long sweptHere = StoredEvents.where(events, "MovieImported", "source", "export").size()
+                        + StoredEvents.where(events, "MovieSkipped", "source", "export").size();
+                assertThat(completed.get("newMovies").asLong()).isEqualTo(sweptHere);
+                assertThat(completed.get("alreadyKnown").asLong())
+                        .isEqualTo(catalogue.movieIds(DISCOVERY_YEAR).size() - catalogue.exportExtras().removed()
+                                .stream().filter(catalogue.movieIds(DISCOVERY_YEAR)::contains).count());
+            }
+        }
+    }
+
+    /**
      * The incident this system exists for, at its worst: a node killed in the middle of a year's outcomes, a ceremony
      * and a list recorded before, and then every table dropped but the event store and Flyway's history, in every
      * schema. Started again, the node rebuilds every table from the events before anything resumes, finishes the year
@@ -366,6 +433,7 @@ class KillAndRestartTest {
                 "cinegraph.tmdb.requests-per-second=1000",
                 "cinegraph.tmdb.max-connections=16",
                 "cinegraph.schedule.enabled=false",
+                "cinegraph.tmdb.exports-base-url=" + tmdb.exportsBaseUrl(),
                 // The restarted process is another node to the claims; the killed one's claims must run out
                 // before it takes the years over, so they are short.
                 "cinegraph.import.lease=PT5S"};

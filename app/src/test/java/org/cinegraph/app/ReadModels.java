@@ -12,10 +12,10 @@ final class ReadModels {
     /** Every table a projection owns, by projection. */
     static final Map<String, List<String>> TABLES = Map.of(
             "year-progress", List.of("year_progress", "year_progress_movie"),
-            "import-state", List.of("import_state"),
-            "movies", List.of("movies"),
-            "skipped-imports", List.of("skipped_imports"),
-            "import-failures", List.of("import_failures"),
+            "import-state", List.of("import_state", "import_state_counts"),
+            "movies", List.of("movies", "movie_year_counts", "movie_counts"),
+            "skipped-imports", List.of("skipped_imports", "skipped_import_counts"),
+            "import-failures", List.of("import_failures", "failed_movies", "import_failure_counts"),
             "festivals", List.of("festival_organizations", "festival_ceremonies", "festival_categories",
                     "festival_nominations"),
             "lists", List.of("canonical_lists", "canonical_list_members"));

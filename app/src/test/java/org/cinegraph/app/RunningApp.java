@@ -32,7 +32,10 @@ final class RunningApp implements AutoCloseable {
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    /** Starts the application with the given properties; its daily schedule is off unless they set it. */
+    /**
+     * Starts the application with the given properties; its daily schedule, and the sweep of TMDb's export that
+     * follows a range's completion, are off unless they set them.
+     */
     static RunningApp start(String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--cinegraph.admin.password=" + ADMIN_PASSWORD));
         for (String property : properties) {
@@ -40,6 +43,10 @@ final class RunningApp implements AutoCloseable {
         }
         if (Arrays.stream(properties).noneMatch(property -> property.startsWith("cinegraph.schedule.enabled="))) {
             args.add("--cinegraph.schedule.enabled=false");
+        }
+        // A test of something else must not see a sweep of TMDb's export start by itself once its range completes.
+        if (Arrays.stream(properties).noneMatch(property -> property.startsWith("cinegraph.import.export-sweep="))) {
+            args.add("--cinegraph.import.export-sweep=false");
         }
         return new RunningApp(new SpringApplicationBuilder(CinegraphApplication.class).run(args.toArray(String[]::new)));
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cinegraph.command.node.BackgroundActions;
 import org.cinegraph.command.schedule.DailyImportRecovery;
 import org.cinegraph.command.tables.DerivedTables;
+import org.cinegraph.command.export.ExportSweepRunner;
 import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.kernel.tables.TableDefinition;
 import org.cinegraph.kernel.tables.TableDefinitions;
@@ -42,12 +43,14 @@ class TableRebuilds {
     private final ObjectProvider<ProjectionRecovery> projections;
     private final ObjectProvider<BackgroundActions> background;
     private final ObjectProvider<YearImportRunner> years;
+    private final ObjectProvider<ExportSweepRunner> sweeps;
     private final ObjectProvider<DailyImportRecovery> schedule;
     private final Clock clock;
 
     TableRebuilds(TableStates states, TableRecovery recovery, ObjectProvider<DerivedTables> derived,
                   ObjectProvider<ProjectionRecovery> projections, ObjectProvider<BackgroundActions> background,
-                  ObjectProvider<YearImportRunner> years, ObjectProvider<DailyImportRecovery> schedule,
+                  ObjectProvider<YearImportRunner> years, ObjectProvider<ExportSweepRunner> sweeps,
+                  ObjectProvider<DailyImportRecovery> schedule,
                   Clock clock) {
         this.states = states;
         this.recovery = recovery;
@@ -55,6 +58,7 @@ class TableRebuilds {
         this.projections = projections;
         this.background = background;
         this.years = years;
+        this.sweeps = sweeps;
         this.schedule = schedule;
         this.clock = clock;
     }
@@ -103,8 +107,9 @@ class TableRebuilds {
         try {
             Map<String, Long> rows = tables.rebuild(List.of(name));
             states.rebuilt(name, new TableStatus.LastRebuild(started, clock.instant(), rows.get(name), null));
-            // A year whose job stopped for want of the table waits for no trigger: it goes on now.
+            // A year or a sweep whose job stopped for want of the table waits for no trigger: it goes on now.
             years.ifAvailable(YearImportRunner::resumeUnheld);
+            sweeps.ifAvailable(ExportSweepRunner::resumeUnheld);
         } catch (RuntimeException e) {
             log.error("The rebuild of table {} failed; the table is as it was before it", name, e);
             states.rebuilt(name, new TableStatus.LastRebuild(started, clock.instant(), null, String.valueOf(

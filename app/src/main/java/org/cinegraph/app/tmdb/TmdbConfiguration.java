@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Year;
 import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.cinegraph.command.export.ExportFiles;
+import org.cinegraph.command.export.TmdbExports;
 import org.cinegraph.command.tmdb.TmdbActivity;
 import org.cinegraph.command.tmdb.TmdbClient;
 import org.cinegraph.command.tmdb.TmdbConnection;
@@ -30,7 +32,7 @@ class TmdbConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(SandboxModeCondition.class)
     TmdbSandboxServer tmdbSandbox(SandboxProperties properties, Clock clock) {
-        TmdbSandboxServer sandbox = TmdbSandboxServer.start(catalogue(properties, clock));
+        TmdbSandboxServer sandbox = TmdbSandboxServer.start(catalogue(properties, clock), clock);
         log.warn("SANDBOX MODE: no TMDb credentials are configured, so TMDb is simulated by the built-in sandbox "
                 + "at {} with a generated catalogue. Set TMDB_API_TOKEN or TMDB_API_KEY to import from TMDb.",
                 sandbox.baseUrl());
@@ -71,6 +73,17 @@ class TmdbConfiguration {
     TmdbClient tmdbClient(TmdbConnection connection, TmdbLimits limits, RestClient.Builder builder,
                           MeterRegistry meters, TmdbActivity activity) {
         return new TmdbClient(connection, limits, builder, meters, activity);
+    }
+
+    /**
+     * TMDb's daily ID exports, with the client's timeouts and retries but none of its credentials: the file server
+     * takes none, and a token sent there would be a token given away. In sandbox mode, the sandbox's.
+     */
+    @Bean
+    ExportFiles tmdbExports(TmdbProperties properties, TmdbLimits limits, ObjectProvider<TmdbSandboxServer> sandbox) {
+        TmdbSandboxServer server = sandbox.getIfAvailable();
+        return new TmdbExports(server != null ? server.exportsBaseUrl() : properties.exportsBaseUrl(),
+                properties.connectTimeout(), properties.readTimeout(), limits);
     }
 
     /**

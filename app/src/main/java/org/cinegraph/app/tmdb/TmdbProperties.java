@@ -6,10 +6,14 @@ import org.cinegraph.command.tmdb.TmdbLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code cinegraph.tmdb.*}; the token and key also come from TMDB_API_TOKEN and TMDB_API_KEY. */
+/**
+ * {@code cinegraph.tmdb.*}; the token and key also come from TMDB_API_TOKEN and TMDB_API_KEY. The daily ID exports
+ * are on TMDb's file server, {@code exportsBaseUrl}, which takes no credentials.
+ */
 @ConfigurationProperties("cinegraph.tmdb")
 record TmdbProperties(
         @DefaultValue("https://api.themoviedb.org/3") URI baseUrl,
+        @DefaultValue("https://files.tmdb.org/p/exports") URI exportsBaseUrl,
         String apiToken,
         String apiKey,
         @DefaultValue("5s") Duration connectTimeout,

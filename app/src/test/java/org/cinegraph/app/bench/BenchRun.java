@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every benchmark in one run, for {@code bench/run}: import throughput beside a plain JDBC insert,
  * saturation of TMDb's rate limit, replay beside a plain read and parse, dashboard reads from a second process,
- * and the memory of it all, each benchmark in a JVM of its own ({@link PhaseJvm}). Writes {@code latest.json} and
+ * TMDb's daily ID export read against a catalogue, and the memory of it all, each benchmark in a JVM of its own ({@link PhaseJvm}). Writes {@code latest.json} and
  * {@code latest.md} (a table of the headline figures, each beside its target, and the details of each benchmark).
  * Its name keeps it out of {@code mvn verify}.
  */
@@ -25,7 +25,7 @@ class BenchRun {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     record Options(ImportBenchmark.Options imports, ReplayBenchmark.Options replay, ReadsBenchmark.ReadsOptions reads,
-                   Path results, String command) {
+                   ExportBenchmark.Options export, Path results, String command) {
 
         /** As {@code bench/run} sets them; the replay runs over a million events unless told otherwise. */
         static Options fromSystemProperties() {
@@ -35,10 +35,11 @@ class BenchRun {
                     defaults.results(), defaults.projections(), defaults.jfr(), defaults.pgProfile(),
                     defaults.keepData());
             ReadsBenchmark.ReadsOptions reads = ReadsBenchmark.ReadsOptions.fromSystemProperties();
-            return new Options(imports, replay, reads, imports.results(), "bench/run " + imports.movies()
+            ExportBenchmark.Options export = ExportBenchmark.Options.fromSystemProperties();
+            return new Options(imports, replay, reads, export, imports.results(), "bench/run " + imports.movies()
                     + " -Dbench.warmup-movies=" + imports.warmupMovies()
                     + " -Dbench.saturation-movies=" + imports.saturationMovies() + " -Dbench.events=" + replay.events()
-                    + " -Dbench.reads.movies=" + reads.movies());
+                    + " -Dbench.reads.movies=" + reads.movies() + " -Dbench.export.lines=" + export.lines());
         }
     }
 
@@ -62,6 +63,7 @@ class BenchRun {
         ImportBenchmark.write(options.results(), throughput.figures(), saturation.figures());
         PhaseJvm.Result replay = PhaseJvm.run(PhaseJvm.Phase.REPLAY, options);
         PhaseJvm.Result reads = PhaseJvm.run(PhaseJvm.Phase.READS, options);
+        PhaseJvm.Result export = PhaseJvm.run(PhaseJvm.Phase.EXPORT, options);
 
         // Small enough to read and to commit beside the README's table: the machine once, each benchmark's load
         // average in its place; PostgreSQL's profile of the replay and the reads' query plans stay in the
@@ -85,19 +87,24 @@ class BenchRun {
             ((ObjectNode) plan).remove("plan");
         }
         report.set("reads", read);
+        ObjectNode exported = withoutMachine(export.figures());
+        JsonNode exportHeap = exported.remove("memory");
+        report.set("export", exported);
         ObjectNode memory = report.putObject("memory");
         ObjectNode peaks = memory.putObject("peakResidentBytes");
         peaks.put("import", throughput.peakResidentBytes());
         peaks.put("saturation", saturation.peakResidentBytes());
         peaks.put("replay", replay.peakResidentBytes());
         peaks.put("reads", reads.peakResidentBytes());
+        peaks.put("export", export.peakResidentBytes());
         memory.set("import", importHeap);
         memory.set("replayHeap", replayed.path("heap"));
+        memory.set("export", exportHeap);
 
         Files.createDirectories(options.results());
         JSON.writeValue(options.results().resolve("latest.json").toFile(), report);
         Files.writeString(options.results().resolve("latest.md"), markdown(report));
-        return new Run(report, List.of(throughput, saturation, replay, reads));
+        return new Run(report, List.of(throughput, saturation, replay, reads, export));
     }
 
     /** A benchmark's figures with the machine it ran on left out but for its load average at the time. */
@@ -176,6 +183,16 @@ class BenchRun {
                             endpoint.path("p50Ms").asDouble(), endpoint.path("requestsPerSecond").asDouble()),
                     "p99 20 ms", endpoint.path("meetsTarget").asBoolean());
         }
+        JsonNode export = report.path("export");
+        double linesPerSecond = export.at("/read/linesPerSecond").asDouble();
+        row(md, "TMDb's daily ID export read (" + format("%,d", export.at("/read/lines").asLong()) + " lines, gzip "
+                        + "over HTTP on loopback) and the ids missing from a catalogue of " + format("%,d",
+                        export.at("/catalogue/movies").asLong()) + " found (" + format("%,d",
+                        export.at("/found/missing").asLong()) + ")",
+                format("%,.0f lines/s (%.1f s; %.1f s with the catalogue's ids read and the missing and removed "
+                        + "found)", linesPerSecond, export.at("/read/seconds").asDouble(),
+                        export.at("/found/allSeconds").asDouble()), "200,000 lines/s",
+                linesPerSecond >= ExportBenchmark.TARGET_LINES_PER_SECOND);
         JsonNode memory = report.path("memory");
         JsonNode peaks = memory.path("peakResidentBytes");
         StringBuilder resident = new StringBuilder();
@@ -192,8 +209,13 @@ class BenchRun {
         boolean grows = memory.path("import").path("grows").asBoolean();
         row(md, "heap kept after a full collection, at each quarter of the import", heap.toString(),
                 "does not grow", !grows);
+        JsonNode exportHeap = memory.path("export");
+        row(md, "heap kept after a full collection through a read of the export, before it and at each quarter "
+                        + "(its bit sets: " + format("%,d KiB", exportHeap.path("bitSetBytes").asLong() >> 10) + ")",
+                ExportBenchmark.heapAfterCollection(memory.path("export")), "does not grow",
+                !exportHeap.path("grows").asBoolean());
         md.append("\nEach benchmark's own report is beside this one: `import-latest.json`, `replay-latest.md`, "
-                + "`reads-latest.md`.\n");
+                + "`reads-latest.md`, `export-latest.md`.\n");
         return md.toString();
     }
 

@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       records are, and {@code movie_year_counts}, each year's count of them;</li>
  *   <li>{@code year_progress}: each year completed, 60% of its movies imported, 35% skipped, 5% failed, as
  *       {@link YearImportSeeder} seeds them, its import an hour before the next year's;</li>
+ *   <li>the counts {@code GET /api/import/state} adds up: the movies imported ({@code movie_counts}), and the
+ *       skipped and failed ones as {@code year_progress} counts them ({@code skipped_import_counts},
+ *       {@code import_failure_counts}; their own tables, which no dashboard read measured here lists, stay
+ *       empty);</li>
  *   <li>{@code import_state}: TMDb's total, the last page, the last completed year, the last daily run and
  *       update check. No current year (the last one completed cleared it) and no full sync (the range goes
  *       back to 1874).</li>
@@ -76,6 +80,7 @@ final class DashboardReadModelFill {
         jdbc.sql("""
                         INSERT INTO movie_year_counts (year, movies)
                         SELECT year, count(*) FROM movies WHERE year IS NOT NULL GROUP BY year""").update();
+        jdbc.sql("INSERT INTO movie_counts (counter, movies) SELECT 'imported', count(*) FROM movies").update();
         jdbc.sql("""
                         INSERT INTO year_progress (year, status, trigger, tmdb_total, discovered, imported, skipped,
                                                    failed, pages_total, pages_done, started_at, completed_at,
@@ -94,6 +99,12 @@ final class DashboardReadModelFill {
                 .param("newest", newestYear).param("perPage", MOVIES_PER_PAGE)
                 .param("took", (int) YEAR_IMPORT.toMinutes()).param("now", utc(now))
                 .update();
+        jdbc.sql("""
+                        INSERT INTO skipped_import_counts (counter, movies)
+                        SELECT 'skipped', sum(skipped) FROM year_progress""").update();
+        jdbc.sql("""
+                        INSERT INTO import_failure_counts (counter, movies)
+                        SELECT 'failed', sum(failed) FROM year_progress""").update();
         Map<Integer, Long> moviesPerYear = new LinkedHashMap<>();
         jdbc.sql("SELECT year, imported FROM year_progress ORDER BY year DESC")
                 .query(rows -> {

@@ -30,7 +30,7 @@ final class PhaseJvm {
 
     /** The benchmarks of {@code bench/run}, in the order it runs them. */
     enum Phase {
-        IMPORT, SATURATION, REPLAY, READS;
+        IMPORT, SATURATION, REPLAY, READS, EXPORT;
 
         String fileName() {
             return name().toLowerCase(Locale.ROOT);
@@ -113,6 +113,8 @@ final class PhaseJvm {
                     Long.toString(options.reads().duration().toMillis()),
                     Integer.toString(options.reads().connections()),
                     options.reads().results().toAbsolutePath().toString());
+            case EXPORT -> List.of(Long.toString(options.export().lines()),
+                    options.export().results().toAbsolutePath().toString());
         };
     }
 
@@ -158,6 +160,8 @@ final class PhaseJvm {
             case READS -> ReadsBenchmark.run(new ReadsBenchmark.ReadsOptions(Long.parseLong(options.get(0)),
                     Duration.ofMillis(Long.parseLong(options.get(1))), Integer.parseInt(options.get(2)),
                     Path.of(options.get(3)))).json();
+            case EXPORT -> ExportBenchmark.run(new ExportBenchmark.Options(Long.parseLong(options.get(0)),
+                    Path.of(options.get(1))));
         };
     }
 

@@ -174,8 +174,8 @@ class ReadsBenchmark {
         statements.put("the year's count, kept by the movies projection",
                 "SELECT COALESCE(sum(movies), 0) FROM movie_year_counts WHERE year = " + year);
         statements.put("a year's first page by popularity",
-                "SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language"
-                        + " FROM movies WHERE year = " + year
+                "SELECT tmdb_id, imdb_id, title, release_date, popularity, vote_count, runtime, original_language,"
+                        + " removed_from_tmdb_at FROM movies WHERE year = " + year
                         + " ORDER BY popularity DESC NULLS LAST, tmdb_id LIMIT " + PAGE + " OFFSET 0");
         List<ReadsReport.Plan> plans = new ArrayList<>();
         for (Map.Entry<String, String> statement : statements.entrySet()) {

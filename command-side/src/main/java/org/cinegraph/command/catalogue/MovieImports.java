@@ -47,6 +47,33 @@ public class MovieImports {
         return ledger.outcomeOf(tmdbId);
     }
 
+    /** What {@link #importIfUnknown} did. */
+    public enum Recorded {
+        /** This call recorded the movie's first outcome. */
+        NEW,
+        /** The movie had an outcome already, a failure too; or another source recorded one meanwhile. */
+        KNOWN,
+        /** The fetch was interrupted (the node is stopping): nothing was recorded. */
+        INTERRUPTED
+    }
+
+    /**
+     * Imports the movie unless it has any outcome, a failure included (a failure is retried as a failure of its
+     * source, not found again by another).
+     *
+     * @throws org.cinegraph.command.tmdb.TmdbCredentialsRejectedException when TMDb refuses the credentials
+     */
+    public Recorded importIfUnknown(int tmdbId, String title, ImportSource source) {
+        if (ledger.outcomeOf(tmdbId).isPresent()) {
+            return Recorded.KNOWN;
+        }
+        MovieOutcome outcome = fetch.fetch(tmdbId, title, null, source);
+        if (outcome == null) {
+            return Recorded.INTERRUPTED;
+        }
+        return ledger.record(outcome) ? Recorded.NEW : Recorded.KNOWN;
+    }
+
     /**
      * Records that the movie's import from {@code source} failed in a way its fetch does not record (its outcome
      * could not be written, say) as the movie's failure: listed in {@code GET /api/import/failures} and retried

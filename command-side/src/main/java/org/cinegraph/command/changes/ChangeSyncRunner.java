@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.catalogue.ImportedMovies;
+import org.cinegraph.command.export.ExportSweepRunner;
 import org.cinegraph.command.node.BackgroundThreads;
 import org.cinegraph.command.tmdb.ChangesPage;
 import org.cinegraph.command.tmdb.ContentHash;
@@ -51,6 +52,7 @@ public class ChangeSyncRunner {
 
     private final ChangeLedger ledger;
     private final ImportedMovies imported;
+    private final ExportSweepRunner sweeps;
     private final TmdbClient tmdb;
     private final EventGateway events;
     private final TmdbLimits limits;
@@ -62,11 +64,12 @@ public class ChangeSyncRunner {
     /** This runner's own thread: it stops the sync itself, which releases its lease. */
     private final ThreadPoolTaskExecutor syncs;
 
-    ChangeSyncRunner(ChangeLedger ledger, ImportedMovies imported, TmdbClient tmdb, EventGateway events,
+    ChangeSyncRunner(ChangeLedger ledger, ImportedMovies imported, ExportSweepRunner sweeps, TmdbClient tmdb, EventGateway events,
                      TmdbLimits limits, PlatformTransactionManager transactions, Clock clock,
                      @Qualifier(BackgroundThreads.CHANGE_SYNC) ThreadPoolTaskExecutor syncs) {
         this.ledger = ledger;
         this.imported = imported;
+        this.sweeps = sweeps;
         this.tmdb = tmdb;
         this.events = events;
         this.limits = limits;
@@ -116,6 +119,10 @@ public class ChangeSyncRunner {
                     counts.failed));
             log.info("Delta sync from {} to {} completed: {} changed on TMDb, {} in the catalogue fetched, {} updated, "
                     + "{} failed", from, today, counts.changed, counts.checked, counts.updated, counts.failed);
+            if (trigger.inTurn()) {
+                // The daily pass's sync: the day's export finds what no year lists, and what TMDb removed.
+                sweeps.startScheduled();
+            }
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The delta sync stopped: {}", e.getMessage());
             recordFailure(new ChangeSyncFailed(from, today, true, e.getMessage()));

@@ -20,6 +20,8 @@ public class BackgroundThreads {
     public static final String YEAR_IMPORT_JOBS = "yearImportJobs";
     /** The delta sync's one thread. */
     public static final String CHANGE_SYNC = "changeSync";
+    /** The export sweep's one thread. */
+    public static final String EXPORT_SWEEP = "exportSweep";
     /** The actions an admin, or a start's catch-up, leaves to run in the background ({@link BackgroundActions}). */
     public static final String ACTIONS = "backgroundActionThreads";
     /** The renewals of this node's leases ({@link NodeLease}). */
@@ -35,6 +37,13 @@ public class BackgroundThreads {
     @Bean(name = CHANGE_SYNC, defaultCandidate = false)
     ThreadPoolTaskExecutor changeSync() {
         ThreadPoolTaskExecutor pool = daemons("change-sync-", JOB_STOP_SECONDS);
+        pool.setMaxPoolSize(1);
+        return pool;
+    }
+
+    @Bean(name = EXPORT_SWEEP, defaultCandidate = false)
+    ThreadPoolTaskExecutor exportSweep() {
+        ThreadPoolTaskExecutor pool = daemons("export-sweep-", JOB_STOP_SECONDS);
         pool.setMaxPoolSize(1);
         return pool;
     }

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.cinegraph.command.changes.ChangeSyncRunner;
+import org.cinegraph.command.export.ExportSweepRunner;
 import org.cinegraph.command.yearimport.AfterCommit;
 import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.events.FullSyncCompleted;
@@ -56,13 +57,14 @@ public class ImportPass {
     private final EventGateway events;
     private final YearImportRunner runner;
     private final ChangeSyncRunner changes;
+    private final ExportSweepRunner sweeps;
     private final ImportRange range;
     private final ImportSchedule schedule;
     private final Clock clock;
 
     ImportPass(PassLedger ledger, PriorityYears priority, PlatformTransactionManager transactions,
                CommandGateway commands, EventGateway events, YearImportRunner runner, ChangeSyncRunner changes,
-               ImportRange range, ImportSchedule schedule, Clock clock) {
+               ExportSweepRunner sweeps, ImportRange range, ImportSchedule schedule, Clock clock) {
         this.ledger = ledger;
         this.priority = priority;
         this.transaction = new TransactionTemplate(transactions);
@@ -70,6 +72,7 @@ public class ImportPass {
         this.events = events;
         this.runner = runner;
         this.changes = changes;
+        this.sweeps = sweeps;
         this.range = range;
         this.schedule = schedule;
         this.clock = clock;
@@ -219,12 +222,14 @@ public class ImportPass {
         return action == ImportAction.YEAR_IN_PROGRESS || action == ImportAction.SYNC_IN_PROGRESS;
     }
 
-    /** Records, once, that every year of the range is completed. */
+    /** Records, once, that every year of the range is completed; the sweep of TMDb's export follows once that commits. */
     private void recordFullSyncIfComplete(Map<Integer, String> statuses) {
         boolean complete = range.years().allMatch(year -> PassChoice.COMPLETED.equals(statuses.get(year)));
         Instant now = now();
         if (complete && ledger.markFullSync(range, now)) {
             publishAt(new FullSyncCompleted(range.firstYear(), range.lastYear()), now);
+            // Every year of the range is in: TMDb's export finds the movies no year lists.
+            AfterCommit.run(sweeps::startScheduled);
         }
     }
 

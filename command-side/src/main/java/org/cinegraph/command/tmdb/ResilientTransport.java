@@ -52,10 +52,10 @@ final class ResilientTransport {
                 .build());
         this.retry = Retry.of("tmdb", RetryConfig.custom()
                 .maxAttempts(limits.maxAttempts())
-                .intervalFunction(backoff(limits))
+                .intervalFunction(limits.retryBackoff())
                 .retryOnException(ResilientTransport::mayPass)
                 .build());
-        this.rateLimitedBackoff = backoff(limits);
+        this.rateLimitedBackoff = limits.retryBackoff();
     }
 
     /**
@@ -115,10 +115,6 @@ final class ResilientTransport {
         } finally {
             connections.onComplete();
         }
-    }
-
-    private static IntervalFunction backoff(TmdbLimits limits) {
-        return IntervalFunction.ofExponentialRandomBackoff(limits.initialBackoff(), 2.0, 0.5, limits.maxBackoff());
     }
 
     private static boolean mayPass(Throwable error) {

@@ -1,5 +1,6 @@
 package org.cinegraph.command.tmdb;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 
 /**
@@ -28,5 +29,10 @@ public record TmdbLimits(
         if (initialBackoff.isNegative() || maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("TMDb backoff must run from a non-negative initial wait up: " + this);
         }
+    }
+
+    /** The waits between attempts: from {@code initialBackoff}, doubled each time up to {@code maxBackoff}, with jitter. */
+    public IntervalFunction retryBackoff() {
+        return IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5, maxBackoff);
     }
 }

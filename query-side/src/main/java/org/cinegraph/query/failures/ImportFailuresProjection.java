@@ -17,6 +17,7 @@ import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.events.NominationMatchFailed;
 import org.cinegraph.events.NominationMatched;
 import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.CountChanges;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +27,20 @@ import org.springframework.stereotype.Component;
  * Failures, kept until what failed succeeds from the same source: a movie's import until it is imported or
  * skipped, a festival nomination's match until it is matched, a festival ceremony's import until it is imported,
  * a list member's lookup until it is found or the member leaves its list.
+ *
+ * <p>Apart from them, {@code failed_movies} holds each movie whose last outcome is a failure, whatever its source,
+ * until it is imported or skipped by any, and {@code import_failure_counts} counts them: a movie that failed from two
+ * sources, or twice, is one movie the catalogue has no final outcome for.
  */
 @Component
 @ProcessingGroup("import-failures")
-@ProjectionTables("import_failures")
+@ProjectionTables({"import_failures", "failed_movies", "import_failure_counts"})
 class ImportFailuresProjection extends JdbcProjection {
+
+    /** The count of {@code import_failure_counts} of the movies in {@code failed_movies}. */
+    static final String FAILED = "failed";
+    private static final CountChanges.Table<String> COUNTS = new CountChanges.Table<>("import_failure_counts",
+            "counter", String.class);
 
     ImportFailuresProjection(JdbcClient jdbc) {
         super(jdbc);
@@ -41,16 +51,19 @@ class ImportFailuresProjection extends JdbcProjection {
         FailureSubject subject = FailureSubject.movie(event.source(), event.tmdbId());
         writes().upsert(subject, new Failure(subject, event.tmdbId(), event.imdbId(), event.title(), event.year(),
                 event.reason(), event.attempt(), event.detail(), at));
+        failedMovies().upsert(event.tmdbId(), event.tmdbId());
     }
 
     @EventHandler
     void on(MovieImported event) {
         writes().delete(FailureSubject.movie(event.source(), event.tmdbId()));
+        failedMovies().delete(event.tmdbId());
     }
 
     @EventHandler
     void on(MovieSkipped event) {
         writes().delete(FailureSubject.movie(event.source(), event.tmdbId()));
+        failedMovies().delete(event.tmdbId());
     }
 
     @EventHandler
@@ -105,6 +118,33 @@ class ImportFailuresProjection extends JdbcProjection {
 
     private BatchedWrites<FailureSubject, Failure> writes() {
         return BatchedWrites.ofCurrentBatch("import_failures", this::write);
+    }
+
+    private BatchedWrites<Integer, Integer> failedMovies() {
+        BatchedWrites<Integer, Integer> movies = BatchedWrites.ofCurrentBatch("failed_movies",
+                this::writeFailedMovies);
+        // Asked for after the movies' writes, so the count is written after them, once per batch.
+        counts();
+        return movies;
+    }
+
+    private CountChanges<String> counts() {
+        return CountChanges.ofCurrentBatch(jdbc, COUNTS);
+    }
+
+    /** Applies a batch's failed and no longer failed movies in two statements, counting what they change. */
+    private void writeFailedMovies(List<Integer> resolved, List<Integer> failed) {
+        if (!resolved.isEmpty()) {
+            counts().add(FAILED, -jdbc.sql("DELETE FROM failed_movies WHERE tmdb_id = ANY (CAST(:ids AS int[]))")
+                    .param("ids", resolved.toArray(Integer[]::new)).update());
+        }
+        if (!failed.isEmpty()) {
+            counts().add(FAILED, jdbc.sql("""
+                            INSERT INTO failed_movies (tmdb_id)
+                            SELECT id FROM unnest(CAST(:ids AS int[])) AS failed (id) ORDER BY id
+                            ON CONFLICT (tmdb_id) DO NOTHING""")
+                    .param("ids", failed.toArray(Integer[]::new)).update());
+        }
     }
 
     /** Applies a batch's failures and resolutions in two statements. */

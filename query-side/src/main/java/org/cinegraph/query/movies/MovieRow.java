@@ -31,12 +31,13 @@ class MovieRow {
     private Instant importedAt;
     private Integer runtime;
     private String originalLanguage;
+    private Instant removedFromTmdbAt;
 
     protected MovieRow() {
     }
 
     MoviesController.MovieView view() {
         return new MoviesController.MovieView(tmdbId, imdbId, title, releaseDate, popularity, voteCount, runtime,
-                originalLanguage, tmdbData);
+                originalLanguage, removedFromTmdbAt, tmdbData);
     }
 }

@@ -4,8 +4,9 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.cinegraph.kernel.settings.ImportYears;
 import org.cinegraph.query.web.ListFilters;
 import org.cinegraph.query.web.ListPage;
@@ -17,29 +18,43 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record MoviesController(MovieRepository movies, MovieYearCountRepository yearCounts, Clock clock) {
+record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCountRepository yearCounts, Clock clock) {
 
     private static final int MAX_QUERY_LENGTH = 200;
 
-    /** Movies by popularity, most popular first; {@code q} matches anywhere in the title, ignoring case. */
+    /**
+     * Movies by popularity, most popular first; {@code q} matches anywhere in the title, ignoring case;
+     * {@code removed} keeps those TMDb's export no longer lists, or those it lists.
+     */
     @GetMapping("/api/movies")
     ListPage<MovieSummary> movies(@RequestParam(required = false) Integer year,
                                   @RequestParam(required = false) String q,
+                                  @RequestParam(required = false) String removed,
                                   @RequestParam(required = false) Integer limit,
                                   @RequestParam(required = false) Integer offset) {
         Paging paging = Paging.of(limit, offset);
-        Integer importable = year == null ? null : ImportYears.requireImportable(year, clock);
-        Optional<String> title = ListFilters.titlePattern(q, MAX_QUERY_LENGTH);
-        if (importable == null) {
-            return ListPage.of(title.isPresent() ? movies.titled(title.get(), paging)
-                    : movies.mostPopularFirst(paging));
+        MovieFilter filter = new MovieFilter(year == null ? null : ImportYears.requireImportable(year, clock),
+                ListFilters.titlePattern(q, MAX_QUERY_LENGTH).orElse(null), ListFilters.yesOrNo("removed", removed));
+        return lists.page(filter, paging, counted(filter));
+    }
+
+    /**
+     * How many movies the filter keeps, when the movies projection counts them as it writes them: counting the rows
+     * of a year cost more than the page itself, and all of them much more.
+     */
+    private OptionalLong counted(MovieFilter filter) {
+        if (filter.title() != null) {
+            return OptionalLong.empty();
         }
-        if (title.isPresent()) {
-            return ListPage.of(movies.ofYearTitled(importable, title.get(), paging));
+        if (filter.year() != null) {
+            return filter.removed() == null ? OptionalLong.of(yearCounts.moviesOf(filter.year()))
+                    : OptionalLong.empty();
         }
-        // The movies projection counts each year's movies as it writes them: a count of the year's rows cost more
-        // than the page itself.
-        return new ListPage<>(yearCounts.moviesOf(importable), movies.ofYear(importable, paging).getContent());
+        if (filter.removed() == null) {
+            return OptionalLong.of(movies.importedMovies());
+        }
+        long removedMovies = movies.removedMovies();
+        return OptionalLong.of(filter.removed() ? removedMovies : movies.importedMovies() - removedMovies);
     }
 
     @GetMapping("/api/movies/{tmdbId}")
@@ -48,8 +63,12 @@ record MoviesController(MovieRepository movies, MovieYearCountRepository yearCou
                 "Movie not imported", "No movie with TMDb id " + tmdbId + " has been imported."));
     }
 
-    /** A movie and {@code tmdbData}, the full TMDb record it was imported from, as TMDb sent it. */
+    /**
+     * A movie and {@code tmdbData}, the full TMDb record it was imported from, as TMDb sent it;
+     * {@code removedFromTmdbAt} since when TMDb's export no longer lists it, null while it does.
+     */
     record MovieView(int tmdbId, String imdbId, String title, LocalDate releaseDate, Double popularity,
-                     Integer voteCount, Integer runtime, String originalLanguage, @JsonRawValue String tmdbData) {
+                     Integer voteCount, Integer runtime, String originalLanguage, Instant removedFromTmdbAt,
+                     @JsonRawValue String tmdbData) {
     }
 }

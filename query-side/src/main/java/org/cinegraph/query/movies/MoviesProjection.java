@@ -13,8 +13,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
+import org.cinegraph.events.MovieRemovedFromTmdb;
+import org.cinegraph.events.MovieRestoredOnTmdb;
 import org.cinegraph.events.MovieUpdated;
 import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.CountChanges;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -23,13 +26,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * The imported movies. The columns the API filters and sorts on are extracted from the stored TMDb record; the
- * movies of each year are counted in {@code movie_year_counts}.
+ * movies of each year are counted in {@code movie_year_counts}, and all of them, and those TMDb's export no longer
+ * lists, in {@code movie_counts}.
  */
 @Component
 @ProcessingGroup("movies")
-@ProjectionTables(value = {"movies", "movie_year_counts"}, neverEmptyAfter = MovieImported.class)
+@ProjectionTables(value = {"movies", "movie_year_counts", "movie_counts"}, neverEmptyAfter = MovieImported.class)
 class MoviesProjection extends JdbcProjection {
 
+    /** The count of {@code movie_counts} of every imported movie. */
+    static final String IMPORTED = "imported";
+    /** The count of {@code movie_counts} of the imported movies recorded as removed from TMDb, and not restored. */
+    static final String REMOVED = "removed";
+    private static final CountChanges.Table<Integer> BY_YEAR = new CountChanges.Table<>("movie_year_counts", "year",
+            Integer.class);
+    private static final CountChanges.Table<String> COUNTS = new CountChanges.Table<>("movie_counts", "counter",
+            String.class);
     private static final int ROWS_PER_STATEMENT = 100;
     private static final String ROW = "(CAST(? AS int), CAST(? AS text), CAST(? AS text), CAST(? AS date),"
             + " CAST(? AS int), CAST(? AS text), CAST(? AS timestamptz))";
@@ -67,22 +79,60 @@ class MoviesProjection extends JdbcProjection {
                 .update();
     }
 
+    /**
+     * TMDb's export no longer lists the movie: it stays, marked removed since the event's time. A movie this
+     * projection does not hold (one skipped, or whose import failed) changes nothing here. Written at once, after the
+     * batch's pending imports, whose rows it may mark.
+     */
+    @EventHandler
+    void on(MovieRemovedFromTmdb event, @Timestamp Instant at) {
+        pending().flush();
+        int marked = jdbc.sql("""
+                        UPDATE movies SET removed_from_tmdb_at = :at
+                         WHERE tmdb_id = :tmdbId AND removed_from_tmdb_at IS NULL""")
+                .param("tmdbId", event.tmdbId())
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update();
+        counts().add(REMOVED, marked);
+    }
+
+    /** TMDb's export lists the movie again: it is no longer marked removed. */
+    @EventHandler
+    void on(MovieRestoredOnTmdb event) {
+        pending().flush();
+        int unmarked = jdbc.sql("""
+                        UPDATE movies SET removed_from_tmdb_at = NULL
+                         WHERE tmdb_id = :tmdbId AND removed_from_tmdb_at IS NOT NULL""")
+                .param("tmdbId", event.tmdbId())
+                .update();
+        counts().add(REMOVED, -unmarked);
+    }
+
     private BatchedWrites<Integer, ImportedMovie> pending() {
         BatchedWrites<Integer, ImportedMovie> movies = BatchedWrites.ofCurrentBatch("movies", this::write);
-        // Registered after the movies' writes, so the counts are written after them, once per batch.
-        YearCountChanges.ofCurrentBatch(jdbc);
+        // Asked for after the movies' writes, so the counts are written after them, once per batch.
+        yearCounts();
+        counts();
         return movies;
+    }
+
+    private CountChanges<Integer> yearCounts() {
+        return CountChanges.ofCurrentBatch(jdbc, BY_YEAR);
+    }
+
+    private CountChanges<String> counts() {
+        return CountChanges.ofCurrentBatch(jdbc, COUNTS);
     }
 
     /**
      * Upserts the batch's movies, {@value #ROWS_PER_STATEMENT} per statement (one statement text the driver
-     * parses once, then one for the rest), and notes what changed in the counts of their years, which the batch
-     * writes once when it commits ({@link YearCountChanges}). Each TMDb record is its own parameter: in an array
-     * it would cost PostgreSQL as much to unquote as to parse. Each record is parsed once, in a materialized common table expression: inlined, PostgreSQL would parse the whole
+     * parses once, then one for the rest), and notes what changed in the counts of their years and of all movies,
+     * which the batch writes once when it commits ({@link CountChanges}). Each TMDb record is its own
+     * parameter: in an array it would cost PostgreSQL as much to unquote as to parse. Each record is parsed once, in a materialized common table expression: inlined, PostgreSQL would parse the whole
      * record again for each column extracted from it (twice the time, measured).
      */
     private void write(List<Integer> deletes, List<ImportedMovie> movies) {
-        Map<Integer, Integer> counted = new HashMap<>();
+        List<YearChange> changes = new ArrayList<>();
         for (int from = 0; from < movies.size(); from += ROWS_PER_STATEMENT) {
             List<ImportedMovie> rows = movies.subList(from, Math.min(movies.size(), from + ROWS_PER_STATEMENT));
             List<SqlParameterValue> params = new ArrayList<>(rows.size() * 7);
@@ -98,7 +148,7 @@ class MoviesProjection extends JdbcProjection {
                         OffsetDateTime.ofInstant(movie.at(), ZoneOffset.UTC)));
             }
             String values = String.join(",", Collections.nCopies(rows.size(), ROW));
-            jdbc.sql("""
+            changes.addAll(jdbc.sql("""
                             WITH incoming AS MATERIALIZED (
                                 SELECT id, imdb_id, title, release_date,
                                        COALESCE(year, EXTRACT(YEAR FROM release_date)::int) AS year,
@@ -123,17 +173,29 @@ class MoviesProjection extends JdbcProjection {
                             SELECT year, sum(change)::int AS change
                               FROM (SELECT year, 1 AS change FROM upserted
                                     UNION ALL SELECT year, -1 FROM previous) AS changes
-                             WHERE year IS NOT NULL
                              GROUP BY year"""
                             .formatted(values))
                     .params(params)
-                    .query(rs -> {
-                        counted.merge(rs.getInt("year"), rs.getInt("change"), Integer::sum);
-                    });
+                    .query((rs, row) -> new YearChange((Integer) rs.getObject("year"), rs.getInt("change")))
+                    .list());
         }
-        YearCountChanges.ofCurrentBatch(jdbc).add(counted);
+        Map<Integer, Integer> byYear = new HashMap<>();
+        long imported = 0;
+        for (YearChange change : changes) {
+            // A movie of no year (no release date, found outside a year's import) is counted among all only.
+            if (change.year() != null) {
+                byYear.merge(change.year(), change.movies(), Integer::sum);
+            }
+            imported += change.movies();
+        }
+        yearCounts().add(byYear);
+        counts().add(IMPORTED, imported);
     }
 
     private record ImportedMovie(MovieImported event, Instant at) {
+    }
+
+    /** How many movies a batch's statement added to the movies of a year (null: of no year), or took from them. */
+    private record YearChange(Integer year, int movies) {
     }
 }

@@ -10,16 +10,25 @@ import org.axonframework.eventhandling.Timestamp;
 import org.cinegraph.events.MovieImported;
 import org.cinegraph.events.MovieSkipped;
 import org.cinegraph.query.writes.BatchedWrites;
+import org.cinegraph.query.writes.CountChanges;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The movies the quality filter kept out, with the criteria each failed; an import later takes one out. */
+/**
+ * The movies the quality filter kept out, with the criteria each failed; an import later takes one out. They are
+ * counted in {@code skipped_import_counts}.
+ */
 @Component
 @ProcessingGroup("skipped-imports")
-@ProjectionTables("skipped_imports")
+@ProjectionTables({"skipped_imports", "skipped_import_counts"})
 class SkippedImportsProjection extends JdbcProjection {
+
+    /** The count of {@code skipped_import_counts} of the movies skipped, and not imported since. */
+    static final String SKIPPED = "skipped";
+    private static final CountChanges.Table<String> COUNTS = new CountChanges.Table<>("skipped_import_counts",
+            "counter", String.class);
 
     private final ObjectMapper json;
 
@@ -39,19 +48,32 @@ class SkippedImportsProjection extends JdbcProjection {
     }
 
     private BatchedWrites<Integer, Skip> writes() {
-        return BatchedWrites.ofCurrentBatch("skipped_imports", this::write);
+        BatchedWrites<Integer, Skip> skips = BatchedWrites.ofCurrentBatch("skipped_imports", this::write);
+        // Asked for after the skips' writes, so the count is written after them, once per batch.
+        counts();
+        return skips;
     }
 
-    /** Applies a batch's skips and imports in two statements; each skip's criteria travel as a JSON array. */
+    private CountChanges<String> counts() {
+        return CountChanges.ofCurrentBatch(jdbc, COUNTS);
+    }
+
+    /**
+     * Applies a batch's skips and imports in two statements, and counts the skips they add and take away; each
+     * skip's criteria travel as a JSON array.
+     */
     private void write(List<Integer> imported, List<Skip> skips) {
         if (!imported.isEmpty()) {
-            jdbc.sql("DELETE FROM skipped_imports WHERE tmdb_id = ANY (CAST(:ids AS int[]))")
-                    .param("ids", imported.toArray(Integer[]::new)).update();
+            counts().add(SKIPPED, -jdbc.sql("DELETE FROM skipped_imports WHERE tmdb_id = ANY (CAST(:ids AS int[]))")
+                    .param("ids", imported.toArray(Integer[]::new)).update());
         }
         if (skips.isEmpty()) {
             return;
         }
-        jdbc.sql("""
+        Integer added = jdbc.sql("""
+                        WITH previous AS (
+                            SELECT tmdb_id FROM skipped_imports WHERE tmdb_id = ANY (CAST(:ids AS int[]))),
+                        upserted AS (
                         INSERT INTO skipped_imports
                                (tmdb_id, imdb_id, title, year, source, reason, criteria_failed, skipped_at)
                         SELECT id, imdb_id, title, year, source, reason,
@@ -64,7 +86,9 @@ class SkippedImportsProjection extends JdbcProjection {
                         ON CONFLICT (tmdb_id) DO UPDATE
                            SET imdb_id = EXCLUDED.imdb_id, title = EXCLUDED.title, year = EXCLUDED.year,
                                source = EXCLUDED.source, reason = EXCLUDED.reason,
-                               criteria_failed = EXCLUDED.criteria_failed, skipped_at = EXCLUDED.skipped_at""")
+                               criteria_failed = EXCLUDED.criteria_failed, skipped_at = EXCLUDED.skipped_at
+                        RETURNING tmdb_id)
+                        SELECT (SELECT count(*) FROM upserted) - (SELECT count(*) FROM previous)""")
                 .param("ids", skips.stream().map(skip -> skip.event().tmdbId()).toArray(Integer[]::new))
                 .param("imdbIds", skips.stream().map(skip -> skip.event().imdbId()).toArray(String[]::new))
                 .param("titles", skips.stream().map(skip -> skip.event().title()).toArray(String[]::new))
@@ -74,7 +98,8 @@ class SkippedImportsProjection extends JdbcProjection {
                 .param("criteria", skips.stream().map(skip -> json(skip.event().criteriaFailed()))
                         .toArray(String[]::new))
                 .param("ats", skips.stream().map(skip -> skip.at().toString()).toArray(String[]::new))
-                .update();
+                .query(Integer.class).single();
+        counts().add(SKIPPED, added);
     }
 
     private String json(List<String> criteria) {

@@ -16,6 +16,11 @@ interface ImportStateRepository extends Repository<ImportStateRow, String> {
     @Query("select s from ImportStateRow s")
     List<ImportStateRow> all();
 
+    /** The movies recorded as removed from TMDb and not restored, whatever their outcome. */
+    @Query(value = "SELECT COALESCE(sum(movies), 0) FROM import_state_counts WHERE counter = '"
+            + ImportStateProjection.REMOVED_FROM_TMDB + "'", nativeQuery = true)
+    long removedFromTmdb();
+
     /** The keys that have a value; a key never set is absent. */
     default Map<ImportStateKey, String> values() {
         Map<String, String> rows = new HashMap<>();

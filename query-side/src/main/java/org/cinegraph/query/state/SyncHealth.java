@@ -15,7 +15,8 @@ import org.springframework.scheduling.support.CronExpression;
 /**
  * Judges whether the unattended import is healthy, and says so in words a person understands: {@code error}
  * when the daily run is over 36 hours late or TMDb refuses the credentials, {@code warning} when it is over 24
- * hours late, a year is stalled or the last delta sync failed, else {@code ok}.
+ * hours late, a year is stalled, the last delta sync failed, the last sweep of TMDb's export failed or the last
+ * completed one withheld its removals, else {@code ok}.
  */
 final class SyncHealth {
 
@@ -57,6 +58,7 @@ final class SyncHealth {
                     "The last delta sync from TMDb's change feed failed: " + syncFailure
                             + (credentials ? "" : " The next daily run tries again."), credentials ? 0 : 2));
         }
+        exportSweepFindings(state, findings);
         if (!schedule.enabled()) {
             findings.add(new Finding(Status.ok, "The daily schedule is off on this node "
                     + "(cinegraph.schedule.enabled=false): imports run when an admin starts them.", 3));
@@ -82,6 +84,29 @@ final class SyncHealth {
         Status worst = findings.isEmpty() ? Status.ok : findings.get(0).status;
         String message = String.join(" ", findings.stream().map(finding -> finding.message).toList());
         return new View(worst.name(), message, hoursSince);
+    }
+
+    /**
+     * A warning while the last completed sweep of TMDb's export found more removals than one sweep records without
+     * an admin's confirmation (until a later one completes without withholding any), and while the last sweep
+     * failed (until a later one completes).
+     */
+    private static void exportSweepFindings(Map<ImportStateKey, String> state, List<Finding> findings) {
+        String withheld = state.get(ImportStateKey.LAST_EXPORT_SWEEP_REMOVALS_WITHHELD);
+        if (withheld != null && Long.parseLong(withheld) > 0) {
+            findings.add(new Finding(Status.warning, "The sweep of TMDb's export of "
+                    + state.get(ImportStateKey.LAST_EXPORT_SWEEP_DATE) + " found " + withheld + " movies of the "
+                    + "catalogue that the export no longer lists, more than the "
+                    + state.get(ImportStateKey.LAST_EXPORT_SWEEP_REMOVAL_LIMIT) + " one sweep records as removed, "
+                    + "and recorded none of them. Check that TMDb really removed them, then confirm with POST "
+                    + "/api/admin/catalogue/sweep?confirmRemovals=true.", 2));
+        }
+        String failure = state.get(ImportStateKey.EXPORT_SWEEP_FAILURE);
+        if (failure != null) {
+            findings.add(new Finding(Status.warning, "The last sweep of TMDb's export failed: " + failure
+                    + " The next sweep (after the next daily run, or POST /api/admin/catalogue/sweep) reads the "
+                    + "export again.", 2));
+        }
     }
 
     /**

@@ -42,6 +42,21 @@ public final class ListFilters {
     }
 
     /**
+     * A filter that keeps the rows that are, or are not, what {@code name} says: {@code true} or {@code false};
+     * absent or blank, no filter (null). Anything else is a 400, like a criterion or a status no row has.
+     */
+    public static Boolean yesOrNo(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalidParameter(name + " must be true or false.");
+        };
+    }
+
+    /**
      * The ILIKE pattern (escaped with {@link #ESCAPE}) of the titles that contain {@code q} anywhere, ignoring case.
      * {@code %}, {@code _} and {@code \} are characters of a title like any other, not patterns. Empty for a blank
      * {@code q}, which keeps every row; one longer than {@code maxLength}, or holding a NUL character, is a 400.

@@ -7,6 +7,7 @@ import static org.cinegraph.query.testing.MovieOutcomes.skipped;
 
 import java.time.Instant;
 import java.util.List;
+import org.cinegraph.events.MovieImported;
 import org.cinegraph.query.testing.BatchSizes;
 import org.cinegraph.query.testing.Batches;
 import org.cinegraph.query.testing.Batches.Table;
@@ -15,8 +16,9 @@ import org.cinegraph.query.testing.Timeline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The import-failures projection writes a batch's rows together, the last write per key; whatever the batches, the
- * table must hold exactly what applying each event on its own gives.
+ * The import-failures projection writes a batch's rows together, the last write per key, and keeps the movies whose
+ * last outcome is a failure, counted; whatever the batches, the tables must hold exactly what applying each event on
+ * its own gives.
  */
 class ImportFailureBatchesTest {
 
@@ -26,12 +28,19 @@ class ImportFailureBatchesTest {
     @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), failures::reset,
-                new Table("import_failures", "source, tmdb_id"));
+                new Table("import_failures", "source, tmdb_id"), new Table("failed_movies", "tmdb_id"),
+                new Table("import_failure_counts", "counter"));
 
         assertThat(oneByOne.get(0)).contains("list:canon").contains("Gone again");
+        assertThat(oneByOne.get(1)).as("each movie whose last outcome is a failure, once, from any source")
+                .isEqualTo("(5)\n(6)\n(7)");
+        assertThat(oneByOne.get(2)).isEqualTo("(failed,3)");
     }
 
-    /** Movies failed, then skipped, imported or failed again, from two sources. */
+    /**
+     * Movies failed, then skipped, imported or failed again, from two sources; failed from two sources and
+     * imported from a third; failed twice, or from two sources, and nothing since.
+     */
     private List<Runnable> events() {
         Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
         events.then(at -> failures.on(failed(1, "year_import", 1, "Not there"), at));
@@ -44,6 +53,14 @@ class ImportFailureBatchesTest {
         events.then(at -> failures.on(imported(4, "Imported after a skip")));
         events.then(at -> failures.on(imported(1, "Imported at last")));
         events.then(at -> failures.on(failed(5, "year_import", 1, "Timeout"), at));
+        events.then(at -> failures.on(failed(6, "year_import", 1, "Gone"), at));
+        events.then(at -> failures.on(failed(6, "list:canon", 2, "Gone again"), at));
+        events.then(at -> failures.on(failed(7, "year_import", 1, "Timeout"), at));
+        events.then(at -> failures.on(failed(7, "year_import", 2, "Timeout again"), at));
+        events.then(at -> failures.on(failed(8, "festival:AMPAS", 1, "Gone"), at));
+        events.then(at -> failures.on(failed(8, "list:canon", 2, "Gone again"), at));
+        events.then(at -> failures.on(new MovieImported(8, "tt8", "Found by the export", null, null, "export",
+                "{\"id\": 8}")));
         return events.calls();
     }
 }

@@ -15,8 +15,9 @@ import org.cinegraph.query.testing.Timeline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The skipped-imports projection writes a batch's rows together, the last write per key; whatever the batches, the
- * table must hold exactly what applying each event on its own gives.
+ * The skipped-imports projection writes a batch's rows together, the last write per key, and counts them as it
+ * writes them; whatever the batches, the tables must hold exactly what applying each event on its own gives, and
+ * the count what counting the rows gives.
  */
 class SkippedImportBatchesTest {
 
@@ -26,9 +27,10 @@ class SkippedImportBatchesTest {
     @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), skips::reset,
-                new Table("skipped_imports", "tmdb_id"));
+                new Table("skipped_imports", "tmdb_id"), new Table("skipped_import_counts", "counter"));
 
         assertThat(oneByOne.get(0)).contains("{vote_count}").contains("{}").doesNotContain("Movie 1");
+        assertThat(oneByOne.get(1)).as("movies 3 and 4, skipped; 1 imported since").isEqualTo("(skipped,2)");
     }
 
     /** Movies skipped, imported, and skipped again after their import. */

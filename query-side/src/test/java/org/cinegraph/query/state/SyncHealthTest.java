@@ -104,6 +104,53 @@ class SyncHealthTest {
         assertThat(health.message()).contains("cinegraph.schedule.enabled=false");
     }
 
+    @Test
+    void removalsWithheldByTheLastCompletedSweepAreAWarningThatSaysHowToConfirmThem() {
+        Map<ImportStateKey, String> state = ranAt(LAST_RUN);
+        completedSweep(state, "2026-11-19", 0);
+        assertThat(judge(Instant.parse("2026-11-20T09:00:00Z"), state, List.of()).status()).isEqualTo("ok");
+
+        completedSweep(state, "2026-11-20", 12_345);
+        SyncHealth.View health = judge(Instant.parse("2026-11-20T09:00:00Z"), state, List.of());
+
+        assertThat(health.status()).isEqualTo("warning");
+        assertThat(health.message()).startsWith("The sweep of TMDb's export of 2026-11-20 found 12345 movies of the "
+                        + "catalogue that the export no longer lists, more than the 1000 one sweep records as removed")
+                .contains("confirm with POST /api/admin/catalogue/sweep?confirmRemovals=true.")
+                .contains("The daily import last ran at");
+    }
+
+    @Test
+    void aFailedSweepIsAWarningWithItsReason() {
+        Map<ImportStateKey, String> state = ranAt(LAST_RUN);
+        state.put(ImportStateKey.EXPORT_SWEEP_FAILURE, "TMDb's export of 2026-11-20 was cut short after 812 lines.");
+
+        SyncHealth.View health = judge(Instant.parse("2026-11-20T09:00:00Z"), state, List.of());
+
+        assertThat(health.status()).isEqualTo("warning");
+        assertThat(health.message()).startsWith("The last sweep of TMDb's export failed: TMDb's export of 2026-11-20 "
+                + "was cut short after 812 lines. The next sweep");
+    }
+
+    @Test
+    void anErrorComesBeforeTheSweepsWarnings() {
+        Map<ImportStateKey, String> state = ranAt(LAST_RUN);
+        completedSweep(state, "2026-11-20", 5_000);
+        state.put(ImportStateKey.EXPORT_SWEEP_FAILURE, "No export of TMDb's was found for the last 7 days.");
+
+        SyncHealth.View health = judge(Instant.parse("2026-11-22T14:30:00Z"), state, List.of());
+
+        assertThat(health.status()).isEqualTo("error");
+        assertThat(health.message()).startsWith("The daily import is 36 hours late")
+                .contains("found 5000 movies").contains("No export of TMDb's was found");
+    }
+
+    private static void completedSweep(Map<ImportStateKey, String> state, String exportDate, long withheld) {
+        state.put(ImportStateKey.LAST_EXPORT_SWEEP_DATE, exportDate);
+        state.put(ImportStateKey.LAST_EXPORT_SWEEP_REMOVALS_WITHHELD, Long.toString(withheld));
+        state.put(ImportStateKey.LAST_EXPORT_SWEEP_REMOVAL_LIMIT, "1000");
+    }
+
     private static SyncHealth.View judge(Instant now, Map<ImportStateKey, String> state, List<YearProgress> years) {
         return SyncHealth.judge(now, DAILY_AT_TWO, state, years);
     }

@@ -95,6 +95,13 @@ CREATE INDEX domain_event_entry_payload_type_idx ON domain_event_entry USING btr
 ALTER SEQUENCE domain_event_entry_global_index_seq OWNED BY domain_event_entry.global_index;
 COMMENT ON TABLE domain_event_entry IS 'kind: event store | owner: app axon (Axon''s JDBC storage engine) | comes back: never: the only truth, restore it from a backup | Every event ever recorded, in the order of its global index.';
 
+-- table: failed_movies
+CREATE TABLE failed_movies (
+    tmdb_id integer NOT NULL,
+    CONSTRAINT failed_movies_pkey PRIMARY KEY (tmdb_id)
+);
+COMMENT ON TABLE failed_movies IS 'kind: projection | owner: query-side failures (projection import-failures) | comes back: replay of import-failures | Each movie whose last outcome is a failure, once.';
+
 -- table: festival_categories
 CREATE TABLE festival_categories (
     organization character varying(16) NOT NULL,
@@ -175,6 +182,14 @@ CREATE TABLE festival_organizations (
 );
 COMMENT ON TABLE festival_organizations IS 'kind: projection | owner: query-side festivals (projection festivals) | comes back: replay of festivals | The festivals whose nominations are recorded.';
 
+-- table: import_failure_counts
+CREATE TABLE import_failure_counts (
+    counter character varying(32) NOT NULL,
+    movies bigint NOT NULL,
+    CONSTRAINT import_failure_counts_pkey PRIMARY KEY (counter)
+);
+COMMENT ON TABLE import_failure_counts IS 'kind: projection | owner: query-side failures (projection import-failures) | comes back: replay of import-failures | How many movies have a failure for last outcome.';
+
 -- table: import_failures
 CREATE TABLE import_failures (
     source character varying(64) NOT NULL,
@@ -212,6 +227,27 @@ CREATE TABLE import_ledger_discovered (
     CONSTRAINT import_ledger_discovered_pkey PRIMARY KEY (year, tmdb_id)
 );
 COMMENT ON TABLE import_ledger_discovered IS 'kind: derived | owner: command-side yearimport (PageLedger) | comes back: rebuilt from PageDiscovered | The movies each year''s discover pages listed, each once.';
+
+-- table: import_ledger_export_sweep
+CREATE TABLE import_ledger_export_sweep (
+    id smallint NOT NULL,
+    export_date date,
+    status text,
+    trigger text,
+    confirm_removals boolean DEFAULT false NOT NULL,
+    read_whole boolean DEFAULT false NOT NULL,
+    through_id integer DEFAULT 0 NOT NULL,
+    done bigint DEFAULT 0 NOT NULL,
+    new_movies bigint DEFAULT 0 NOT NULL,
+    started_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    owner text,
+    lease_until timestamp with time zone,
+    CONSTRAINT import_ledger_export_sweep_id_check CHECK ((id = 1)),
+    CONSTRAINT import_ledger_export_sweep_pkey PRIMARY KEY (id),
+    CONSTRAINT import_ledger_export_sweep_status_check CHECK ((status = ANY (ARRAY['running'::text, 'completed'::text, 'failed'::text])))
+);
+COMMENT ON TABLE import_ledger_export_sweep IS 'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from ExportSweepStarted, ExportRead, ExportSweepProgressed, ExportSweepCompleted and ExportSweepFailed; no node holds a rebuilt sweep, so one left running is resumed by the next that claims it | The sweep of TMDb''s daily ID export: which export, how far it got, and the node running it.';
 
 -- table: import_ledger_full_sync
 CREATE TABLE import_ledger_full_sync (
@@ -265,6 +301,15 @@ CREATE TABLE import_ledger_priority (
 );
 COMMENT ON TABLE import_ledger_priority IS 'kind: derived | owner: command-side schedule (PriorityYears) | comes back: rebuilt from YearsPrioritized, YearImportStarted and YearImportCompleted | The years an admin put first in the pass''s order that are not completed yet, in that order.';
 
+-- table: import_ledger_removed
+CREATE TABLE import_ledger_removed (
+    tmdb_id integer NOT NULL,
+    export_date date NOT NULL,
+    removed_at timestamp with time zone NOT NULL,
+    CONSTRAINT import_ledger_removed_pkey PRIMARY KEY (tmdb_id)
+);
+COMMENT ON TABLE import_ledger_removed IS 'kind: derived | owner: command-side export sweep (ExportSweepRunner) | comes back: rebuilt from MovieRemovedFromTmdb and MovieRestoredOnTmdb | The movies TMDb''s export no longer lists.';
+
 -- table: import_ledger_run
 CREATE TABLE import_ledger_run (
     year integer NOT NULL,
@@ -308,6 +353,14 @@ CREATE TABLE import_state (
 );
 COMMENT ON TABLE import_state IS 'kind: projection | owner: query-side state (projection import-state) | comes back: replay of import-state | The catalogue''s totals for GET /api/import/state.';
 
+-- table: import_state_counts
+CREATE TABLE import_state_counts (
+    counter character varying(32) NOT NULL,
+    movies bigint NOT NULL,
+    CONSTRAINT import_state_counts_pkey PRIMARY KEY (counter)
+);
+COMMENT ON TABLE import_state_counts IS 'kind: projection | owner: query-side state (projection import-state) | comes back: replay of import-state | How many movies TMDb''s export no longer lists.';
+
 -- table: list_entry
 CREATE TABLE list_entry (
     list_key character varying(64) NOT NULL,
@@ -323,6 +376,14 @@ CREATE TABLE list_entry (
 );
 CREATE INDEX list_entry_open_idx ON list_entry USING btree (imdb_id) WHERE ((status)::text = ANY ((ARRAY['pending'::character varying, 'not_found'::character varying])::text[]));
 COMMENT ON TABLE list_entry IS 'kind: derived | owner: command-side lists (ListLedger) | comes back: rebuilt from CanonicalListImported, ListEntryFound and ListEntryNotFound | Each member of each canonical list and whether TMDb knows its IMDb id.';
+
+-- table: movie_counts
+CREATE TABLE movie_counts (
+    counter character varying(32) NOT NULL,
+    movies bigint NOT NULL,
+    CONSTRAINT movie_counts_pkey PRIMARY KEY (counter)
+);
+COMMENT ON TABLE movie_counts IS 'kind: projection | owner: query-side movies (projection movies) | comes back: replay of movies | How many movies are imported, and how many of them TMDb no longer lists.';
 
 -- table: movie_year_counts
 CREATE TABLE movie_year_counts (
@@ -345,10 +406,12 @@ CREATE TABLE movies (
     imported_at timestamp with time zone NOT NULL,
     runtime integer,
     original_language character varying(16),
+    removed_from_tmdb_at timestamp with time zone,
     CONSTRAINT movies_pkey PRIMARY KEY (tmdb_id)
 );
 CREATE INDEX movies_imported_at_idx ON movies USING btree (imported_at);
 CREATE INDEX movies_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id);
+CREATE INDEX movies_removed_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
 CREATE INDEX movies_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id);
 COMMENT ON TABLE movies IS 'kind: projection | owner: query-side movies (projection movies) | comes back: replay of movies | Every imported movie with its full TMDb record.';
 
@@ -396,6 +459,14 @@ CREATE INDEX scheduled_tasks_execution_time_idx ON scheduled_tasks USING btree (
 CREATE INDEX scheduled_tasks_last_heartbeat_idx ON scheduled_tasks USING btree (last_heartbeat);
 CREATE INDEX scheduled_tasks_priority_execution_time_idx ON scheduled_tasks USING btree (priority DESC, execution_time);
 COMMENT ON TABLE scheduled_tasks IS 'kind: coordination | owner: command-side schedule (Axon''s DbSchedulerDeadlineManager) | comes back: recreated empty; DailyImportRecovery schedules the saga''s next tick and its stall checks again | The daily import''s next tick, as an Axon deadline.';
+
+-- table: skipped_import_counts
+CREATE TABLE skipped_import_counts (
+    counter character varying(32) NOT NULL,
+    movies bigint NOT NULL,
+    CONSTRAINT skipped_import_counts_pkey PRIMARY KEY (counter)
+);
+COMMENT ON TABLE skipped_import_counts IS 'kind: projection | owner: query-side skipped (projection skipped-imports) | comes back: replay of skipped-imports | How many movies the quality filter skipped.';
 
 -- table: skipped_imports
 CREATE TABLE skipped_imports (
