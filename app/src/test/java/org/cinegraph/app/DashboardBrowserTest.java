@@ -342,7 +342,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#source-suggestions option")))
                 .extracting(option -> option.getAttribute("value")).containsExactlyElementsOf(sources);
         assertThat(browser.findElement(By.cssSelector("#failures-filters input[name=source]"))
-                .getAttribute("placeholder")).isEqualTo("year_import, festival:AMPAS, list:{key}");
+                .getAttribute("placeholder")).isEqualTo("year_import, export, festival:AMPAS, list:{key}");
         filterBy("failures", "reason", MovieImportFailed.REASONS, "/api/import/failures", "failure");
     }
 
