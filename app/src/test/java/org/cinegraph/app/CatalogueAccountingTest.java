@@ -124,7 +124,9 @@ class CatalogueAccountingTest {
                 FAILED_THEN_IMPORTED);
         assertThat(total("/api/movies?removed=false")).isEqualTo(3);
         assertThat(ids("/api/movies?year=1990&removed=true")).containsExactly(BY_YEAR);
+        assertThat(total("/api/movies?year=1990&removed=true")).isEqualTo(1);
         assertThat(ids("/api/movies?year=1990&removed=false")).containsExactly(BY_LIST);
+        assertThat(total("/api/movies?year=1990&removed=false")).isEqualTo(1);
         assertThat(total("/api/movies?year=1990")).as("the year's movies, removed or not").isEqualTo(2);
         assertThat(ids("/api/movies?q=movie 504&removed=true")).containsExactly(BY_EXPORT);
         JsonNode listed = http.getForObject("/api/movies?removed=true", JsonNode.class).get("items").get(0);

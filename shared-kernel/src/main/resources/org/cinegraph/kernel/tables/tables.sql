@@ -412,6 +412,7 @@ CREATE TABLE movies (
 CREATE INDEX movies_imported_at_idx ON movies USING btree (imported_at);
 CREATE INDEX movies_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id);
 CREATE INDEX movies_removed_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
+CREATE INDEX movies_removed_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
 CREATE INDEX movies_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id);
 COMMENT ON TABLE movies IS 'kind: projection | owner: query-side movies (projection movies) | comes back: replay of movies | Every imported movie with its full TMDb record.';
 
