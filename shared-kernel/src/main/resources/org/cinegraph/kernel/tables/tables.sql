@@ -239,6 +239,7 @@ CREATE TABLE import_ledger_export_sweep (
     through_id integer DEFAULT 0 NOT NULL,
     done bigint DEFAULT 0 NOT NULL,
     new_movies bigint DEFAULT 0 NOT NULL,
+    removals_withheld bigint DEFAULT 0 NOT NULL,
     started_at timestamp with time zone,
     ended_at timestamp with time zone,
     owner text,
