@@ -147,15 +147,13 @@ class CatalogueAccountingTest {
 
     @Test
     @Order(4)
-    void anExportsTotalReplacesDiscoversForGoodAndCompletionIsExactly100OnceEveryMovieIsAccountedFor() {
+    void anExportsTotalReplacesDiscoversForGoodAndCompletionStopsAt99Point99UntilASweepWentThroughIt() {
         publish(new TmdbTotalUpdated(8, "export"));
         JsonNode unswept = awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 8);
         assertThat(unswept.get("moviesRemaining").asLong()).isZero();
         assertThat(stateText()).as("as many accounted for, but no sweep went through the export yet")
                 .contains("\"completionPercentage\":99.99,");
-        publish(new ExportSweepCompleted(EXPORT, 10, 8, 8, 0, 0, 0, 0, 1));
-        awaitState(answer -> answer.path("lastExportSweep").path("counted").asLong() == 8);
-        assertThat(stateText()).contains("\"completionPercentage\":100.00,");
+
 
         publish(new TmdbTotalUpdated(30, "discover"), new TmdbTotalUpdated(9, "export"));
         awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 9);
@@ -227,6 +225,14 @@ class CatalogueAccountingTest {
         JsonNode healthy = health();
         assertThat(healthy.get("status").asText()).isEqualTo("ok");
         assertThat(healthy.get("message").asText()).doesNotContain("sweep");
+
+        // Every movie of an export's total accounted for, and a sweep went through that export: exactly 100.00.
+        publish(new TmdbTotalUpdated(9_999, "export"));
+        awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 9_999);
+        assertThat(stateText()).as("not swept yet").contains("\"completionPercentage\":99.99,");
+        publish(new ExportSweepCompleted(EXPORT.plusDays(3), 10_009, 9_999, 9_999, 0, 0, 0, 0, 100));
+        awaitState(answer -> answer.get("lastExportSweep").get("counted").asLong() == 9_999);
+        assertThat(stateText()).contains("\"completionPercentage\":100.00,");
     }
 
     @Test
