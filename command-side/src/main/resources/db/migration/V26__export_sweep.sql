@@ -10,6 +10,7 @@ CREATE TABLE import_ledger_export_sweep (
     through_id       INTEGER     NOT NULL DEFAULT 0,
     done             BIGINT      NOT NULL DEFAULT 0,
     new_movies       BIGINT      NOT NULL DEFAULT 0,
+    removals_withheld BIGINT     NOT NULL DEFAULT 0,
     started_at       TIMESTAMPTZ,
     ended_at         TIMESTAMPTZ,
     owner            TEXT,

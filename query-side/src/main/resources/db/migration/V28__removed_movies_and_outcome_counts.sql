@@ -1,8 +1,11 @@
 -- TMDb's daily ID export: a movie it no longer lists stays in the catalogue, marked removed since the time of its
--- MovieRemovedFromTmdb (unset again by MovieRestoredOnTmdb). Few movies are: a partial index keeps their list as
--- fast as a year's, in the order GET /api/movies asks for.
+-- MovieRemovedFromTmdb (unset again by MovieRestoredOnTmdb). Few movies are: two small partial indexes list them in
+-- the order GET /api/movies asks for, all of them or a year's, and count a year's (the year's count less those is
+-- the year's others), where the year's index would read the whole year for each.
 ALTER TABLE movies ADD COLUMN removed_from_tmdb_at TIMESTAMPTZ;
 CREATE INDEX movies_removed_popularity_idx ON movies (popularity DESC NULLS LAST, tmdb_id)
+    WHERE removed_from_tmdb_at IS NOT NULL;
+CREATE INDEX movies_removed_year_popularity_idx ON movies (year, popularity DESC NULLS LAST, tmdb_id)
     WHERE removed_from_tmdb_at IS NOT NULL;
 
 -- GET /api/import/state reports every movie with an outcome. Counting a million rows of three tables at every
@@ -67,6 +70,9 @@ BEGIN
     IF to_regclass('projection_rebuild.movies') IS NOT NULL THEN
         ALTER TABLE projection_rebuild.movies ADD COLUMN removed_from_tmdb_at TIMESTAMPTZ;
         CREATE INDEX movies_removed_popularity_idx ON projection_rebuild.movies (popularity DESC NULLS LAST, tmdb_id)
+            WHERE removed_from_tmdb_at IS NOT NULL;
+        CREATE INDEX movies_removed_year_popularity_idx
+            ON projection_rebuild.movies (year, popularity DESC NULLS LAST, tmdb_id)
             WHERE removed_from_tmdb_at IS NOT NULL;
         CREATE TABLE projection_rebuild.movie_counts (LIKE movie_counts INCLUDING ALL);
         INSERT INTO projection_rebuild.movie_counts (counter, movies)

@@ -124,7 +124,9 @@ class CatalogueAccountingTest {
                 FAILED_THEN_IMPORTED);
         assertThat(total("/api/movies?removed=false")).isEqualTo(3);
         assertThat(ids("/api/movies?year=1990&removed=true")).containsExactly(BY_YEAR);
+        assertThat(total("/api/movies?year=1990&removed=true")).isEqualTo(1);
         assertThat(ids("/api/movies?year=1990&removed=false")).containsExactly(BY_LIST);
+        assertThat(total("/api/movies?year=1990&removed=false")).isEqualTo(1);
         assertThat(total("/api/movies?year=1990")).as("the year's movies, removed or not").isEqualTo(2);
         assertThat(ids("/api/movies?q=movie 504&removed=true")).containsExactly(BY_EXPORT);
         JsonNode listed = http.getForObject("/api/movies?removed=true", JsonNode.class).get("items").get(0);
@@ -145,11 +147,13 @@ class CatalogueAccountingTest {
 
     @Test
     @Order(4)
-    void anExportsTotalReplacesDiscoversForGoodAndCompletionIsExactly100OnceEveryMovieIsAccountedFor() {
+    void anExportsTotalReplacesDiscoversForGoodAndCompletionStopsAt99Point99UntilASweepWentThroughIt() {
         publish(new TmdbTotalUpdated(8, "export"));
-        JsonNode complete = awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 8);
-        assertThat(complete.get("moviesRemaining").asLong()).isZero();
-        assertThat(stateText()).contains("\"completionPercentage\":100.00,");
+        JsonNode unswept = awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 8);
+        assertThat(unswept.get("moviesRemaining").asLong()).isZero();
+        assertThat(stateText()).as("as many accounted for, but no sweep went through the export yet")
+                .contains("\"completionPercentage\":99.99,");
+
 
         publish(new TmdbTotalUpdated(30, "discover"), new TmdbTotalUpdated(9, "export"));
         awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 9);
@@ -221,6 +225,14 @@ class CatalogueAccountingTest {
         JsonNode healthy = health();
         assertThat(healthy.get("status").asText()).isEqualTo("ok");
         assertThat(healthy.get("message").asText()).doesNotContain("sweep");
+
+        // Every movie of an export's total accounted for, and a sweep went through that export: exactly 100.00.
+        publish(new TmdbTotalUpdated(9_999, "export"));
+        awaitState(answer -> answer.get("tmdbTotalMovies").asLong() == 9_999);
+        assertThat(stateText()).as("not swept yet").contains("\"completionPercentage\":99.99,");
+        publish(new ExportSweepCompleted(EXPORT.plusDays(3), 10_009, 9_999, 9_999, 0, 0, 0, 0, 100));
+        awaitState(answer -> answer.get("lastExportSweep").get("counted").asLong() == 9_999);
+        assertThat(stateText()).contains("\"completionPercentage\":100.00,");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -252,20 +253,77 @@ class ExportSweepTest {
 
     @Test
     @Order(7)
-    void malformedLinesAreCountedAndSkippedAndAMissingDayFallsBackToTheOneBefore() throws Exception {
+    void malformedLinesAreCountedAndSkippedWithholdRemovalsAndAMissingDayFallsBackToTheOneBefore() throws Exception {
         LocalDate newest = sandbox.exports().newestDay();
-        sandbox.faults().malformedExportLines(Map.of(3, "{\"id\":", 10, "not json")).missingExports(Set.of(newest));
+        // A movie the file no longer lists may be on a malformed line: no removal is decided from such a file.
+        Set<Integer> gone = importedOf(THIS_YEAR - 3, 1);
+        sandbox.faults().malformedExportLines(Map.of(3, "{\"id\":", 10, "not json")).missingExports(Set.of(newest))
+                .removeFromExports(gone);
+        JsonNode withheld;
         try {
-            sweep(false);
+            withheld = sweep(false);
         } finally {
             sandbox.faults().malformedExportLines(Map.of()).missingExports(Set.of());
         }
         List<JsonNode> reads = StoredEvents.of(jdbc, "ExportRead");
         JsonNode read = reads.get(reads.size() - 1);
+        assertThat(withheld.get("removed").asLong()).isZero();
+        assertThat(withheld.get("removalsWithheld").asLong()).isEqualTo(1);
+        assertThat(removedIds()).doesNotContainAnyElementsOf(gone);
+        assertThat(sweep(false).get("removed").asLong()).as("from a clean file").isEqualTo(1);
+        assertThat(removedIds()).containsAll(gone);
+        sandbox.faults().restoreOnExports(gone);
+        assertThat(sweep(false).get("restored").asLong()).isEqualTo(1);
         assertThat(read.get("exportDate").asText()).isEqualTo(newest.minusDays(1).toString());
         assertThat(read.get("malformed").asLong()).isEqualTo(2);
         assertThat(read.get("malformedLines")).extracting(JsonNode::asLong).containsExactly(4L, 11L);
-        assertThat(read.get("entriesRead").asLong()).isEqualTo(sandbox.exports().ids(newest.minusDays(1)).size() + 2);
+        // The day's ids now list the movie restored, which that file left out; the two malformed lines came on top.
+        assertThat(read.get("entriesRead").asLong()).isEqualTo(sandbox.exports().ids(newest.minusDays(1)).size() + 1);
+    }
+
+    @Test
+    @Order(7)
+    void aFileOfManyMalformedLinesIsNotTmdbsExportAndDecidesNothingNotEvenTheTotal() throws Exception {
+        int failures = StoredEvents.of(jdbc, "ExportSweepFailed").size();
+        int reads = StoredEvents.of(jdbc, "ExportRead").size();
+        long total = app.json(app.get("/api/import/state")).get("tmdbTotalMovies").asLong();
+        Map<Integer, String> garbage = new java.util.HashMap<>();
+        for (int line = 0; line < 200; line++) {
+            garbage.put(line * 7, "<html>" + line + "</html>");
+        }
+        sandbox.faults().malformedExportLines(garbage);
+        try {
+            assertThat(app.postAsAdmin("/api/admin/catalogue/sweep").statusCode()).isEqualTo(202);
+            JsonNode failed = await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(jdbc,
+                    "ExportSweepFailed"), all -> all.size() == failures + 1).get(failures);
+            assertThat(failed.get("reason").asText()).contains("not an export in TMDb's format");
+            assertThat(failed.get("exportDate").asText()).isEqualTo(sandbox.exports().newestDay().toString());
+        } finally {
+            sandbox.faults().malformedExportLines(Map.of());
+        }
+        assertThat(StoredEvents.of(jdbc, "ExportRead")).hasSize(reads);
+        assertThat(app.json(app.get("/api/import/state")).get("tmdbTotalMovies").asLong()).isEqualTo(total);
+        sweep(false);
+    }
+
+    @Test
+    @Order(7)
+    void aMovieTheCatalogueGotAfterTheFileWasMadeIsNotRemovedByIt() throws Exception {
+        Set<Integer> newer = importedOf(THIS_YEAR - 4, 1);
+        Instant importedAt = jdbc.sql("SELECT recorded_at FROM import_ledger_outcome WHERE tmdb_id = :id")
+                .param("id", newer.iterator().next()).query(java.time.OffsetDateTime.class).single().toInstant();
+        sandbox.faults().removeFromExports(newer).exportsMadeAt(importedAt.minusSeconds(1));
+        try {
+            JsonNode before = sweep(false);
+            assertThat(before.get("removed").asLong()).as("the file was made before the movie came").isZero();
+            assertThat(before.get("removalsWithheld").asLong()).isZero();
+            assertThat(removedIds()).doesNotContainAnyElementsOf(newer);
+        } finally {
+            sandbox.faults().exportsMadeAt(null);
+        }
+        assertThat(sweep(false).get("removed").asLong()).as("a file made since does not list it").isEqualTo(1);
+        sandbox.faults().restoreOnExports(newer);
+        assertThat(sweep(false).get("restored").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -42,6 +42,7 @@ class SchemaTest {
                 "projection_replay",
                 "import_ledger_run", "import_ledger_page", "import_ledger_discovered", "import_ledger_outcome",
                 "import_ledger_year", "import_ledger_tick", "import_ledger_full_sync", "import_ledger_change_sync",
+                "import_ledger_priority", "import_ledger_export_sweep", "import_ledger_removed",
                 "scheduled_tasks",
                 "festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations",
                 "festival_match", "festival_ceremony_failure", "canonical_lists", "canonical_list_members",

@@ -105,6 +105,7 @@ public class ChangeSyncRunner {
         Counts counts = new Counts();
         LocalDate today = LocalDate.now(clock);
         LocalDate from = today;
+        boolean completed = false;
         try (TmdbRequestPool fetchers = new TmdbRequestPool(limits, "change-sync-fetch")) {
             from = ledger.checkedUntil().or(imported::firstImportDay).orElse(today);
             events.publish(new ChangeSyncStarted(from, today, trigger));
@@ -119,10 +120,7 @@ public class ChangeSyncRunner {
                     counts.failed));
             log.info("Delta sync from {} to {} completed: {} changed on TMDb, {} in the catalogue fetched, {} updated, "
                     + "{} failed", from, today, counts.changed, counts.checked, counts.updated, counts.failed);
-            if (trigger.inTurn()) {
-                // The daily pass's sync: the day's export finds what no year lists, and what TMDb removed.
-                sweeps.startScheduled();
-            }
+            completed = true;
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The delta sync stopped: {}", e.getMessage());
             recordFailure(new ChangeSyncFailed(from, today, true, e.getMessage()));
@@ -137,6 +135,19 @@ public class ChangeSyncRunner {
         } finally {
             renewal.cancel(false);
             releaseQuietly();
+        }
+        if (completed && trigger.inTurn()) {
+            startSweep();
+        }
+    }
+
+    /** The daily pass's sync is followed by a sweep of the day's export: it finds what no year lists. */
+    private void startSweep() {
+        try {
+            sweeps.startScheduled();
+        } catch (RuntimeException e) {
+            log.warn("Could not start the sweep of TMDb's export after the delta sync; the next sync or an admin "
+                    + "starts it", e);
         }
     }
 

@@ -1,7 +1,11 @@
 package org.cinegraph.command.export;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.BitSet;
 import javax.sql.DataSource;
+import org.cinegraph.events.ImportSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,6 +33,33 @@ public class CatalogueIds {
     /** Every movie with an outcome (imported, skipped or failed), whichever source found it. */
     public BitSet withOutcome() {
         return ids("SELECT tmdb_id FROM import_ledger_outcome");
+    }
+
+    /**
+     * Every movie whose outcome was recorded before {@code instant}: those an export published since could already
+     * list. A movie TMDb added after an export was made is missing from it without being removed.
+     */
+    public BitSet withOutcomeBefore(Instant instant) {
+        BitSet ids = new BitSet();
+        readOnly.executeWithoutResult(status -> jdbc.query("SELECT tmdb_id FROM import_ledger_outcome WHERE recorded_at < ?",
+                rs -> {
+                    ids.set(rs.getInt(1));
+                }, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        return ids;
+    }
+
+    /** How many movies the export's sweep recorded an outcome for since {@code instant}. */
+    public long sweptSince(Instant instant) {
+        Long swept = jdbc.queryForObject("SELECT count(*) FROM import_ledger_outcome WHERE source = ? AND recorded_at >= ?",
+                Long.class, ImportSource.EXPORT.value(), OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return swept == null ? 0 : swept;
+    }
+
+    /** How many movies were recorded as removed since {@code instant}, and are still. */
+    public long removedSince(Instant instant) {
+        Long removed = jdbc.queryForObject("SELECT count(*) FROM import_ledger_removed WHERE removed_at >= ?",
+                Long.class, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return removed == null ? 0 : removed;
     }
 
     /** Every movie recorded as removed from TMDb and not restored since. */

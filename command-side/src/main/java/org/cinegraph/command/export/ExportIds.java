@@ -46,9 +46,9 @@ public final class ExportIds implements Consumer<ExportEntry> {
         return counted.cardinality();
     }
 
-    /** How many counted ids are at most {@code id}. */
-    public long countedThrough(int id) {
-        return id < 0 ? 0 : counted.get(0, id + 1).cardinality();
+    /** How many counted ids are above {@code afterId} and at most {@code throughId}. */
+    public long countedBetween(int afterId, int throughId) {
+        return throughId <= afterId ? 0 : counted.get(Math.max(0, afterId + 1), throughId + 1).cardinality();
     }
 
     /** The counted ids above {@code afterId} that had no outcome when the export was read, ascending. */

@@ -63,6 +63,8 @@ public class ExportSweepRunner {
     static final String TOTAL_SOURCE = "export";
     /** Ids fetched between two notes of progress: what a sweep resumed may fetch again at most, for nothing. */
     private static final int CHUNK = 200;
+    /** A file with more than one malformed line in this many is not TMDb's export. */
+    private static final int MALFORMED_LINES_REFUSED = 100;
     /** Removals recorded per transaction. */
     private static final int REMOVAL_BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ExportSweepRunner.class);
@@ -80,6 +82,8 @@ public class ExportSweepRunner {
     private final Clock clock;
     private final ThreadPoolTaskExecutor thread;
     private final AtomicBoolean runningHere = new AtomicBoolean();
+    /** The look, every third of a lease, for a sweep no node holds any more. */
+    private volatile ScheduledFuture<?> watch;
     /** Set when this node's claim could not be renewed: the sweep stops at its next step. */
     private volatile boolean claimLost;
 
@@ -141,10 +145,19 @@ public class ExportSweepRunner {
         return runningHere.get() || ledger.held();
     }
 
-    /** Resumes at start a sweep that a node stopped or killed in the middle left, if no node holds it. */
+    /**
+     * Resumes at start a sweep that a node stopped or killed in the middle left, if no node holds it; and looks again
+     * every third of a lease, so that a sweep whose node was killed is taken over once that node's lease ran out,
+     * by a node that runs on or one started meanwhile.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterrupted() {
         resumeUnheld();
+        watch = ledger.renewEveryThird(() -> {
+            if (!runningHere.get()) {
+                resumeUnheld();
+            }
+        });
     }
 
     /** Resumes a sweep left in the middle that no node holds. @return whether one was resumed here */
@@ -175,24 +188,32 @@ public class ExportSweepRunner {
                 scan = exports.read(exportDate, ids);
             } else {
                 scan = exports.readNewest(LocalDate.now(clock.withZone(ZoneOffset.UTC)), ids);
-                exportDate = scan.exportDate();
-                begin(exportDate, trigger, confirmRemovals);
             }
+            exportDate = scan.exportDate();
+            refuseIfNotTmdbsFormat(scan, ids);
+            Instant startedAt = resumed ? left.startedAt() : begin(exportDate, trigger, confirmRemovals);
             log.info("Export sweep: TMDb's export of {} lists {} movies in {} lines ({} malformed); {} count, {} of "
                             + "them have no outcome yet", exportDate, ids.listed(), scan.entriesRead(),
                     scan.malformed(), ids.counted(), ids.missing());
             if (!resumed || !left.readWhole()) {
                 recordRead(scan, ids);
             }
-            long newMovies = sweep(exportDate, ids, resumed ? left : null);
+            sweep(exportDate, ids, resumed ? left : null, startedAt);
             boolean confirmed = confirmRemovals || resumed && left.confirmRemovals();
-            complete(exportDate, scan, ids, newMovies, confirmed);
+            complete(exportDate, scan, ids, startedAt, confirmed, left.removalsWithheld());
         } catch (TmdbCredentialsRejectedException e) {
             log.error("The export sweep stopped: {}", e.getMessage());
             fail(exportDate, e.getMessage());
-        } catch (ExportNotFoundException | ExportUnreadableException e) {
+        } catch (ExportNotFoundException e) {
             log.warn("The export sweep stopped: {}", e.getMessage());
-            fail(exportDate, e.getMessage());
+            fail(null, e.getMessage());
+        } catch (ExportUnreadableException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                log.info("The export sweep stopped with its node; the next start goes on where it got to");
+            } else {
+                log.warn("The export sweep stopped: {}", e.getMessage());
+                fail(e.day(), e.getMessage());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             log.info("The export sweep stopped with its node; the next start goes on where it got to");
@@ -211,12 +232,26 @@ public class ExportSweepRunner {
         }
     }
 
-    private void begin(LocalDate exportDate, ImportTrigger trigger, boolean confirmRemovals) {
+    /**
+     * A file read whole that is not TMDb's export (its format changed, a page of errors served as the file) decides
+     * nothing, not even TMDb's total: one that lists no movie, or more than one malformed line in a hundred.
+     */
+    private static void refuseIfNotTmdbsFormat(ExportScan scan, ExportIds ids) {
+        if (ids.listed() == 0 || scan.malformed() * MALFORMED_LINES_REFUSED > scan.entriesRead()) {
+            throw new ExportUnreadableException(scan.exportDate(), "TMDb's export of " + scan.exportDate()
+                    + " lists " + ids.listed() + " movies and holds " + scan.malformed() + " malformed lines of "
+                    + scan.entriesRead() + ": not an export in TMDb's format, so nothing is decided from it", null);
+        }
+    }
+
+    /** @return when the sweep began, as its row and its event record it */
+    private Instant begin(LocalDate exportDate, ImportTrigger trigger, boolean confirmRemovals) {
         Instant now = now();
         fenced(() -> {
             ledger.start(exportDate, trigger, confirmRemovals, now);
             publishAt(new ExportSweepStarted(exportDate, trigger, confirmRemovals), now);
         });
+        return now;
     }
 
     /** The export was read whole: its figures, and TMDb's total from it, with the row that says so. */
@@ -231,13 +266,14 @@ public class ExportSweepRunner {
 
     /**
      * Imports the counted ids that had no outcome, after where a sweep left off, a chunk at a time, each chunk's
-     * fetches side by side as TMDb's limits allow.
-     *
-     * @return how many movies this sweep recorded, those of the run it resumes included
+     * fetches side by side as TMDb's limits allow. A sweep resumed counts what it recorded before from the ledger:
+     * the chunk its node was killed in recorded movies it never noted.
      */
-    private long sweep(LocalDate exportDate, ExportIds ids, SweepLedger.Sweep left) throws InterruptedException {
+    private void sweep(LocalDate exportDate, ExportIds ids, SweepLedger.Sweep left, Instant startedAt)
+            throws InterruptedException {
         int throughId = left == null ? 0 : left.throughId();
-        long newMovies = left == null ? 0 : left.newMovies();
+        long done = left == null ? 0 : left.done();
+        long newMovies = left == null ? 0 : catalogue.sweptSince(startedAt);
         PrimitiveIterator.OfInt missing = ids.missingAfter(throughId).iterator();
         try (TmdbRequestPool fetchers = new TmdbRequestPool(limits, "export-sweep-fetch")) {
             while (missing.hasNext()) {
@@ -246,11 +282,12 @@ public class ExportSweepRunner {
                     chunk.add(missing.nextInt());
                 }
                 newMovies += fetch(chunk, fetchers);
-                throughId = chunk.get(chunk.size() - 1);
-                note(exportDate, throughId, ids.countedThrough(throughId), newMovies);
+                int chunkEnd = chunk.get(chunk.size() - 1);
+                done += ids.countedBetween(throughId, chunkEnd);
+                throughId = chunkEnd;
+                note(exportDate, throughId, done, newMovies);
             }
         }
-        return newMovies;
     }
 
     private int fetch(List<Integer> chunk, TmdbRequestPool fetchers) throws InterruptedException {
@@ -290,26 +327,34 @@ public class ExportSweepRunner {
     }
 
     /**
-     * Records the removals and restorations the export shows, then the sweep's completion. Removals beyond the limit
-     * are withheld, unless confirmed: none of them is recorded.
+     * Records the removals and restorations the export shows, then the sweep's completion. A movie counts as removed
+     * only when its outcome is older than the file (its {@code Last-Modified}, else the start of its day: a movie TMDb
+     * added since is not in it yet), and none is recorded
+     * when they are more than the limit, or when the file held malformed lines (one of them may be the movie's),
+     * unless an admin confirmed: up to as many as the last sweep withheld, or the limit, whichever is more.
      */
-    private void complete(LocalDate exportDate, ExportScan scan, ExportIds ids, long newMovies, boolean confirmed) {
-        BitSet held = catalogue.withOutcome();
+    private void complete(LocalDate exportDate, ExportScan scan, ExportIds ids, Instant startedAt, boolean confirmed,
+                          long withheldBefore) {
         BitSet removedBefore = catalogue.removed();
+        // A movie TMDb added after the file was made is not in it: only those the catalogue held by then can be gone.
+        Instant madeAt = scan.madeAt() != null ? scan.madeAt() : exportDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        BitSet heldBefore = catalogue.withOutcomeBefore(madeAt);
         BitSet gone = ids.removals(removedBefore);
-        gone.and(held);
-        long limit = settings.removalLimit().of(held.cardinality());
+        gone.and(heldBefore);
+        long limit = settings.removalLimit().of(heldBefore.cardinality());
+        long found = gone.cardinality();
+        boolean confirmedAll = confirmed && found <= Math.max(limit, withheldBefore);
         long withheld = 0;
-        long removed = 0;
         Instant now = now();
-        if (gone.cardinality() > limit && !confirmed) {
-            withheld = gone.cardinality();
-            log.warn("Export sweep: TMDb's export of {} no longer lists {} movies of the catalogue, more than the {} "
-                    + "one sweep removes; none is recorded as removed until an admin confirms", exportDate, withheld,
-                    limit);
+        if (found > 0 && !confirmedAll && (found > limit || scan.malformed() > 0)) {
+            withheld = found;
+            log.warn("Export sweep: TMDb's export of {} no longer lists {} movies of the catalogue; none is recorded "
+                    + "as removed until an admin confirms ({})", exportDate, withheld, scan.malformed() > 0
+                    ? "the file held " + scan.malformed() + " malformed lines" : "more than the " + limit
+                    + " one sweep removes");
         } else {
             for (int[] batch : batches(gone)) {
-                removed += fencedCount(() -> removals.remove(batch, exportDate, now));
+                fencedCount(() -> removals.remove(batch, exportDate, now));
             }
         }
         long restored = 0;
@@ -317,11 +362,14 @@ public class ExportSweepRunner {
             restored += fencedCount(() -> removals.restore(batch, exportDate, now));
         }
         long counted = ids.counted();
+        long newMovies = catalogue.sweptSince(startedAt);
+        long removed = catalogue.removedSince(startedAt);
+        long withheldRemovals = withheld;
         Instant ended = now();
         ExportSweepCompleted completed = new ExportSweepCompleted(exportDate, scan.entriesRead(), counted,
-                Math.max(0, counted - newMovies), newMovies, removed, restored, withheld, limit);
+                Math.max(0, counted - newMovies), newMovies, removed, restored, withheldRemovals, limit);
         fenced(() -> {
-            ledger.end("completed", Optional.of(counted), ended);
+            ledger.complete(counted, withheldRemovals, ended);
             publishAt(completed, ended);
         });
         log.info("Export sweep of {} completed: {} counted, {} new, {} removed, {} restored{}", exportDate, counted,
@@ -332,7 +380,7 @@ public class ExportSweepRunner {
         try {
             Instant now = now();
             fenced(() -> {
-                ledger.end("failed", Optional.empty(), now);
+                ledger.fail(now);
                 publishAt(new ExportSweepFailed(exportDate, reason), now);
             });
         } catch (SweepClaimLostException e) {
@@ -401,6 +449,10 @@ public class ExportSweepRunner {
     /** Interrupts the sweep running here, and waits for it to release its lease. */
     @PreDestroy
     void stop() {
+        ScheduledFuture<?> watching = watch;
+        if (watching != null) {
+            watching.cancel(false);
+        }
         thread.shutdown();
     }
 

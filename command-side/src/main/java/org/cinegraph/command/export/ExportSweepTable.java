@@ -65,8 +65,10 @@ class ExportSweepTable implements DerivedTable {
                 } else if (payload instanceof ExportSweepCompleted completed) {
                     jdbc.sql("""
                                     UPDATE import_ledger_export_sweep
-                                       SET status = 'completed', ended_at = :at, done = :done""")
-                            .param("at", at).param("done", completed.counted()).update();
+                                       SET status = 'completed', ended_at = :at, done = :done,
+                                           removals_withheld = :withheld""")
+                            .param("at", at).param("done", completed.counted())
+                            .param("withheld", completed.removalsWithheld()).update();
                 } else {
                     jdbc.sql("UPDATE import_ledger_export_sweep SET status = 'failed', ended_at = :at")
                             .param("at", at).update();

@@ -6,6 +6,7 @@ import java.io.InterruptedIOException;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -36,8 +37,17 @@ final class ResponseBodyStream extends InputStream implements Flow.Subscriber<Li
     private boolean ended;
     private IOException failure;
 
-    ResponseBodyStream(Duration readTimeout) {
+    private final Instant lastModified;
+
+    /** @param lastModified when the server says the body was made, or null */
+    ResponseBodyStream(Duration readTimeout, Instant lastModified) {
         this.readTimeout = readTimeout;
+        this.lastModified = lastModified;
+    }
+
+    /** When the server says the body was made ({@code Last-Modified}), or null when it does not say. */
+    Instant lastModified() {
+        return lastModified;
     }
 
     @Override

@@ -34,7 +34,7 @@ class SweepLedger {
 
     /** What the sweep's row says: the sweep running, or the last one ended. */
     record Sweep(LocalDate exportDate, String status, boolean confirmRemovals, boolean readWhole, int throughId,
-                 long done, long newMovies) {
+                 long done, long newMovies, long removalsWithheld, Instant startedAt) {
 
         boolean running() {
             return "running".equals(status);
@@ -74,12 +74,15 @@ class SweepLedger {
 
     Sweep current() {
         return jdbc.sql("""
-                        SELECT export_date, status, confirm_removals, read_whole, through_id, done, new_movies
+                        SELECT export_date, status, confirm_removals, read_whole, through_id, done, new_movies,
+                               removals_withheld, started_at
                           FROM import_ledger_export_sweep WHERE id = 1""")
                 .query((rs, row) -> new Sweep(rs.getObject("export_date", LocalDate.class), rs.getString("status"),
                         rs.getBoolean("confirm_removals"), rs.getBoolean("read_whole"), rs.getInt("through_id"),
-                        rs.getLong("done"), rs.getLong("new_movies")))
-                .optional().orElse(new Sweep(null, null, false, false, 0, 0, 0));
+                        rs.getLong("done"), rs.getLong("new_movies"), rs.getLong("removals_withheld"),
+                        Optional.ofNullable(rs.getObject("started_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null)))
+                .optional().orElse(new Sweep(null, null, false, false, 0, 0, 0, 0, null));
     }
 
     /** A sweep of the export of {@code exportDate} begins. */
@@ -107,13 +110,19 @@ class SweepLedger {
                 .param("through", throughId).param("done", done).param("new", newMovies).update();
     }
 
-    /** The sweep ended: {@code completed} or {@code failed}. */
-    void end(String status, Optional<Long> done, Instant at) {
+    /** The sweep went through its export: every counted id done, and the removals it withheld, if any. */
+    void complete(long counted, long removalsWithheld, Instant at) {
         jdbc.sql("""
                         UPDATE import_ledger_export_sweep
-                           SET status = :status, ended_at = :at, done = COALESCE(:done, done)
+                           SET status = 'completed', ended_at = :at, done = :done, removals_withheld = :withheld
                          WHERE id = 1""")
-                .param("status", status).param("at", utc(at)).param("done", done.orElse(null)).update();
+                .param("at", utc(at)).param("done", counted).param("withheld", removalsWithheld).update();
+    }
+
+    /** The sweep stopped before the end of its export. */
+    void fail(Instant at) {
+        jdbc.sql("UPDATE import_ledger_export_sweep SET status = 'failed', ended_at = :at WHERE id = 1")
+                .param("at", utc(at)).update();
     }
 
     private static OffsetDateTime utc(Instant at) {

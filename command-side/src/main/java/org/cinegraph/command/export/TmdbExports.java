@@ -16,8 +16,11 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -89,9 +92,11 @@ public class TmdbExports implements ExportFiles {
     public ExportScan read(LocalDate day, Consumer<ExportEntry> entries) {
         String file = fileName(day);
         Lines lines = new Lines(day);
+        Instant madeAt;
         try (ResponseBodyStream body = open(day, URI.create(baseUrl + "/" + file));
              BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(body, BUFFER),
                      StandardCharsets.UTF_8), BUFFER)) {
+            madeAt = body.lastModified();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("Interrupted at line " + lines.number);
@@ -100,10 +105,10 @@ public class TmdbExports implements ExportFiles {
             }
             body.requireEnd();
         } catch (IOException e) {
-            throw new ExportUnreadableException("TMDb's export of " + day + " (" + file + ") could not be read to "
+            throw new ExportUnreadableException(day, "TMDb's export of " + day + " (" + file + ") could not be read to "
                     + "its end, after " + lines.number + " lines: " + e, e);
         }
-        return lines.scan();
+        return lines.scan(madeAt);
     }
 
     @Override
@@ -134,15 +139,15 @@ public class TmdbExports implements ExportFiles {
             throw decided;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ExportUnreadableException("Interrupted while asking for TMDb's export of " + day, e);
+            throw new ExportUnreadableException(day, "Interrupted while asking for TMDb's export of " + day, e);
         } catch (Throwable e) {
             if (Thread.currentThread().isInterrupted()) {
                 // Interrupted while waiting to retry: the last failure is what was thrown.
-                throw new ExportUnreadableException("Interrupted while asking for TMDb's export of " + day, e);
+                throw new ExportUnreadableException(day, "Interrupted while asking for TMDb's export of " + day, e);
             }
             String what = e instanceof ServerFailed failed ? "answered HTTP " + failed.status : "could not be reached ("
                     + e + ")";
-            throw new ExportUnreadableException("TMDb's file server " + what + " for the export of " + day + " in "
+            throw new ExportUnreadableException(day, "TMDb's file server " + what + " for the export of " + day + " in "
                     + attempts + " attempts", e);
         }
     }
@@ -150,7 +155,7 @@ public class TmdbExports implements ExportFiles {
     private ResponseBodyStream attempt(LocalDate day, HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = http.send(request,
                 HttpResponse.BodyHandlers.ofPublisher());
-        ResponseBodyStream body = new ResponseBodyStream(readTimeout);
+        ResponseBodyStream body = new ResponseBodyStream(readTimeout, lastModified(response));
         response.body().subscribe(body);
         int status = response.statusCode();
         if (status == 200) {
@@ -164,8 +169,19 @@ public class TmdbExports implements ExportFiles {
         if (status >= 500 || status == 408 || status == 429) {
             throw new ServerFailed(status);
         }
-        throw new ExportUnreadableException("TMDb's file server answered HTTP " + status + " for the export of "
+        throw new ExportUnreadableException(day, "TMDb's file server answered HTTP " + status + " for the export of "
                 + day, null);
+    }
+
+    /** When the file server says the file was made, or null when it does not say, or not in HTTP's form. */
+    private static Instant lastModified(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Last-Modified")
+                    .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                    .orElse(null);
+        } catch (DateTimeParseException notHttpsForm) {
+            return null;
+        }
     }
 
     /** A failure before the body began that another attempt may not meet. */
@@ -225,14 +241,14 @@ public class TmdbExports implements ExportFiles {
             }
         }
 
-        ExportScan scan() {
-            return new ExportScan(day, number - blankRun, malformed, malformedLines);
+        ExportScan scan(Instant madeAt) {
+            return new ExportScan(day, number - blankRun, malformed, malformedLines, madeAt);
         }
     }
 
     /**
      * The entry one line holds, or null when it is not a JSON object with an integer {@code id} from 1 to
-     * {@link Integer#MAX_VALUE} and nothing after it. {@code adult} and {@code video} are true only when they say
+     * {@link ExportEntry#MAX_TMDB_ID} and nothing after it. {@code adult} and {@code video} are true only when they say
      * {@code true}; other fields are skipped.
      */
     static ExportEntry entry(String line) {
@@ -251,7 +267,7 @@ public class TmdbExports implements ExportFiles {
                 switch (field) {
                     case "id" -> {
                         if (value != JsonToken.VALUE_NUMBER_INT || json.getNumberType() != JsonParser.NumberType.INT
-                                || json.getIntValue() < 1) {
+                                || json.getIntValue() < 1 || json.getIntValue() > ExportEntry.MAX_TMDB_ID) {
                             return null;
                         }
                         id = json.getIntValue();

@@ -36,7 +36,7 @@ class ExportIdsTest {
         ExportIds ids = read(bits(20, 40), false, false, EVERY_KIND);
 
         assertThat(ids.counted()).isEqualTo(3);
-        assertThat(ids.countedThrough(40)).isEqualTo(3);
+        assertThat(ids.countedBetween(0, 40)).isEqualTo(3);
         assertThat(ids.missingAfter(0)).containsExactly(10);
         assertThat(ids.missing()).isEqualTo(1);
     }
@@ -63,9 +63,9 @@ class ExportIdsTest {
         assertThat(ids.missingAfter(8)).containsExactly(42, 700, 1_000_000);
         assertThat(ids.missingAfter(9)).containsExactly(42, 700, 1_000_000);
         assertThat(ids.missingAfter(1_000_000)).isEmpty();
-        assertThat(ids.countedThrough(8)).isEqualTo(3);
-        assertThat(ids.countedThrough(0)).isZero();
-        assertThat(ids.countedThrough(-1)).isZero();
+        assertThat(ids.countedBetween(0, 8)).isEqualTo(3);
+        assertThat(ids.countedBetween(0, 0)).isZero();
+        assertThat(ids.countedBetween(0, -1)).isZero();
     }
 
     @Test
@@ -91,7 +91,7 @@ class ExportIdsTest {
 
     private static List<Integer> counted(boolean includeAdult, boolean includeVideo) {
         ExportIds ids = read(new BitSet(), includeAdult, includeVideo, EVERY_KIND);
-        return IntStream.rangeClosed(0, 50).filter(id -> ids.countedThrough(id) > ids.countedThrough(id - 1))
+        return IntStream.rangeClosed(0, 50).filter(id -> ids.countedBetween(0, id) > ids.countedBetween(0, id - 1))
                 .boxed().toList();
     }
 

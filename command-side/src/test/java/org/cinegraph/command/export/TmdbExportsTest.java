@@ -61,7 +61,7 @@ class TmdbExportsTest {
                     + "\"popularity\":0,\"video\":false}",
             "{\"adult\":true,\"id\":1204561,\"original_title\":\"Ünïcødé 🎬 ~ {braces} [brackets], \\\"x\\\":1\","
                     + "\"popularity\":0.001,\"video\":true}",
-            "{\"adult\":false,\"id\":2147483647,\"original_title\":\"\",\"popularity\":1.0E-4,\"video\":false}");
+            "{\"adult\":false,\"id\":50000000,\"original_title\":\"\",\"popularity\":1.0E-4,\"video\":false}");
     private static final List<ExportEntry> REAL_ENTRIES = List.of(
             new ExportEntry(3924, false, false, "Blondie"),
             new ExportEntry(3925, true, false, "Nackt unter Wölfen"),
@@ -69,7 +69,7 @@ class TmdbExportsTest {
             new ExportEntry(3927, false, true, "The \"Quoted\" One"),
             new ExportEntry(3928, false, false, "Back\\slash / and éscaped\ttab"),
             new ExportEntry(1204561, true, true, "Ünïcødé 🎬 ~ {braces} [brackets], \"x\":1"),
-            new ExportEntry(Integer.MAX_VALUE, false, false, ""));
+            new ExportEntry(ExportEntry.MAX_TMDB_ID, false, false, ""));
 
     private HttpServer server;
     private ExecutorService serverThreads;
@@ -131,7 +131,7 @@ class TmdbExportsTest {
         ExportScan scan = exports().read(TODAY, read::add);
 
         assertThat(read).containsExactlyElementsOf(expected);
-        assertThat(scan).isEqualTo(new ExportScan(TODAY, lines.size(), 0, List.of()));
+        assertThat(scan).isEqualTo(new ExportScan(TODAY, lines.size(), 0, List.of(), null));
         assertThat(requests).extracting(Request::file).containsExactly("movie_ids_03_07_2026.json.gz");
     }
 
@@ -169,7 +169,7 @@ class TmdbExportsTest {
                 line(7, false, false, "seven"),
                 "{\"id\":0}",
                 "",
-                "{\"id\":2147483648}",
+                "{\"id\":50000001}",
                 "{\"id\":1.5}",
                 "[{\"id\":12}]",
                 "{\"id\":13} {\"id\":14}",
@@ -197,7 +197,7 @@ class TmdbExportsTest {
         ExportScan scan = exports().read(TODAY, read::add);
 
         assertThat(read).extracting(ExportEntry::tmdbId).containsExactly(1, 2);
-        assertThat(scan).isEqualTo(new ExportScan(TODAY, 2, 0, List.of()));
+        assertThat(scan).isEqualTo(new ExportScan(TODAY, 2, 0, List.of(), null));
     }
 
     // ---------------------------------------------------------------- which day

@@ -20,8 +20,8 @@ record MovieLists(EntityManager entities) {
             + " m.title, m.releaseDate, m.popularity, m.voteCount, m.runtime, m.originalLanguage, m.removedFromTmdbAt)"
             + " from MovieRow m";
     /**
-     * The order movies_year_popularity_idx and movies_popularity_idx hold (V19), and movies_removed_popularity_idx
-     * for the few removed (V28): a page reads only its rows.
+     * The order movies_year_popularity_idx and movies_popularity_idx hold (V19), and for the few removed
+     * movies_removed_year_popularity_idx and movies_removed_popularity_idx (V28): a page reads only its rows.
      */
     private static final String MOST_POPULAR_FIRST = " order by m.popularity desc nulls last, m.tmdbId";
 

@@ -39,22 +39,20 @@ record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCount
     }
 
     /**
-     * How many movies the filter keeps, when the movies projection counts them as it writes them: counting the rows
-     * of a year cost more than the page itself, and all of them much more.
+     * How many movies the filter keeps, from the counts the movies projection keeps as it writes them (and the few
+     * removed movies of a year, counted in their own index): counting the rows of a year cost more than the page
+     * itself, and all of them much more. Empty for a title search, whose page is counted.
      */
     private OptionalLong counted(MovieFilter filter) {
         if (filter.title() != null) {
             return OptionalLong.empty();
         }
-        if (filter.year() != null) {
-            return filter.removed() == null ? OptionalLong.of(yearCounts.moviesOf(filter.year()))
-                    : OptionalLong.empty();
-        }
+        long all = filter.year() == null ? movies.importedMovies() : yearCounts.moviesOf(filter.year());
         if (filter.removed() == null) {
-            return OptionalLong.of(movies.importedMovies());
+            return OptionalLong.of(all);
         }
-        long removedMovies = movies.removedMovies();
-        return OptionalLong.of(filter.removed() ? removedMovies : movies.importedMovies() - removedMovies);
+        long removedMovies = filter.year() == null ? movies.removedMovies() : movies.removedMoviesOf(filter.year());
+        return OptionalLong.of(filter.removed() ? removedMovies : all - removedMovies);
     }
 
     @GetMapping("/api/movies/{tmdbId}")

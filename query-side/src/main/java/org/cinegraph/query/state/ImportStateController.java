@@ -25,8 +25,10 @@ record ImportStateController(ImportStateRepository importState, MovieRepository 
         Map<ImportStateKey, String> values = importState.values();
         Long tmdbTotal = read(values, ImportStateKey.TMDB_TOTAL_MOVIES, Long::valueOf);
         long imported = movies.importedMovies();
+        boolean sweptWhole = "export".equals(values.get(ImportStateKey.TMDB_TOTAL_SOURCE)) && tmdbTotal != null
+                && tmdbTotal.equals(read(values, ImportStateKey.LAST_EXPORT_SWEEP_COUNTED, Long::valueOf));
         CatalogueAccount account = CatalogueAccount.of(tmdbTotal, imported, skips.skippedMovies(),
-                failures.failedMovies(), importState.removedFromTmdb());
+                failures.failedMovies(), importState.removedFromTmdb(), sweptWhole);
         return new ImportStateView(
                 tmdbTotal,
                 imported,

@@ -10,7 +10,7 @@ class CatalogueAccountTest {
 
     @Test
     void everyOutcomeIsAccountedForAndTheRemovedAreNot() {
-        CatalogueAccount account = CatalogueAccount.of(1_000L, 600, 250, 40, 15);
+        CatalogueAccount account = CatalogueAccount.of(1_000L, 600, 250, 40, 15, true);
 
         assertThat(account.accounted()).isEqualTo(875);
         assertThat(account.remaining()).isEqualTo(125);
@@ -19,18 +19,18 @@ class CatalogueAccountTest {
 
     @Test
     void aCatalogueShortOfOneMovieInTenThousandIsNotRoundedUpTo100() {
-        CatalogueAccount account = CatalogueAccount.of(10_000L, 9_999, 0, 0, 0);
+        CatalogueAccount account = CatalogueAccount.of(10_000L, 9_999, 0, 0, 0, true);
 
         assertThat(account.completionPercentage()).isEqualTo(new BigDecimal("99.99"));
-        assertThat(CatalogueAccount.of(1_100_000L, 1_099_999, 0, 0, 0).completionPercentage())
+        assertThat(CatalogueAccount.of(1_100_000L, 1_099_999, 0, 0, 0, true).completionPercentage())
                 .as("99.9999 rounded down").isEqualTo(new BigDecimal("99.99"));
         assertThat(account.remaining()).isEqualTo(1);
     }
 
     @Test
     void everyMovieAccountedForIsExactly100AndNeverMore() {
-        CatalogueAccount exact = CatalogueAccount.of(1_000L, 700, 200, 100, 0);
-        CatalogueAccount more = CatalogueAccount.of(1_000L, 900, 200, 100, 0);
+        CatalogueAccount exact = CatalogueAccount.of(1_000L, 700, 200, 100, 0, true);
+        CatalogueAccount more = CatalogueAccount.of(1_000L, 900, 200, 100, 0, true);
 
         assertThat(exact.completionPercentage()).isEqualTo(new BigDecimal("100.00"));
         assertThat(exact.completionPercentage().toPlainString()).isEqualTo("100.00");
@@ -40,9 +40,17 @@ class CatalogueAccountTest {
     }
 
     @Test
+    void asManyAccountedForAsTmdbCountsIsNot100UntilASweepWentThroughTheExportWhole() {
+        CatalogueAccount unswept = CatalogueAccount.of(1_000L, 900, 200, 100, 0, false);
+
+        assertThat(unswept.completionPercentage()).isEqualTo(new BigDecimal("99.99"));
+        assertThat(unswept.remaining()).isZero();
+    }
+
+    @Test
     void anUnknownTotalLeavesRemainingAndCompletionUnknown() {
-        CatalogueAccount unknown = CatalogueAccount.of(null, 10, 5, 1, 0);
-        CatalogueAccount none = CatalogueAccount.of(0L, 10, 5, 1, 0);
+        CatalogueAccount unknown = CatalogueAccount.of(null, 10, 5, 1, 0, true);
+        CatalogueAccount none = CatalogueAccount.of(0L, 10, 5, 1, 0, true);
 
         assertThat(unknown.accounted()).isEqualTo(16);
         assertThat(unknown.remaining()).isNull();

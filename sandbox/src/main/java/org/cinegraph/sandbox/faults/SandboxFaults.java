@@ -1,6 +1,7 @@
 package org.cinegraph.sandbox.faults;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -267,6 +268,15 @@ public final class SandboxFaults {
      */
     public SandboxFaults restoreOnExports(Set<Integer> tmdbIds) {
         exportEdits.restore(tmdbIds);
+        return this;
+    }
+
+    /**
+     * Every export says it was made at {@code instant} ({@code Last-Modified}), as TMDb's file of a day says the
+     * morning it was made; null: when it is asked for.
+     */
+    public SandboxFaults exportsMadeAt(Instant instant) {
+        exportEdits.madeAt(instant);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.cinegraph.sandbox.tmdb;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,6 +16,17 @@ import java.util.TreeMap;
 public final class ExportEdits {
 
     private volatile Snapshot current = Snapshot.NONE;
+    private volatile Instant madeAt;
+
+    /** Every export says it was made at {@code instant}; null: when it is asked for, as a file made on demand. */
+    public void madeAt(Instant instant) {
+        madeAt = instant;
+    }
+
+    /** When the exports say they were made, or null for when each is asked for. */
+    Instant madeAt() {
+        return madeAt;
+    }
 
     /** These movies are missing from every export from now on, until restored. */
     public synchronized void drop(Set<Integer> tmdbIds) {
@@ -44,6 +56,7 @@ public final class ExportEdits {
 
     public synchronized void reset() {
         current = Snapshot.NONE;
+        madeAt = null;
     }
 
     Snapshot snapshot() {

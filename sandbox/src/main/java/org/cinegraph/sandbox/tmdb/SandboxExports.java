@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -99,6 +100,15 @@ public final class SandboxExports {
         Set<Integer> ids = new TreeSet<>();
         entries().filter(movie -> variant.lists(movie.tmdbId(), catalogue)).forEach(movie -> ids.add(movie.tmdbId()));
         return Collections.unmodifiableSet(ids);
+    }
+
+    /**
+     * When a file asked for now says it was made ({@code Last-Modified}): now, since the sandbox makes its files from
+     * its catalogue as it stands, unless the faults say otherwise.
+     */
+    Instant madeAt() {
+        Instant madeAt = edits.madeAt();
+        return madeAt != null ? madeAt : clock.instant();
     }
 
     LocalDate today() {

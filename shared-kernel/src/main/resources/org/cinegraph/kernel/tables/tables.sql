@@ -239,6 +239,7 @@ CREATE TABLE import_ledger_export_sweep (
     through_id integer DEFAULT 0 NOT NULL,
     done bigint DEFAULT 0 NOT NULL,
     new_movies bigint DEFAULT 0 NOT NULL,
+    removals_withheld bigint DEFAULT 0 NOT NULL,
     started_at timestamp with time zone,
     ended_at timestamp with time zone,
     owner text,
@@ -412,6 +413,7 @@ CREATE TABLE movies (
 CREATE INDEX movies_imported_at_idx ON movies USING btree (imported_at);
 CREATE INDEX movies_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id);
 CREATE INDEX movies_removed_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
+CREATE INDEX movies_removed_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
 CREATE INDEX movies_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id);
 COMMENT ON TABLE movies IS 'kind: projection | owner: query-side movies (projection movies) | comes back: replay of movies | Every imported movie with its full TMDb record.';
 
