@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -104,11 +105,12 @@ public final class SandboxExports {
 
     /**
      * When a file asked for now says it was made ({@code Last-Modified}): now, since the sandbox makes its files from
-     * its catalogue as it stands, unless the faults say otherwise.
+     * its catalogue as it stands, unless the faults say otherwise. HTTP's dates hold whole seconds, so now is the
+     * next whole second: a movie a client imported in the second the file was asked for is in the file too.
      */
     Instant madeAt() {
         Instant madeAt = edits.madeAt();
-        return madeAt != null ? madeAt : clock.instant();
+        return madeAt != null ? madeAt : clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     }
 
     LocalDate today() {
