@@ -164,7 +164,7 @@ class PriorityYearsTest {
 
     private Map<String, Object> prioritize(String body) throws Exception {
         HttpResponse<String> answer = send(JSON_TYPE, body, true);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         return JSON.readValue(answer.body(), JSON.getTypeFactory().constructMapType(LinkedHashMap.class,
                 String.class, Object.class));
     }

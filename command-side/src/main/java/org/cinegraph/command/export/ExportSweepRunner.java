@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -138,11 +137,6 @@ public class ExportSweepRunner {
         if (settings.automatic()) {
             start(ImportTrigger.SCHEDULE, false);
         }
-    }
-
-    /** Whether a sweep runs, here or on another node. */
-    public boolean running() {
-        return runningHere.get() || ledger.held();
     }
 
     /**

@@ -64,14 +64,6 @@ class SweepLedger {
         return lease.holds(SWEEP);
     }
 
-    /** Whether a node's lease on the sweep holds now: a sweep runs. */
-    boolean held() {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM import_ledger_export_sweep
-                                        WHERE owner IS NOT NULL AND lease_until >= clock_timestamp())""")
-                .query(Boolean.class).single();
-    }
-
     Sweep current() {
         return jdbc.sql("""
                         SELECT export_date, status, confirm_removals, read_whole, through_id, done, new_movies,

@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,6 +44,7 @@ record PriorityAdminController(PriorityYears priority, ImportRange range) {
 
     /** {@code application/json} only: nothing a form on another site can send unasked. */
     @PostMapping(value = "/api/admin/imports/priority", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     PriorityYears.Prioritized prioritize(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw tooLarge();
