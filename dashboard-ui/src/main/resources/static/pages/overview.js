@@ -52,6 +52,7 @@ export async function render(parts, health) {
         ['Completion', percent(state.completionPercentage)],
         ['Time left (estimate)', duration(years.etaSeconds)],
         ['Importing year', show(state.currentImportYear)],
+        ['Last page', show(state.lastPageProcessed)],
         ['Last completed year', show(state.lastCompletedYear)],
         ['Last full sync', when(state.lastFullSync)],
         ['Last update check', when(state.lastUpdateCheck)],

@@ -3,6 +3,18 @@ import { get } from '../lib/api.js';
 import { barChart, total } from '../lib/chart.js';
 import { $, cells, el, number, plural, redraw, status, table, when } from '../lib/render.js';
 
+/**
+ * The share of TMDb's total for the year that has an outcome (imported, skipped or failed), rounded down to a tenth
+ * of a percent, so that 100.0 % means every movie TMDb counts for the year; a dash while TMDb's total is not known.
+ */
+export function yearShare(year) {
+    if (!year.tmdbTotal) {
+        return '–';
+    }
+    const done = year.imported + year.skipped + year.failed;
+    return (Math.floor(done * 1000 / year.tmdbTotal) / 10).toFixed(1) + ' %';
+}
+
 function yearCard(year) {
     const done = year.imported + year.skipped + year.failed;
     const discovered = Math.max(year.discovered, done);
@@ -17,6 +29,7 @@ function yearCard(year) {
             el('span', {}, number(year.pagesDone) + ' of ' + number(year.pagesTotal))),
         el('ul', { className: 'counts' },
             el('li', {}, 'TMDb total: ', number(year.tmdbTotal)),
+            el('li', {}, 'Share of TMDb total: ', yearShare(year)),
             el('li', {}, 'Imported: ', number(year.imported)),
             el('li', {}, 'Skipped: ', number(year.skipped)),
             el('li', {}, 'Failed: ', number(year.failed)),
@@ -33,9 +46,9 @@ export function currentYears(view) {
 
 function row(year) {
     return el('tr', { className: year.status }, cells([String(year.year), status(year.status), number(year.tmdbTotal),
-        number(year.discovered), number(year.imported), number(year.skipped), number(year.failed),
+        yearShare(year), number(year.discovered), number(year.imported), number(year.skipped), number(year.failed),
         number(year.pagesDone) + ' / ' + number(year.pagesTotal), when(year.startedAt), when(year.completedAt)],
-    [2, 3, 4, 5, 6, 7]));
+    [2, 3, 4, 5, 6, 7, 8]));
 }
 
 function drawCharts(hours, activity, tmdb) {
@@ -74,7 +87,7 @@ export async function render() {
     showPriority(schedule);
     $('current-year').replaceChildren(...currentYears(years));
     drawCharts(hours, activity, tmdb);
-    const columns = ['Year', 'Status', 'TMDb total', 'Discovered', 'Imported', 'Skipped', 'Failed', 'Pages',
+    const columns = ['Year', 'Status', 'TMDb total', 'Share of it', 'Discovered', 'Imported', 'Skipped', 'Failed', 'Pages',
         'Started', 'Completed'];
     $('years-table').replaceChildren(table('Every year started or next, newest first', columns,
         years.years.map(row), 'years-rows'));

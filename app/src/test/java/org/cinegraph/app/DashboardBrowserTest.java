@@ -219,9 +219,14 @@ class DashboardBrowserTest {
         wait.ignoring(StaleElementReferenceException.class)
                 .until(driver -> row(YEAR).findElement(By.cssSelector(".status")).getText().equals("completed"));
         List<WebElement> cells = row(YEAR).findElements(By.tagName("td"));
-        long discovered = number(cells.get(2));
+        long discovered = number(cells.get(3));
         assertThat(discovered).isPositive();
-        assertThat(number(cells.get(3)) + number(cells.get(4)) + number(cells.get(5))).isEqualTo(discovered);
+        long done = number(cells.get(4)) + number(cells.get(5)) + number(cells.get(6));
+        assertThat(done).isEqualTo(discovered);
+        // The year's share of TMDb's total for it, rounded down to a tenth of a percent.
+        long tmdbTotal = number(cells.get(1));
+        assertThat(cells.get(2).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%.1f %%", Math.floor(done * 1000.0 / tmdbTotal) / 10));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rate-chart svg rect.imported")));
         assertThat(browser.findElement(By.cssSelector("#rate-chart svg")).getAttribute("aria-label"))
                 .contains("movies imported");
@@ -230,6 +235,9 @@ class DashboardBrowserTest {
         open("#/overview");
         wait.until(driver -> !text("state").contains("Ours (imported)\n0")
                 && text("state").contains("Last completed year\n" + YEAR));
+        // The last discover page the import recorded, a page number of the year just imported.
+        assertThat(Integer.parseInt(browser.findElement(
+                By.xpath("//*[@id='state']//dt[.='Last page']/following-sibling::dd")).getText())).isPositive();
         screenshot("overview");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
