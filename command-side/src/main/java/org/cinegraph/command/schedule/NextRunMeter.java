@@ -24,6 +24,6 @@ class NextRunMeter {
                 new CachedReading<>(deadlines::nextTick, Duration.ofSeconds(1));
         Gauge.builder(NEXT_RUN, nextTick, reading -> reading.gauge(next -> next
                         .map(at -> Duration.between(clock.instant(), at).toMillis() / 1000.0).orElse(null)))
-                .description("Seconds until the daily import's next run").register(meters);
+                .description("Seconds until the daily import's next run").strongReference(true).register(meters);
     }
 }

@@ -31,12 +31,12 @@ class ProjectionMeters {
                             .map(ProjectionStatus::lag).orElse(null)))
                     .tag("projection", projection.name())
                     .description("Events between the projection and the head of the event store, on this node")
-                    .register(meters);
+                    .strongReference(true).register(meters);
             Gauge.builder(REPLAY_PROGRESS, reading, read -> read.gauge(all -> find.apply(all)
                             .map(ProjectionStatus::rebuild).map(ProjectionStatuses.Rebuild::progress).orElse(null)))
                     .tag("projection", projection.name())
                     .description("Share of the projection's latest replay done, 0 to 1")
-                    .register(meters);
+                    .strongReference(true).register(meters);
         }
     }
 }

@@ -37,18 +37,18 @@ class ImportMeters {
                     ImportStateController.exportSweep(values));
         }, Duration.ofSeconds(1));
         Gauge.builder(YEAR_RUNNING, reading, read -> read.gauge(now -> now.running() == null ? 0 : now.running()))
-                .description("The year being imported, 0 when none is").register(meters);
+                .description("The year being imported, 0 when none is").strongReference(true).register(meters);
         Gauge.builder(YEAR_DISCOVERED, reading, read -> read.gauge(now -> now.year()
                         .map(YearProgress::discovered).orElse(null)))
                 .description("Movies the running year's discover listed (the last completed year's when none runs)")
-                .register(meters);
+                .strongReference(true).register(meters);
         Gauge.builder(YEAR_RECORDED, reading, read -> read.gauge(now -> now.year()
                         .map(YearProgress::processed).orElse(null)))
                 .description("Movies of the running year imported, skipped or failed (the last completed year's"
                         + " when none runs)")
-                .register(meters);
+                .strongReference(true).register(meters);
         Gauge.builder(SWEEP_PROGRESS, reading, read -> read.gauge(now -> sweepProgress(now.sweep())))
-                .description("Share of the export's counted ids the sweep went through, 0 to 1").register(meters);
+                .description("Share of the export's counted ids the sweep went through, 0 to 1").strongReference(true).register(meters);
     }
 
     private static Double sweepProgress(ExportSweep sweep) {

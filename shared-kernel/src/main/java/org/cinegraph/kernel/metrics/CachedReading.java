@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * A reading of the database for gauges, taken at most once per {@code maxAge}: Prometheus asks every gauge of a
  * scrape one after the other, and the gauges that share a reading (every projection's lag, say) must cost one query,
  * not one each. A reading that failed is empty, so its gauges say NaN (unknown) rather than a figure that is false,
- * and is tried again at the next scrape after {@code maxAge}.
+ * and is tried again at the next scrape after {@code maxAge}. A gauge must hold its reading strongly
+ * ({@code Gauge.Builder.strongReference(true)}): Micrometer holds a gauge's object weakly, and a reading nothing else
+ * holds would be collected, its gauges NaN from then on.
  */
 public final class CachedReading<T> {
 
