@@ -14,8 +14,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 
 /**
- * Reads are open; {@code /api/admin/**} and the actuator's non-health endpoints need HTTP Basic credentials of user
- * {@code admin}. The API keeps no session: every admin request carries its credentials.
+ * Reads are open; {@code /api/admin/**} and the actuator's endpoints but health, info and prometheus need HTTP Basic
+ * credentials of user {@code admin}. The API keeps no session: every admin request carries its credentials.
  * <p>
  * A browser, though, sends credentials it once typed into its own login prompt with any page's request, a hostile
  * page's form among them. So a state-changing request that a browser sends (it says where it comes from in
@@ -43,6 +43,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/admin/**").hasRole(ADMIN)
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        // Prometheus scrapes without credentials, as scrapers usually do; the figures hold no
+                        // secret and no movie (README, "Metrics").
+                        .requestMatchers("/actuator/prometheus").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
                         .anyRequest().permitAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)

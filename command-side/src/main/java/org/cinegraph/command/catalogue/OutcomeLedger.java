@@ -31,11 +31,13 @@ public class OutcomeLedger {
     private final JdbcClient jdbc;
     private final GuardedEvents guarded;
     private final Clock clock;
+    private final RecordedOutcomeMeters meters;
 
-    OutcomeLedger(JdbcClient jdbc, GuardedEvents guarded, Clock clock) {
+    OutcomeLedger(JdbcClient jdbc, GuardedEvents guarded, Clock clock, RecordedOutcomeMeters meters) {
         this.jdbc = jdbc;
         this.guarded = guarded;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -46,7 +48,12 @@ public class OutcomeLedger {
      * @return how many outcomes were new
      */
     public int record(List<MovieOutcome> outcomes) {
-        return guarded.appendAll(() -> written(outcomes, StoredInstant.of(clock.instant())));
+        return guarded.appendAll(() -> {
+            List<MovieOutcome> recorded = new ArrayList<>();
+            List<Object> written = written(outcomes, StoredInstant.of(clock.instant()), recorded);
+            meters.recorded(recorded);
+            return written;
+        });
     }
 
     /** Records one outcome as {@link #record(List)} does. @return whether it was new */
@@ -58,8 +65,10 @@ public class OutcomeLedger {
      * One statement writes the ledger rows of the outcomes; the events of those written come back in the order of
      * the outcomes, to be appended in one batch. Each event bears the time its row records, so the row rebuilt from
      * the event is the same. A movie listed twice is recorded as if its outcomes came one after the other.
+     *
+     * @param recorded gets the outcomes whose rows were written
      */
-    private List<Object> written(List<MovieOutcome> outcomes, Instant now) {
+    private List<Object> written(List<MovieOutcome> outcomes, Instant now, List<MovieOutcome> recorded) {
         Map<Integer, MovieOutcome> first = new LinkedHashMap<>();
         List<MovieOutcome> later = new ArrayList<>();
         for (MovieOutcome outcome : outcomes) {
@@ -77,11 +86,12 @@ public class OutcomeLedger {
         for (MovieOutcome outcome : rows) {
             Integer attempt = attempts.get(outcome.tmdbId());
             if (attempt != null) {
+                recorded.add(outcome);
                 written.add(new GenericEventMessage<>(new GenericMessage<>(outcome.event().apply(attempt)),
                         () -> now));
             }
         }
-        written.addAll(written(later, now));
+        written.addAll(written(later, now, recorded));
         return written;
     }
 

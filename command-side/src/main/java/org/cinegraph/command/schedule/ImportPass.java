@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.GenericMessage;
 import org.cinegraph.command.changes.ChangeSyncRunner;
 import org.cinegraph.command.export.ExportSweepRunner;
-import org.cinegraph.command.yearimport.AfterCommit;
+import org.cinegraph.command.ledger.AfterCommit;
 import org.cinegraph.command.yearimport.YearImportRunner;
 import org.cinegraph.events.FullSyncCompleted;
 import org.cinegraph.events.ImportAction;

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.modelling.saga.SagaScopeDescriptor;
 import org.axonframework.serialization.Serializer;
@@ -43,6 +44,12 @@ class SagaDeadlines {
                 ScheduledExecutionsFilter.all(), execution -> of(execution, deadlines));
         deadlines.sort((a, b) -> a.dueAt().compareTo(b.dueAt()));
         return deadlines;
+    }
+
+    /** When the daily import runs next: its saga's pending tick that no node runs yet; empty when none is due. */
+    Optional<Instant> nextTick() {
+        return all().stream().filter(deadline -> deadline.isTick() && !deadline.picked()).map(Deadline::dueAt)
+                .findFirst();
     }
 
     private void of(ScheduledExecution<DbSchedulerBinaryDeadlineDetails> execution, List<Deadline> deadlines) {

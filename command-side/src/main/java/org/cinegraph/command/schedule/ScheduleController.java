@@ -24,14 +24,9 @@ record ScheduleController(RecordedSchedule recordedSchedule, SagaDeadlines deadl
         DailyImportSettings settings = recorded.settings();
         var lastTick = ledger.lastTick();
         return new Schedule(recorded.enabled(), settings.cron(), settings.continuous(), settings.firstYear(),
-                settings.lastYear(), recorded.enabled() ? nextTick() : null,
+                settings.lastYear(), recorded.enabled() ? deadlines.nextTick().orElse(null) : null,
                 lastTick.map(PassLedger.HandledTick::handledAt).orElse(null),
                 lastTick.map(PassLedger.HandledTick::action).orElse(null), priority.waiting(range));
-    }
-
-    private Instant nextTick() {
-        return deadlines.all().stream().filter(deadline -> deadline.isTick() && !deadline.picked())
-                .map(SagaDeadlines.Deadline::dueAt).findFirst().orElse(null);
     }
 
     /**

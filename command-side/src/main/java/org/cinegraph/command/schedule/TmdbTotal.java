@@ -3,7 +3,7 @@ package org.cinegraph.command.schedule;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.tmdb.TmdbClient;
-import org.cinegraph.command.yearimport.AfterCommit;
+import org.cinegraph.command.ledger.AfterCommit;
 import org.cinegraph.events.RefreshTmdbTotal;
 import org.cinegraph.events.TmdbTotalUpdated;
 import org.slf4j.Logger;

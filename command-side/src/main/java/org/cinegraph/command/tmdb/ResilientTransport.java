@@ -59,13 +59,15 @@ final class ResilientTransport {
     }
 
     /**
+     * @param endpoint the request's path template ({@code /movie/{id}}), which its meters are tagged with
      * @param send one request, answered whole
      * @param interpret the answer's meaning; throws {@link TmdbServerErrorException} for a 5xx to retry
      * @throws TmdbUnavailableException when every attempt failed for a reason that may pass
      */
-    <T> T execute(Supplier<TmdbResponse> send, Function<TmdbResponse, T> interpret) {
+    <T> T execute(String endpoint, Supplier<TmdbResponse> send, Function<TmdbResponse, T> interpret) {
         try {
-            return Retry.decorateCheckedSupplier(retry, () -> interpret.apply(sendWithinRateLimit(send))).get();
+            return Retry.decorateCheckedSupplier(retry, () -> interpret.apply(sendWithinRateLimit(endpoint, send)))
+                    .get();
         } catch (TmdbServerErrorException e) {
             throw new TmdbUnavailableException("TMDb answered HTTP " + e.status() + " to all "
                     + limits.maxAttempts() + " attempts", e);
@@ -82,13 +84,13 @@ final class ResilientTransport {
         }
     }
 
-    private TmdbResponse sendWithinRateLimit(Supplier<TmdbResponse> send) throws InterruptedException {
+    private TmdbResponse sendWithinRateLimit(String endpoint, Supplier<TmdbResponse> send)
+            throws InterruptedException {
         for (int rateLimited = 1; ; rateLimited++) {
-            TmdbResponse response = sendPaced(send);
+            TmdbResponse response = sendPaced(endpoint, send);
             if (response.status() != 429) {
                 return response;
             }
-            metrics.rateLimited();
             if (rateLimited >= limits.maxRateLimitedAttempts()) {
                 throw new TmdbUnavailableException("TMDb kept answering 429 (rate limited) to "
                         + rateLimited + " attempts", null);
@@ -99,18 +101,24 @@ final class ResilientTransport {
         }
     }
 
-    private TmdbResponse sendPaced(Supplier<TmdbResponse> send) throws InterruptedException {
+    private TmdbResponse sendPaced(String endpoint, Supplier<TmdbResponse> send) throws InterruptedException {
+        long pausedFrom = System.nanoTime();
         pause.awaitResume();
+        long paused = System.nanoTime() - pausedFrom;
         // A connection first, then the permit: permits taken while waiting for a connection would be spent
         // together the moment connections free up, as a burst.
         connections.acquirePermission();
+        long sentAt = 0;
         try {
+            long pacedFrom = System.nanoTime();
             pace.acquirePermission();
+            sentAt = System.nanoTime();
+            metrics.waitedForRateLimiter(paused + sentAt - pacedFrom);
             TmdbResponse response = send.get();
-            metrics.answered(response.status());
+            metrics.answered(endpoint, response.status(), System.nanoTime() - sentAt);
             return response;
         } catch (ResourceAccessException e) {
-            metrics.unreachable();
+            metrics.unreachable(endpoint, System.nanoTime() - sentAt);
             throw e;
         } finally {
             connections.onComplete();

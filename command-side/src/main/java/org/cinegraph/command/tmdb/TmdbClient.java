@@ -102,12 +102,12 @@ public class TmdbClient implements AutoCloseable {
 
     /** TMDb's {@code /configuration}: the cheapest request that proves TMDb answers and accepts the credentials. */
     public JsonNode configuration() {
-        return get(uri -> uri.path("/configuration").build(), "the configuration").tree();
+        return get("/configuration", uri -> uri.build(), "the configuration").tree();
     }
 
     /** How many movies TMDb's discover lists in all, without any date: TMDb's size as far as discover sees it. */
     public int totalMovies() {
-        JsonNode body = get(uri -> uri.path("/discover/movie")
+        JsonNode body = get("/discover/movie", uri -> uri
                 .queryParam("include_adult", false)
                 .queryParam("include_video", false)
                 .queryParam("page", 1)
@@ -125,7 +125,7 @@ public class TmdbClient implements AutoCloseable {
      */
     public DiscoverPage discover(LocalDate from, LocalDate to, int page) {
         String what = "discover " + from + ".." + to + " page " + page;
-        JsonNode body = get(uri -> uri.path("/discover/movie")
+        JsonNode body = get("/discover/movie", uri -> uri
                 .queryParam("primary_release_date.gte", from)
                 .queryParam("primary_release_date.lte", to)
                 .queryParam("sort_by", STABLE_ORDER)
@@ -154,7 +154,7 @@ public class TmdbClient implements AutoCloseable {
      */
     public ChangesPage changes(LocalDate from, LocalDate to, int page) {
         String what = "changes " + from + ".." + to + " page " + page;
-        JsonNode body = get(uri -> uri.path("/movie/changes")
+        JsonNode body = get("/movie/changes", uri -> uri
                 .queryParam("start_date", from)
                 .queryParam("end_date", to)
                 .queryParam("page", page)
@@ -180,7 +180,7 @@ public class TmdbClient implements AutoCloseable {
      */
     public TmdbMovie movie(int tmdbId) {
         String what = "movie " + tmdbId;
-        Answer answer = get(uri -> uri.path("/movie/{id}").queryParam("append_to_response", APPENDED_SECTIONS)
+        Answer answer = get("/movie/{id}", uri -> uri.queryParam("append_to_response", APPENDED_SECTIONS)
                 .build(tmdbId), what);
         if (answer.tree().path("id").asInt(-1) != tmdbId) {
             throw new TmdbMalformedResponseException(what, null);
@@ -195,8 +195,8 @@ public class TmdbClient implements AutoCloseable {
      */
     public List<FoundMovie> findByImdbId(String imdbId) {
         String what = "find " + imdbId;
-        JsonNode body = get(uri -> uri.path("/find/{id}").queryParam("external_source", "imdb_id").build(imdbId),
-                what).tree();
+        JsonNode body = get("/find/{id}", uri -> uri.queryParam("external_source", "imdb_id").build(imdbId), what)
+                .tree();
         return foundMovies(body.path("movie_results"), what);
     }
 
@@ -206,7 +206,7 @@ public class TmdbClient implements AutoCloseable {
      */
     public List<FoundMovie> searchMovies(String query) {
         String what = "search '" + query + "'";
-        JsonNode body = get(uri -> uri.path("/search/movie")
+        JsonNode body = get("/search/movie", uri -> uri
                 .queryParam("query", "{query}")
                 .queryParam("include_adult", false)
                 .queryParam("page", 1)
@@ -230,8 +230,13 @@ public class TmdbClient implements AutoCloseable {
         return List.copyOf(movies);
     }
 
-    private Answer get(Function<UriBuilder, URI> uri, String what) {
-        return transport.execute(() -> rest.get().uri(uri).exchange((request, response) -> new TmdbResponse(
+    /**
+     * @param endpoint the path's template, its variables filled in by {@code uri}: requests are timed by it
+     * @param uri the rest of the request's URI on the endpoint's path
+     */
+    private Answer get(String endpoint, Function<UriBuilder, URI> uri, String what) {
+        return transport.execute(endpoint, () -> rest.get().uri(builder -> uri.apply(builder.path(endpoint)))
+                .exchange((request, response) -> new TmdbResponse(
                         response.getStatusCode().value(),
                         TmdbResponse.parseRetryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
                         response.getBody().readAllBytes())),

@@ -19,6 +19,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.command.catalogue.MovieFetch;
 import org.cinegraph.command.catalogue.OutcomeLedger;
+import org.cinegraph.command.ledger.AfterCommit;
 import org.cinegraph.command.node.BackgroundThreads;
 import org.cinegraph.command.node.NodeLease;
 import org.cinegraph.command.tmdb.TmdbClient;

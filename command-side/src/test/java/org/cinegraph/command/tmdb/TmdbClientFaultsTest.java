@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.cinegraph.sandbox.TmdbSandboxServer;
 import org.cinegraph.sandbox.catalogue.SandboxCatalogue;
@@ -205,6 +206,48 @@ class TmdbClientFaultsTest {
         }
     }
 
+    // ---------------------------------------------------------------- meters
+
+    @Test
+    void requestsAreTimedByTheirEndpointsTemplateAndStatusNeverByAMovie() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TmdbClient client = new TmdbClient(TmdbConnection.of(sandbox.baseUrl(), null, null, CONNECT_TIMEOUT,
+                READ_TIMEOUT), fast(3), RestClient.builder(), meters, new TmdbActivity(Clock.systemUTC()));
+        faults.deletedAfterDiscovery(Set.of(ids.get(2)));
+
+        client.movie(ids.get(0));
+        client.movie(ids.get(1));
+        catchThrowable(() -> client.movie(ids.get(2)));
+        client.discover(FROM, TO, 1);
+
+        assertThat(requests(meters, "/movie/{id}", "200")).isEqualTo(2);
+        assertThat(requests(meters, "/movie/{id}", "404")).isEqualTo(1);
+        assertThat(requests(meters, "/discover/movie", "200")).isEqualTo(1);
+        assertThat(meters.find("cinegraph.tmdb.requests").timers()).as("one series per endpoint and status")
+                .hasSize(3)
+                .allSatisfy(timer -> assertThat(timer.getId().getTag("endpoint")).doesNotContainPattern("\\d"));
+        assertThat(meters.get("cinegraph.tmdb.requests").tag("status", "200").tag("endpoint", "/movie/{id}").timer()
+                .totalTime(TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(meters.get("cinegraph.tmdb.rate-limiter.wait").timer().count()).isEqualTo(4);
+    }
+
+    @Test
+    void aRequestThatGotNoAnswerIsTimedAsUnreachable() {
+        URI baseUrl = sandbox.baseUrl();
+        sandbox.close();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        TmdbClient client = new TmdbClient(TmdbConnection.of(baseUrl, null, null, CONNECT_TIMEOUT, READ_TIMEOUT),
+                fast(3), RestClient.builder(), meters, new TmdbActivity(Clock.systemUTC()));
+
+        catchThrowable(client::configuration);
+
+        assertThat(requests(meters, "/configuration", "unreachable")).isEqualTo(3);
+    }
+
+    private static long requests(SimpleMeterRegistry meters, String endpoint, String status) {
+        return meters.get("cinegraph.tmdb.requests").tag("endpoint", endpoint).tag("status", status).timer().count();
+    }
+
     // ---------------------------------------------------------------- credentials
 
     @Test
@@ -318,7 +361,8 @@ class TmdbClientFaultsTest {
             });
             // The client counts a 429 just before it pauses; the sleep lets the pause begin.
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> meters.counter("cinegraph.tmdb.rate-limited").count() == 1.0);
+                    .until(() -> meters.find("cinegraph.tmdb.requests").tag("status", "429").timers().stream()
+                            .mapToLong(Timer::count).sum() == 1);
             Thread.sleep(100);
 
             long bStarted = System.nanoTime();

@@ -61,7 +61,7 @@ record ImportStateController(ImportStateRepository importState, MovieRepository 
     }
 
     /** The sweep under way, or the last that ended, completed or failed; null before the first. */
-    private static ExportSweep exportSweep(Map<ImportStateKey, String> values) {
+    static ExportSweep exportSweep(Map<ImportStateKey, String> values) {
         if (!values.containsKey(ImportStateKey.EXPORT_SWEEP_STATUS)) {
             return null;
         }
@@ -75,7 +75,7 @@ record ImportStateController(ImportStateRepository importState, MovieRepository 
                 values.get(ImportStateKey.EXPORT_SWEEP_REASON));
     }
 
-    private static <T> T read(Map<ImportStateKey, String> values, ImportStateKey key, Function<String, T> parse) {
+    static <T> T read(Map<ImportStateKey, String> values, ImportStateKey key, Function<String, T> parse) {
         String value = values.get(key);
         return value == null ? null : parse.apply(value);
     }

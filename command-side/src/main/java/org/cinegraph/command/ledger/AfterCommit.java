@@ -1,4 +1,4 @@
-package org.cinegraph.command.yearimport;
+package org.cinegraph.command.ledger;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.transaction.support.TransactionSynchronization;
