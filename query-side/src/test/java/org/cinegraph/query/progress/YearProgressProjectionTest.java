@@ -70,11 +70,7 @@ class YearProgressProjectionTest {
         projection.on(first, startedAt.plusSeconds(2));
         projection.on(first, startedAt.plusSeconds(2));
 
-        assertThat(progress.findByYear(2024)).get().satisfies(year -> {
-            assertThat(year.pagesDone()).isEqualTo(1);
-            assertThat(year.discovered()).isEqualTo(2);
-            assertThat(year.lastProgressAt()).isEqualTo(startedAt.plusSeconds(2));
-        });
+        assertThat(pagesDiscoveredAndLastProgress()).containsExactly(1, 2, startedAt.plusSeconds(2));
     }
 
     @Test
@@ -107,11 +103,7 @@ class YearProgressProjectionTest {
 
         Batches.apply(calls, 3);
 
-        assertThat(progress.findByYear(2024)).get().satisfies(year -> {
-            assertThat(year.pagesDone()).isEqualTo(3);
-            assertThat(year.discovered()).isEqualTo(4);
-            assertThat(year.lastProgressAt()).isEqualTo(startedAt.plusSeconds(4));
-        });
+        assertThat(pagesDiscoveredAndLastProgress()).containsExactly(3, 4, startedAt.plusSeconds(4));
     }
 
     @Test
@@ -120,10 +112,7 @@ class YearProgressProjectionTest {
         projection.on(page(JANUARY, 1, 1, 1, 2), startedAt.plusSeconds(2));
         projection.on(page(JANUARY, 2, 1, 1, 5), startedAt.plusSeconds(3));
 
-        assertThat(progress.findByYear(2024)).get().satisfies(year -> {
-            assertThat(year.pagesDone()).isEqualTo(1);
-            assertThat(year.discovered()).isEqualTo(3);
-        });
+        assertThat(pagesDiscoveredAndLastProgress()).containsExactly(1, 3, startedAt.plusSeconds(3));
     }
 
     @Test
@@ -149,11 +138,14 @@ class YearProgressProjectionTest {
         projection.on(new YearImportStarted(2024, ImportTrigger.SCHEDULE), again);
         projection.on(page(JANUARY, 1, 1, 1, 2), again.plusSeconds(1));
 
-        assertThat(progress.findByYear(2024)).get().satisfies(year -> {
-            assertThat(year.status()).isEqualTo("importing");
-            assertThat(year.startedAt()).isEqualTo(again);
-            assertThat(year.pagesDone()).isEqualTo(1);
-        });
+        assertThat(progress.findByYear(2024)).get()
+                .extracting(YearProgress::status, YearProgress::startedAt, YearProgress::pagesDone)
+                .containsExactly("importing", again, 1);
+    }
+
+    private List<Object> pagesDiscoveredAndLastProgress() {
+        YearProgress year = progress.findByYear(2024).orElseThrow();
+        return List.of(year.pagesDone(), year.discovered(), year.lastProgressAt());
     }
 
     private void startAndPlan() {
