@@ -11,7 +11,7 @@ final class ReadModels {
 
     /** Every table a projection owns, by projection. */
     static final Map<String, List<String>> TABLES = Map.of(
-            "year-progress", List.of("year_progress", "year_progress_movie"),
+            "year-progress", List.of("year_progress", "year_progress_movie", "year_progress_page"),
             "import-state", List.of("import_state", "import_state_counts"),
             "movies", List.of("movies", "movie_year_counts", "movie_counts"),
             "skipped-imports", List.of("skipped_imports", "skipped_import_counts"),

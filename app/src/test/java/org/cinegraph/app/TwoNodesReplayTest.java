@@ -198,6 +198,7 @@ class TwoNodesReplayTest {
         return Map.of(
                 "year_progress", rows(jdbc, "year_progress", year),
                 "year_progress_movie", rows(jdbc, "year_progress_movie", year),
+                "year_progress_page", rows(jdbc, "year_progress_page", year),
                 "movies", rows(jdbc, "movies", year),
                 "skipped_imports", rows(jdbc, "skipped_imports", year),
                 "import_failures", rows(jdbc, "import_failures", year));

@@ -63,12 +63,16 @@ class ListsProjection extends JdbcProjection {
                 .update();
     }
 
+    /**
+     * A lookup changes a member only while it is open, as the command side's ledger records it (ListLedger): a find or
+     * a lookup in vain given again, or after a later one, changes nothing.
+     */
     @EventHandler
     void on(ListEntryFound event) {
         jdbc.sql("""
                         UPDATE canonical_list_members
                            SET status = 'found', tmdb_id = :tmdbId, reason = NULL, attempts = attempts + 1
-                         WHERE list_key = :key AND imdb_id = :imdbId""")
+                         WHERE list_key = :key AND imdb_id = :imdbId AND status IN ('pending', 'not_found')""")
                 .param("tmdbId", event.tmdbId()).param("key", event.key()).param("imdbId", event.imdbId()).update();
     }
 
@@ -76,7 +80,8 @@ class ListsProjection extends JdbcProjection {
     void on(ListEntryNotFound event) {
         jdbc.sql("""
                         UPDATE canonical_list_members SET status = 'not_found', reason = :reason, attempts = :attempts
-                         WHERE list_key = :key AND imdb_id = :imdbId""")
+                         WHERE list_key = :key AND imdb_id = :imdbId AND status IN ('pending', 'not_found')
+                           AND attempts < :attempts""")
                 .param("reason", event.reason()).param("attempts", event.attempt()).param("key", event.key())
                 .param("imdbId", event.imdbId()).update();
     }

@@ -60,7 +60,8 @@ final class PendingCounts {
         delta.imported += imported;
         delta.skipped += skipped;
         delta.failed += failed;
-        delta.at = at;
+        // An event given again, older than the batch's last, leaves the time of the last change where it is.
+        delta.at = delta.at == null || at.isAfter(delta.at) ? at : delta.at;
         if (flushEachChange) {
             flush();
         }
@@ -125,7 +126,7 @@ final class PendingCounts {
                         UPDATE year_progress
                            SET pages_done = pages_done + :pagesDone, discovered = discovered + :discovered,
                                imported = imported + :imported, skipped = skipped + :skipped, failed = failed + :failed,
-                               last_progress_at = :at
+                               last_progress_at = GREATEST(last_progress_at, :at)
                          WHERE year = :year""")
                 .param("year", year).param("pagesDone", delta.pagesDone).param("discovered", delta.discovered)
                 .param("imported", delta.imported).param("skipped", delta.skipped).param("failed", delta.failed)

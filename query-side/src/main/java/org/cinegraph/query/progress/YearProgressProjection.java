@@ -23,11 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps one row of progress per year. Events of one year import arrive in order; movie outcomes are
- * counted through {@code year_progress_movie}, so each movie counts once, under its latest outcome.
+ * counted through {@code year_progress_movie}, so each movie counts once, under its latest outcome, and pages
+ * through {@code year_progress_page}, so each page counts once: an event given again changes nothing.
  */
 @Component
 @ProcessingGroup(YearProgressProjection.NAME)
-@ProjectionTables(value = {"year_progress", "year_progress_movie"}, neverEmptyAfter = YearImportStarted.class)
+@ProjectionTables(value = {"year_progress", "year_progress_movie", "year_progress_page"},
+        neverEmptyAfter = YearImportStarted.class)
 class YearProgressProjection extends JdbcProjection {
 
     static final String NAME = "year-progress";
@@ -40,14 +42,18 @@ class YearProgressProjection extends JdbcProjection {
     @EventHandler
     void on(YearImportStarted event, @Timestamp Instant startedAt) {
         pending().flush();
+        // A start counts from nothing only as a later run's: the same start given again changes nothing.
         jdbc.sql("""
-                        INSERT INTO year_progress (year, status, trigger, started_at, last_progress_at)
-                        VALUES (:year, 'importing', :trigger, :startedAt, :startedAt)
-                        ON CONFLICT (year) DO UPDATE
-                           SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
-                               completed_at = NULL, last_progress_at = EXCLUDED.last_progress_at,
-                               tmdb_total = NULL, pages_total = NULL, pages_done = 0, failure_reason = NULL
-                        """)
+                        WITH started AS (
+                            INSERT INTO year_progress (year, status, trigger, started_at, last_progress_at)
+                            VALUES (:year, 'importing', :trigger, :startedAt, :startedAt)
+                            ON CONFLICT (year) DO UPDATE
+                               SET status = 'importing', trigger = EXCLUDED.trigger, started_at = EXCLUDED.started_at,
+                                   completed_at = NULL, last_progress_at = EXCLUDED.last_progress_at,
+                                   tmdb_total = NULL, pages_total = NULL, pages_done = 0, failure_reason = NULL
+                             WHERE year_progress.started_at < EXCLUDED.started_at
+                            RETURNING year)
+                        DELETE FROM year_progress_page WHERE year IN (SELECT year FROM started)""")
                 .param("year", event.year())
                 .param("trigger", event.trigger().name().toLowerCase())
                 .param("startedAt", utc(startedAt))
@@ -72,12 +78,22 @@ class YearProgressProjection extends JdbcProjection {
         pending().flushOutcomes();
         String ids = event.movies().stream().map(movie -> Integer.toString(movie.tmdbId()))
                 .collect(Collectors.joining(","));
-        int newMovies = ids.isEmpty() ? 0 : jdbc.sql("""
-                        INSERT INTO year_progress_movie (year, tmdb_id)
-                        SELECT :year, unnest(CAST(string_to_array(:ids, ',') AS int[]))
-                        ON CONFLICT DO NOTHING""")
-                .param("year", event.year()).param("ids", ids).update();
-        pending().add(event.year(), event.pass() == 1 ? 1 : 0, newMovies, 0, 0, 0, at);
+        // A page counts once however often its event comes: only when its row is new (a segment may be given an
+        // event again). Page and movies in one statement, as many round trips as the movies alone took.
+        Counted counted = jdbc.sql("""
+                        WITH page AS (
+                            INSERT INTO year_progress_page (year, window_from, window_to, page)
+                            SELECT :year, CAST(:from AS date), CAST(:to AS date), :page WHERE :firstPass
+                            ON CONFLICT DO NOTHING RETURNING 1),
+                        movie AS (
+                            INSERT INTO year_progress_movie (year, tmdb_id)
+                            SELECT :year, unnest(CAST(string_to_array(:ids, ',') AS int[]))
+                            ON CONFLICT DO NOTHING RETURNING 1)
+                        SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM movie) AS movies""")
+                .param("year", event.year()).param("from", event.window().from()).param("to", event.window().to())
+                .param("page", event.page()).param("firstPass", event.pass() == 1).param("ids", ids)
+                .query((rs, row) -> new Counted(rs.getInt("pages"), rs.getInt("movies"))).single();
+        pending().add(event.year(), counted.pages(), counted.movies(), 0, 0, 0, at);
     }
 
     @EventHandler
@@ -123,6 +139,9 @@ class YearProgressProjection extends JdbcProjection {
             return; // imported outside any year import: no year's progress to count it in
         }
         pending().outcome(year, tmdbId, outcome, at);
+    }
+
+    private record Counted(int pages, int movies) {
     }
 
     private PendingCounts pending() {

@@ -34,12 +34,13 @@ class YearProgressBatchesTest {
     @BatchSizes
     void anyBatchesGiveTheRowsOfOneEventAtATime(int size) {
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events(), projection::reset,
-                new Table("year_progress", "year"), new Table("year_progress_movie", "year, tmdb_id"));
+                new Table("year_progress", "year"), new Table("year_progress_movie", "year, tmdb_id"),
+                new Table("year_progress_page", "year, window_from, window_to, page"));
 
         assertThat(oneByOne.get(0)).contains("2024,completed").contains("2023,importing");
     }
 
-    /** Outcomes before and after their page, changed, repeated, for two years at once and for no year. */
+    /** Outcomes before and after their page, changed, repeated, for two years at once and for no year; a page again. */
     private List<Runnable> events() {
         Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
         events.then(at -> projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), at));
@@ -55,6 +56,7 @@ class YearProgressBatchesTest {
         events.then(at -> projection.on(skipped(2, 2024), at));
         events.then(at -> projection.on(imported(2, 2024), at));
         events.then(at -> projection.on(page(2024, 2, 2, 5, 6), at));
+        events.then(at -> projection.on(page(2024, 1, 1, 2, 3, 4), at));
         events.then(at -> projection.on(failed(5, 2024), at));
         events.then(at -> projection.on(imported(7, null), at));
         events.then(at -> projection.on(imported(6, 2024), at));

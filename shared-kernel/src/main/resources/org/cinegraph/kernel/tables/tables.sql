@@ -544,3 +544,13 @@ CREATE TABLE year_progress_movie (
     CONSTRAINT year_progress_movie_pkey PRIMARY KEY (year, tmdb_id)
 );
 COMMENT ON TABLE year_progress_movie IS 'kind: projection | owner: query-side progress (projection year-progress) | comes back: replay of year-progress | The movies counted in each year''s progress, each once.';
+
+-- table: year_progress_page
+CREATE TABLE year_progress_page (
+    year integer NOT NULL,
+    window_from date NOT NULL,
+    window_to date NOT NULL,
+    page integer NOT NULL,
+    CONSTRAINT year_progress_page_pkey PRIMARY KEY (year, window_from, window_to, page)
+);
+COMMENT ON TABLE year_progress_page IS 'kind: projection | owner: query-side progress (projection year-progress) | comes back: replay of year-progress | The first-pass pages counted in each year''s progress, each once.';
