@@ -501,6 +501,79 @@ class DashboardBrowserTest {
         screenshot("movie-removed");
     }
 
+    /**
+     * The nav's API link opens Swagger UI, served from the jar under the same strict policy, which lists the API's
+     * endpoints and runs them: a read as anyone, then, with the admin's credentials given to its Authorize dialog, the
+     * session's read, and an action with the CSRF token that read handed out.
+     */
+    @Test
+    @Order(12)
+    void theApiLinkOpensSwaggerUiWhichRunsAReadAndAnAdminActionWithTheTokenOfTheSession() throws IOException {
+        open("#/overview");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("api-docs"))).click();
+        wait.until(ExpectedConditions.urlContains("/swagger-ui/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(operation("get", "/api/import/state")));
+        assertThat(browser.findElements(By.cssSelector(".opblock")).size()).isGreaterThan(30);
+        screenshot("swagger-ui");
+
+        assertThat(tryItOut("get", "/api/import/state")).isEqualTo("200");
+
+        authorize(By.cssSelector("input[name=username]"), "admin", By.cssSelector("input[name=password]"),
+                ApplicationTest.ADMIN_PASSWORD);
+        assertThat(tryItOut("get", "/api/admin/session")).isEqualTo("200");
+        JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                browser.findElement(answer("get", "/api/admin/session")).findElement(
+                        By.cssSelector(".live-responses-table .response-col_description pre")).getText());
+        assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("403");
+
+        authorize(By.cssSelector("section input[type=text]:not([name=username])"),
+                session.at("/csrf/token").asText());
+        assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("202");
+        screenshot("swagger-ui-action");
+    }
+
+    private static By operation(String method, String path) {
+        return By.xpath("//div[contains(@class, 'opblock-" + method + "')][.//*[@data-path='" + path + "']]");
+    }
+
+    private static By answer(String method, String path) {
+        return operation(method, path);
+    }
+
+    /** Runs the operation in Swagger UI, with that body when given, and answers the status it shows. */
+    private String tryItOut(String method, String path, String... body) {
+        WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(operation(method, path)));
+        if (block.findElements(By.cssSelector("button.execute")).isEmpty()) {
+            if (block.findElements(By.cssSelector("button.try-out__btn")).isEmpty()) {
+                block.findElement(By.cssSelector(".opblock-summary-control")).click();
+            }
+            wait.until(driver -> block.findElement(By.cssSelector("button.try-out__btn"))).click();
+        }
+        for (String text : body) {
+            WebElement editor = block.findElement(By.cssSelector("textarea.body-param__text"));
+            editor.clear();
+            editor.sendKeys(text);
+        }
+        block.findElements(By.cssSelector("button.btn-clear")).forEach(WebElement::click);
+        wait.until(driver -> block.findElement(By.cssSelector("button.execute"))).click();
+        return wait.until(driver -> block.findElement(
+                By.cssSelector(".live-responses-table tbody .response-col_status")).getText().trim());
+    }
+
+    /** Gives one form of Swagger UI's Authorize dialog (one security scheme's) values for the fields found. */
+    private void authorize(Object... fieldsAndValues) {
+        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        WebElement field = null;
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            field = dialog.findElement((By) fieldsAndValues[i]);
+            field.sendKeys((String) fieldsAndValues[i + 1]);
+        }
+        field.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
+        dialog.findElement(By.cssSelector("button.btn-done")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
+    }
+
     private void open(String route) {
         browser.get("http://localhost:" + port + "/" + route);
     }
