@@ -3,6 +3,7 @@ package org.cinegraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -518,17 +519,22 @@ class DashboardBrowserTest {
 
         assertThat(tryItOut("get", "/api/import/state")).isEqualTo("200");
 
-        authorize(By.cssSelector("input[name=username]"), "admin", By.cssSelector("input[name=password]"),
+        authorize("admin", By.cssSelector("input[name=username]"), "admin", By.cssSelector("input[name=password]"),
                 ApplicationTest.ADMIN_PASSWORD);
         assertThat(tryItOut("get", "/api/admin/session")).isEqualTo("200");
-        JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                browser.findElement(answer("get", "/api/admin/session")).findElement(
-                        By.cssSelector(".live-responses-table .response-col_description pre")).getText());
         assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("403");
 
-        authorize(By.cssSelector("section input[type=text]:not([name=username])"),
-                session.at("/csrf/token").asText());
+        // Each request that authenticates anew hands out a token afresh: an action takes the one the session gives now.
+        authorizeCsrf();
         assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("202");
+        // An action that takes no body goes without a Content-Type, which it would refuse (415): its controller
+        // answers, here refusing a range that ends before it starts.
+        String range = "/api/admin/festivals/{organization}/ceremonies/import";
+        fill(range, Map.of("organization", "AMPAS", "from", "2001", "to", "2000"));
+        authorizeCsrf();
+        String status = tryItOut("post", range);
+        assertThat(answered("post", range)).contains("Bad range");
+        assertThat(status).isEqualTo("400");
         screenshot("swagger-ui-action");
     }
 
@@ -536,8 +542,19 @@ class DashboardBrowserTest {
         return By.xpath("//div[contains(@class, 'opblock-" + method + "')][.//*[@data-path='" + path + "']]");
     }
 
-    private static By answer(String method, String path) {
-        return operation(method, path);
+    /** The body of the answer Swagger UI shows for the operation run last. */
+    private String answered(String method, String path) {
+        return browser.findElement(operation(method, path))
+                .findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
+    }
+
+    /** Opens the operation for trying it out and types those values into its parameters' fields. */
+    private void fill(String path, Map<String, String> parameters) {
+        WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(operation("post", path)));
+        block.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(driver -> block.findElement(By.cssSelector("button.try-out__btn"))).click();
+        parameters.forEach((name, value) -> wait.until(driver -> block.findElement(
+                By.cssSelector("tr[data-param-name='" + name + "'] input"))).sendKeys(value));
     }
 
     /** Runs the operation in Swagger UI, with that body when given, and answers the status it shows. */
@@ -560,16 +577,25 @@ class DashboardBrowserTest {
                 By.cssSelector(".live-responses-table tbody .response-col_status")).getText().trim());
     }
 
-    /** Gives one form of Swagger UI's Authorize dialog (one security scheme's) values for the fields found. */
-    private void authorize(Object... fieldsAndValues) {
+    /** The CSRF token a run of {@code GET /api/admin/session} gives now, given to Swagger UI's Authorize dialog. */
+    private void authorizeCsrf() throws IOException {
+        assertThat(tryItOut("get", "/api/admin/session")).isEqualTo("200");
+        String token = new ObjectMapper().readTree(answered("get", "/api/admin/session")).at("/csrf/token").asText();
+        authorize("csrf", By.cssSelector("input[type=text]"), token);
+    }
+
+    /** Gives the Authorize dialog's form of that security scheme values for the fields found, once signed out of it. */
+    private void authorize(String scheme, Object... fieldsAndValues) {
         browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
         WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        WebElement form = dialog.findElement(By.xpath(".//form[.//h4/code[.='" + scheme + "']]"));
+        form.findElements(By.xpath(".//button[.='Logout']")).forEach(WebElement::click);
         WebElement field = null;
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            field = dialog.findElement((By) fieldsAndValues[i]);
+            field = form.findElement((By) fieldsAndValues[i]);
             field.sendKeys((String) fieldsAndValues[i + 1]);
         }
-        field.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
+        form.findElement(By.cssSelector("button[type=submit]")).click();
         dialog.findElement(By.cssSelector("button.btn-done")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
     }
