@@ -47,10 +47,10 @@ import org.springframework.security.web.csrf.CsrfToken;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static final String BASIC = "admin";
-    static final String CSRF = "csrf";
+    private static final String BASIC = "admin";
+    private static final String CSRF = "csrf";
     /** Replaces springdoc's schema of Spring's class, which shows its extra members as a map they are not. */
-    static final String PROBLEM = "ProblemDetail";
+    private static final String PROBLEM = "ProblemDetail";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String TABLE_MISSING = "A table this answer needs is missing: GET /api/admin/tables says "
             + "which, and how it comes back.";
