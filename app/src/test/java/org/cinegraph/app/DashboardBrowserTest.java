@@ -77,8 +77,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
  * letter is retried, the filter forms offer the API's criteria and reasons and filter by them, the tables page lists
  * every table and brings a dropped one back, priority years set on the actions page show on the years page, the
- * overview shows the sweep of TMDb's export and a movie's page marks one the export no longer lists. Each step saves
- * a screenshot in {@code target/screenshots}.
+ * overview shows the sweep of TMDb's export and a movie's page marks one the export no longer lists, the nav's API link
+ * opens Swagger UI, which runs a read and an admin's action. Each step saves a screenshot in
+ * {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
