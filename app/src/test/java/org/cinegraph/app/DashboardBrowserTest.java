@@ -3,6 +3,7 @@ package org.cinegraph.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * completes, a ceremony imported from the page shows its winners, a failure is retried, a replay runs, a dead
  * letter is retried, the filter forms offer the API's criteria and reasons and filter by them, the tables page lists
  * every table and brings a dropped one back, priority years set on the actions page show on the years page, the
- * overview shows the sweep of TMDb's export and a movie's page marks one the export no longer lists. Each step saves
- * a screenshot in {@code target/screenshots}.
+ * overview shows the sweep of TMDb's export and a movie's page marks one the export no longer lists, the nav's API link
+ * opens Swagger UI, which runs a read and an admin's action. Each step saves a screenshot in
+ * {@code target/screenshots}.
  *
  * <p>It needs Debian's {@code chromium} and {@code chromium-driver} (or {@code CHROMIUM} and
  * {@code CHROMEDRIVER} naming a browser and its driver). Without them the tests are skipped, saying how to
@@ -499,6 +501,104 @@ class DashboardBrowserTest {
         assertThat(text("movie-details")).contains("TMDb's daily export no longer lists this movie, since ")
                 .doesNotContain("null");
         screenshot("movie-removed");
+    }
+
+    /**
+     * The nav's API link opens Swagger UI, served from the jar under the same strict policy, which lists the API's
+     * endpoints and runs them: a read as anyone, then, with the admin's credentials given to its Authorize dialog, the
+     * session's read, and an action with the CSRF token that read handed out.
+     */
+    @Test
+    @Order(12)
+    void theApiLinkOpensSwaggerUiWhichRunsAReadAndAnAdminActionWithTheTokenOfTheSession() throws IOException {
+        open("#/overview");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("api-docs"))).click();
+        wait.until(ExpectedConditions.urlContains("/swagger-ui/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(operation("get", "/api/import/state")));
+        assertThat(browser.findElements(By.cssSelector(".opblock")).size()).isGreaterThan(30);
+        screenshot("swagger-ui");
+
+        assertThat(tryItOut("get", "/api/import/state")).isEqualTo("200");
+
+        authorize("admin", By.cssSelector("input[name=username]"), "admin", By.cssSelector("input[name=password]"),
+                ApplicationTest.ADMIN_PASSWORD);
+        assertThat(tryItOut("get", "/api/admin/session")).isEqualTo("200");
+        assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("403");
+
+        // Each request that authenticates anew hands out a token afresh: an action takes the one the session gives now.
+        authorizeCsrf();
+        assertThat(tryItOut("post", "/api/admin/imports/priority", "{\"years\": []}")).isEqualTo("202");
+        // An action that takes no body goes without a Content-Type, which it would refuse (415): its controller
+        // answers, here refusing a range that ends before it starts.
+        String range = "/api/admin/festivals/{organization}/ceremonies/import";
+        fill(range, Map.of("organization", "AMPAS", "from", "2001", "to", "2000"));
+        authorizeCsrf();
+        String status = tryItOut("post", range);
+        assertThat(answered("post", range)).contains("Bad range");
+        assertThat(status).isEqualTo("400");
+        screenshot("swagger-ui-action");
+    }
+
+    private static By operation(String method, String path) {
+        return By.xpath("//div[contains(@class, 'opblock-" + method + "')][.//*[@data-path='" + path + "']]");
+    }
+
+    /** The body of the answer Swagger UI shows for the operation run last. */
+    private String answered(String method, String path) {
+        return browser.findElement(operation(method, path))
+                .findElement(By.cssSelector(".live-responses-table .response-col_description pre")).getText();
+    }
+
+    /** Opens the operation for trying it out and types those values into its parameters' fields. */
+    private void fill(String path, Map<String, String> parameters) {
+        WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(operation("post", path)));
+        block.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(driver -> block.findElement(By.cssSelector("button.try-out__btn"))).click();
+        parameters.forEach((name, value) -> wait.until(driver -> block.findElement(
+                By.cssSelector("tr[data-param-name='" + name + "'] input"))).sendKeys(value));
+    }
+
+    /** Runs the operation in Swagger UI, with that body when given, and answers the status it shows. */
+    private String tryItOut(String method, String path, String... body) {
+        WebElement block = wait.until(ExpectedConditions.visibilityOfElementLocated(operation(method, path)));
+        if (block.findElements(By.cssSelector("button.execute")).isEmpty()) {
+            if (block.findElements(By.cssSelector("button.try-out__btn")).isEmpty()) {
+                block.findElement(By.cssSelector(".opblock-summary-control")).click();
+            }
+            wait.until(driver -> block.findElement(By.cssSelector("button.try-out__btn"))).click();
+        }
+        for (String text : body) {
+            WebElement editor = block.findElement(By.cssSelector("textarea.body-param__text"));
+            editor.clear();
+            editor.sendKeys(text);
+        }
+        block.findElements(By.cssSelector("button.btn-clear")).forEach(WebElement::click);
+        wait.until(driver -> block.findElement(By.cssSelector("button.execute"))).click();
+        return wait.until(driver -> block.findElement(
+                By.cssSelector(".live-responses-table tbody .response-col_status")).getText().trim());
+    }
+
+    /** The CSRF token a run of {@code GET /api/admin/session} gives now, given to Swagger UI's Authorize dialog. */
+    private void authorizeCsrf() throws IOException {
+        assertThat(tryItOut("get", "/api/admin/session")).isEqualTo("200");
+        String token = new ObjectMapper().readTree(answered("get", "/api/admin/session")).at("/csrf/token").asText();
+        authorize("csrf", By.cssSelector("input[type=text]"), token);
+    }
+
+    /** Gives the Authorize dialog's form of that security scheme values for the fields found, once signed out of it. */
+    private void authorize(String scheme, Object... fieldsAndValues) {
+        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-ux")));
+        WebElement form = dialog.findElement(By.xpath(".//form[.//h4/code[.='" + scheme + "']]"));
+        form.findElements(By.xpath(".//button[.='Logout']")).forEach(WebElement::click);
+        WebElement field = null;
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            field = form.findElement((By) fieldsAndValues[i]);
+            field.sendKeys((String) fieldsAndValues[i + 1]);
+        }
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        dialog.findElement(By.cssSelector("button.btn-done")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-ux")));
     }
 
     private void open(String route) {

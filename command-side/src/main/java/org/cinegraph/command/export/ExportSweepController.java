@@ -21,15 +21,15 @@ record ExportSweepController(ExportSweepRunner sweeps) {
      *                        checked that TMDb really removed them)
      */
     @PostMapping("/api/admin/catalogue/sweep")
-    ResponseEntity<Accepted> sweep(@RequestParam(defaultValue = "false") boolean confirmRemovals) {
+    ResponseEntity<SweepAccepted> sweep(@RequestParam(defaultValue = "false") boolean confirmRemovals) {
         if (!sweeps.start(ImportTrigger.ADMIN, confirmRemovals)) {
             throw problem(HttpStatus.CONFLICT, "Sweep already running",
                     "A sweep of TMDb's export is running; its progress shows in GET /api/import/state.", null);
         }
         return ResponseEntity.accepted().location(URI.create("/api/import/state"))
-                .body(new Accepted("sweeping", confirmRemovals));
+                .body(new SweepAccepted("sweeping", confirmRemovals));
     }
 
-    record Accepted(String status, boolean confirmRemovals) {
+    record SweepAccepted(String status, boolean confirmRemovals) {
     }
 }

@@ -45,7 +45,7 @@ record ListAdminController(CommandGateway commands, ListMatcher matcher, Backgro
     private static final String LOOKUPS = "list lookups";
 
     @PostMapping(value = "/api/admin/lists/{key}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Accepted> importForm(@PathVariable String key, @RequestParam("file") MultipartFile file) {
+    ResponseEntity<ListAccepted> importForm(@PathVariable String key, @RequestParam("file") MultipartFile file) {
         requireKey(key);
         try (InputStream body = file.getInputStream()) {
             return importList(key, read(body));
@@ -56,7 +56,7 @@ record ListAdminController(CommandGateway commands, ListMatcher matcher, Backgro
 
     /** {@code text/csv} only: what IMDb exports, and nothing a form on another site can send unasked. */
     @PostMapping(value = "/api/admin/lists/{key}", consumes = "text/csv")
-    ResponseEntity<Accepted> importBody(@PathVariable String key, HttpServletRequest request) throws IOException {
+    ResponseEntity<ListAccepted> importBody(@PathVariable String key, HttpServletRequest request) throws IOException {
         requireKey(key);
         if (request.getContentLengthLong() > MAX_BYTES) {
             throw tooLarge();
@@ -66,7 +66,7 @@ record ListAdminController(CommandGateway commands, ListMatcher matcher, Backgro
         }
     }
 
-    private ResponseEntity<Accepted> importList(String key, byte[] upload) {
+    private ResponseEntity<ListAccepted> importList(String key, byte[] upload) {
         List<ListEntry> entries;
         try {
             entries = ListCsv.parse(upload);
@@ -90,7 +90,7 @@ record ListAdminController(CommandGateway commands, ListMatcher matcher, Backgro
         }
         lookup.run(() -> lookUp(key));
         return ResponseEntity.accepted().location(URI.create("/api/lists/" + key))
-                .body(new Accepted(key, entries.size(), recorded.changed(), recorded.added(), recorded.removed()));
+                .body(new ListAccepted(key, entries.size(), recorded.changed(), recorded.added(), recorded.removed()));
     }
 
     private void lookUp(String key) {
@@ -126,6 +126,6 @@ record ListAdminController(CommandGateway commands, ListMatcher matcher, Backgro
      * What an upload recorded: {@code changed} is false when it is the list as last uploaded (nothing new is
      * recorded); {@code added} and {@code removed} count the IMDb ids that joined and left the list.
      */
-    record Accepted(String key, int entries, boolean changed, int added, int removed) {
+    record ListAccepted(String key, int entries, boolean changed, int added, int removed) {
     }
 }
