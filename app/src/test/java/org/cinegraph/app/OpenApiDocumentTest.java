@@ -91,7 +91,7 @@ class OpenApiDocumentTest {
         document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             boolean admin = path.getKey().startsWith("/api/admin/")
                     || path.getKey().startsWith("/actuator") && !path.getKey().startsWith("/actuator/health")
-                    && !path.getKey().equals("/actuator/info");
+                    && !path.getKey().equals("/actuator/info") && !path.getKey().equals("/actuator/prometheus");
             List<String> schemes = new ArrayList<>();
             operation.getValue().path("security").forEach(alternative -> schemes.add(
                     String.join("+", (Iterable<String>) alternative::fieldNames)));
