@@ -27,7 +27,7 @@ final class SyncHealth {
     }
 
     static HealthReport judge(Instant now, ImportSchedule schedule, HealthThresholds thresholds,
-                      Map<ImportStateKey, String> state, List<YearProgress> years) {
+                              Map<ImportStateKey, String> state, List<YearProgress> years) {
         List<Finding> findings = new ArrayList<>();
         Instant lastRun = instant(state.get(ImportStateKey.LAST_DAILY_RUN));
         Double hoursSince = lastRun == null ? null
