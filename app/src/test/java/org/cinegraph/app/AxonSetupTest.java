@@ -85,9 +85,10 @@ class AxonSetupTest {
     @Test
     void everyProjectionIsANamedPooledStreamingProcessor() {
         assertThat(processing.eventProcessors()).containsOnlyKeys("year-progress", "import-state", "movies", "skipped-imports", "import-failures", "year-import-runner",
-                "range-completion", "daily-import-saga", "festivals", "festival-ledger", "lists", "list-ledger");
+                "range-completion", "daily-import-saga", "festivals", "festival-ledger", "lists", "list-ledger",
+                "health-alerts");
         for (String projection : List.of("year-progress", "import-state", "movies", "skipped-imports", "import-failures",
-                "festivals", "lists", "daily-import-saga")) {
+                "festivals", "lists", "health-alerts", "daily-import-saga")) {
             assertThat(processing.eventProcessors().get(projection)).as(projection)
                     .isInstanceOf(PooledStreamingEventProcessor.class);
         }

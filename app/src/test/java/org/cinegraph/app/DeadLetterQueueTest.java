@@ -40,7 +40,7 @@ class DeadLetterQueueTest {
     void aDeadLetterRoundTripsThroughPostgresForEveryProjection() {
         List<String> projections = projections();
         assertThat(projections).as("every projection, found by its @ProjectionTables")
-                .containsExactlyInAnyOrderElementsOf(ReadModels.TABLES.keySet()).hasSize(7);
+                .containsExactlyInAnyOrderElementsOf(ReadModels.TABLES.keySet()).hasSize(8);
         for (String projection : projections) {
             SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(projection)
                     .orElseThrow(() -> new AssertionError(projection + " has no dead-letter queue"));

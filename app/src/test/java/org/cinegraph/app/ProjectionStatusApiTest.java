@@ -23,10 +23,10 @@ class ProjectionStatusApiTest {
 
         JsonNode projections = await().atMost(Duration.ofSeconds(60)).until(
                 () -> http.getForObject("/api/projections", JsonNode.class),
-                all -> all.size() == 7 && all.findValuesAsText("caughtUp").stream().allMatch("true"::equals));
+                all -> all.size() == 8 && all.findValuesAsText("caughtUp").stream().allMatch("true"::equals));
 
         assertThat(projections.findValuesAsText("name")).containsExactly(
-                "festivals", "import-failures", "import-state", "lists", "movies", "skipped-imports",
+                "festivals", "health-alerts", "import-failures", "import-state", "lists", "movies", "skipped-imports",
                 "year-progress");
         for (JsonNode projection : projections) {
             assertThat(projection.get("head").asLong()).isPositive();

@@ -18,7 +18,8 @@ final class ReadModels {
             "import-failures", List.of("import_failures", "failed_movies", "import_failure_counts"),
             "festivals", List.of("festival_organizations", "festival_ceremonies", "festival_categories",
                     "festival_nominations"),
-            "lists", List.of("canonical_lists", "canonical_list_members"));
+            "lists", List.of("canonical_lists", "canonical_list_members"),
+            "health-alerts", List.of("health_alerts"));
 
     /** The read endpoints whose answers a replay must not change by a single byte. */
     static final List<String> ENDPOINTS = List.of("/api/import/state", "/api/import/years",

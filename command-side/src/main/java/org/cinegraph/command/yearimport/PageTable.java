@@ -34,6 +34,17 @@ class PageTable implements DerivedTable {
         return Set.of(YearImportStarted.class, PageDiscovered.class);
     }
 
+    /**
+     * Lost when empty although a page was recorded: a year TMDb lists no movie for reads no page, so a start alone
+     * says nothing (the default, empty although an event of either source is stored, called such a table lost).
+     */
+    @Override
+    public boolean lostRows(JdbcClient jdbc) {
+        return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM import_ledger_page) AND EXISTS (SELECT 1 FROM "
+                        + "domain_event_entry WHERE payload_type = :type)")
+                .param("type", PageDiscovered.class.getName()).query(Boolean.class).single();
+    }
+
     @Override
     public Load load(JdbcClient jdbc) {
         Map<Integer, Instant> runs = new HashMap<>();

@@ -182,6 +182,36 @@ CREATE TABLE festival_organizations (
 );
 COMMENT ON TABLE festival_organizations IS 'kind: projection | owner: query-side festivals (projection festivals) | comes back: replay of festivals | The festivals whose nominations are recorded.';
 
+-- table: health_alert_claim
+CREATE TABLE health_alert_claim (
+    id smallint NOT NULL,
+    announced character varying(16),
+    announced_at timestamp with time zone,
+    owner character varying(255),
+    lease_until timestamp with time zone,
+    retry_at timestamp with time zone,
+    CONSTRAINT health_alert_claim_id_check CHECK ((id = 1)),
+    CONSTRAINT health_alert_claim_pkey PRIMARY KEY (id)
+);
+COMMENT ON TABLE health_alert_claim IS 'kind: coordination | owner: app alerts (HealthAlerts) | comes back: recreated empty; the next check announces the health once more, unless it is ok | The last status of the import''s health announced to the webhook, and the claim of the node announcing a change.';
+
+-- table: health_alerts
+CREATE TABLE health_alerts (
+    event_id character varying(64) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    outcome character varying(16) NOT NULL,
+    status character varying(16) NOT NULL,
+    previous_status character varying(16),
+    message text NOT NULL,
+    node character varying(255) NOT NULL,
+    receiver character varying(255) NOT NULL,
+    attempts integer NOT NULL,
+    reason text,
+    CONSTRAINT health_alerts_pkey PRIMARY KEY (event_id)
+);
+CREATE INDEX health_alerts_at_idx ON health_alerts USING btree (at DESC, event_id DESC);
+COMMENT ON TABLE health_alerts IS 'kind: projection | owner: query-side alerts (projection health-alerts) | comes back: replay of health-alerts | Each announcement of a change of the import''s health to the webhook, sent or failed.';
+
 -- table: import_failure_counts
 CREATE TABLE import_failure_counts (
     counter character varying(32) NOT NULL,
