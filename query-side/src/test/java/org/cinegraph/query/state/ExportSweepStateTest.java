@@ -205,8 +205,8 @@ class ExportSweepStateTest {
     void aRestorationGivenAgainAfterALaterRemovalChangesNothing(int size) {
         Runnable restoration = restoration(1, MONDAY.plusDays(1), 2);
 
-        Batches.apply(List.of(removal(1, MONDAY, 1), restoration, removal(1, MONDAY.plusDays(2), 3), restoration,
-                removal(1, MONDAY, 1)), size);
+        Batches.apply(List.of(removal(1, MONDAY, 1), restoration, removal(1, MONDAY.plusDays(2), 3), restoration),
+                size);
 
         assertThat(state.removedFromTmdb()).isEqualTo(1);
         assertThat(removals()).containsExactly("1 removed at 3");
