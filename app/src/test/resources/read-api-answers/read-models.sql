@@ -50,6 +50,9 @@ INSERT INTO import_state (key, value, position, updated_at) VALUES
     ('last_export_sweep_removal_limit', '12340', 9, '2026-06-14T01:00:00Z');
 
 INSERT INTO import_state_counts (counter, movies) VALUES ('removed_from_tmdb', 3);
+INSERT INTO import_state_removal (tmdb_id, removed_at, position) VALUES
+    (106, '2026-06-14T03:00:00Z', 10), (202, '2026-06-14T03:00:00Z', 11), (117, '2026-06-15T03:00:00.25Z', 21),
+    (108, NULL, 12);
 
 INSERT INTO movies (tmdb_id, imdb_id, title, release_date, year, popularity, vote_count, tmdb_data, imported_at,
                     runtime, original_language) VALUES

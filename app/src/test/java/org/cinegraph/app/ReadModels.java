@@ -12,7 +12,7 @@ final class ReadModels {
     /** Every table a projection owns, by projection. */
     static final Map<String, List<String>> TABLES = Map.of(
             "year-progress", List.of("year_progress", "year_progress_movie", "year_progress_page"),
-            "import-state", List.of("import_state", "import_state_counts"),
+            "import-state", List.of("import_state", "import_state_counts", "import_state_removal"),
             "movies", List.of("movies", "movie_year_counts", "movie_counts"),
             "skipped-imports", List.of("skipped_imports", "skipped_import_counts"),
             "import-failures", List.of("import_failures", "failed_movies", "import_failure_counts"),

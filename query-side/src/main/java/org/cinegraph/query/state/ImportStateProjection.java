@@ -1,5 +1,6 @@
 package org.cinegraph.query.state;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import org.cinegraph.events.YearImportStarted;
 import org.cinegraph.query.writes.CountChanges;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +40,12 @@ import org.springframework.stereotype.Component;
  * set by events of different aggregates, which may arrive in another order than the store's (an event committed
  * late); a value only moves forward in the event stream's global order, by each event's own global index
  * ({@link EventPositions}), so a replay records exactly what the first pass did. The movies recorded as removed
- * from TMDb, whatever their outcome, are counted in {@code import_state_counts}.
+ * from TMDb, whatever their outcome, are counted in {@code import_state_counts}, through each movie's last removal
+ * or restoration in {@code import_state_removal}: an event given again changes nothing.
  */
 @Component
 @ProcessingGroup(ImportStateProjection.NAME)
-@ProjectionTables(value = {"import_state", "import_state_counts"},
+@ProjectionTables(value = {"import_state", "import_state_counts", "import_state_removal"},
         neverEmptyAfter = {YearImportStarted.class, TmdbTotalUpdated.class})
 class ImportStateProjection extends JdbcProjection {
 
@@ -205,15 +208,46 @@ class ImportStateProjection extends JdbcProjection {
         set(sweep, positions.of(eventId), at);
     }
 
-    /** A removal is only ever recorded for a movie with an outcome, once until it is restored: it is counted. */
+    /**
+     * A removal is only ever recorded for a movie with an outcome, once until it is restored: it is counted, unless
+     * the movie's row already says removed, or a later event of the movie is recorded (the event given again).
+     */
     @EventHandler
-    void on(MovieRemovedFromTmdb event) {
-        CountChanges.ofCurrentBatch(jdbc, COUNTS).add(REMOVED_FROM_TMDB, 1);
+    void on(MovieRemovedFromTmdb event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        record(event.tmdbId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC), positions.of(eventId));
     }
 
     @EventHandler
-    void on(MovieRestoredOnTmdb event) {
-        CountChanges.ofCurrentBatch(jdbc, COUNTS).add(REMOVED_FROM_TMDB, -1);
+    void on(MovieRestoredOnTmdb event, @MessageIdentifier String eventId) {
+        record(event.tmdbId(), null, positions.of(eventId));
+    }
+
+    /**
+     * Records the movie's removal ({@code removedAt} set) or restoration as its last event, unless a later one is
+     * recorded, and changes the count by what the row changed: one more removed movie, one less, or none. A
+     * restoration that finds no row is of a removal counted before the projection recorded removals (V32): every
+     * restoration follows its removal in the stream, so a replay never finds one so.
+     */
+    private void record(int tmdbId, OffsetDateTime removedAt, long position) {
+        int change = jdbc.sql("""
+                        WITH before AS (
+                            SELECT removed_at IS NOT NULL AS removed FROM import_state_removal WHERE tmdb_id = :tmdbId),
+                        recorded AS (
+                            INSERT INTO import_state_removal (tmdb_id, removed_at, position)
+                            VALUES (:tmdbId, :removedAt, :position)
+                            ON CONFLICT (tmdb_id) DO UPDATE
+                               SET removed_at = EXCLUDED.removed_at, position = EXCLUDED.position
+                             WHERE import_state_removal.position < EXCLUDED.position
+                            RETURNING removed_at IS NOT NULL AS removed)
+                        SELECT COALESCE((SELECT CAST(removed AS int) FROM recorded)
+                                        - COALESCE((SELECT CAST(removed AS int) FROM before),
+                                                   CAST(NOT :removed AS int)), 0)""")
+                .param("tmdbId", tmdbId)
+                .param("removedAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, removedAt))
+                .param("removed", removedAt != null)
+                .param("position", position)
+                .query(Integer.class).single();
+        CountChanges.ofCurrentBatch(jdbc, COUNTS).add(REMOVED_FROM_TMDB, change);
     }
 
     /** The current import year is unset when that year's import ends, unless another one began since. */

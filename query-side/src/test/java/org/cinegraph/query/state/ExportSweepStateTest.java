@@ -149,12 +149,11 @@ class ExportSweepStateTest {
     void theMoviesRemovedAndNotRestoredAreCountedInAnyBatches(int size) {
         List<Runnable> events = new ArrayList<>();
         for (int id = 1; id <= 6; id++) {
-            int movie = id;
-            events.add(() -> projection.on(new MovieRemovedFromTmdb(movie, MONDAY)));
+            events.add(removal(id, MONDAY, id));
         }
-        events.add(() -> projection.on(new MovieRestoredOnTmdb(2, MONDAY.plusDays(1))));
-        events.add(() -> projection.on(new MovieRestoredOnTmdb(5, MONDAY.plusDays(1))));
-        events.add(() -> projection.on(new MovieRemovedFromTmdb(2, MONDAY.plusDays(2))));
+        events.add(restoration(2, MONDAY.plusDays(1), 7));
+        events.add(restoration(5, MONDAY.plusDays(1), 8));
+        events.add(removal(2, MONDAY.plusDays(2), 9));
 
         projection.reset();
         Batches.apply(events, size);
@@ -162,14 +161,85 @@ class ExportSweepStateTest {
         assertThat(state.removedFromTmdb()).isEqualTo(5);
         events.clear();
         for (int id = 1; id <= 6; id++) {
-            int movie = id;
-            events.add(() -> projection.on(new MovieRestoredOnTmdb(movie, MONDAY.plusDays(3))));
+            events.add(restoration(id, MONDAY.plusDays(3), 10 + id));
         }
         events.remove(4);
         Batches.apply(events, size);
         assertThat(state.removedFromTmdb()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM import_state_counts").query(Long.class).single())
                 .as("a count back at zero leaves no row").isZero();
+    }
+
+    @BatchSizes
+    void aRemovalGivenAgainCountsOnce(int size) {
+        Runnable removal = removal(1, MONDAY, 1);
+
+        Batches.apply(List.of(removal, removal(2, MONDAY, 2), removal, removal), size);
+
+        assertThat(state.removedFromTmdb()).isEqualTo(2);
+    }
+
+    @BatchSizes
+    void aRemovalGivenAgainAfterItsRestorationChangesNothing(int size) {
+        Runnable removal = removal(1, MONDAY, 1);
+
+        Batches.apply(List.of(removal, removal(2, MONDAY, 2), restoration(1, MONDAY.plusDays(1), 3), removal), size);
+
+        assertThat(state.removedFromTmdb()).isEqualTo(1);
+        assertThat(removals()).containsExactly("1 restored at 3", "2 removed at 2");
+    }
+
+    @BatchSizes
+    void aRestorationGivenAgainTakesTheMovieOnce(int size) {
+        Runnable restoration = restoration(1, MONDAY.plusDays(1), 3);
+
+        Batches.apply(List.of(removal(1, MONDAY, 1), removal(2, MONDAY, 2), restoration, restoration), size);
+        assertThat(state.removedFromTmdb()).isEqualTo(1);
+
+        Batches.apply(List.of(restoration), size);
+        assertThat(state.removedFromTmdb()).isEqualTo(1);
+    }
+
+    /** A restoration given again after a later removal of the movie leaves it removed, and counted once. */
+    @BatchSizes
+    void aRestorationGivenAgainAfterALaterRemovalChangesNothing(int size) {
+        Runnable restoration = restoration(1, MONDAY.plusDays(1), 2);
+
+        Batches.apply(List.of(removal(1, MONDAY, 1), restoration, removal(1, MONDAY.plusDays(2), 3), restoration),
+                size);
+
+        assertThat(state.removedFromTmdb()).isEqualTo(1);
+        assertThat(removals()).containsExactly("1 removed at 3");
+    }
+
+    /** The movies removed before the projection recorded removals were counted without a row: restored, they go. */
+    @Test
+    void aRestorationOfAMovieCountedBeforeRemovalsWereRecordedTakesItFromTheCount() {
+        jdbc.sql("INSERT INTO import_state_counts (counter, movies) VALUES ('removed_from_tmdb', 2)").update();
+
+        restoration(1, MONDAY, 5).run();
+        restoration(1, MONDAY, 5).run();
+
+        assertThat(state.removedFromTmdb()).isEqualTo(1);
+    }
+
+    private Runnable removal(int tmdbId, LocalDate exportDate, long globalIndex) {
+        String id = event(globalIndex);
+        return () -> projection.on(new MovieRemovedFromTmdb(tmdbId, exportDate), id, AT.plusSeconds(globalIndex));
+    }
+
+    private Runnable restoration(int tmdbId, LocalDate exportDate, long globalIndex) {
+        String id = event(globalIndex);
+        return () -> projection.on(new MovieRestoredOnTmdb(tmdbId, exportDate), id);
+    }
+
+    /** Each movie's recorded last event: the movie, removed or restored, and the event's global index. */
+    private List<String> removals() {
+        return jdbc.sql("""
+                        SELECT tmdb_id || CASE WHEN removed_at IS NULL THEN ' restored' ELSE ' removed' END
+                               || ' at ' || position
+                          FROM import_state_removal ORDER BY tmdb_id""")
+                .query(String.class).list();
     }
 
     private List<Map<String, Object>> totalRows() {

@@ -392,6 +392,15 @@ CREATE TABLE import_state_counts (
 );
 COMMENT ON TABLE import_state_counts IS 'kind: projection | owner: query-side state (projection import-state) | comes back: replay of import-state | How many movies TMDb''s export no longer lists.';
 
+-- table: import_state_removal
+CREATE TABLE import_state_removal (
+    tmdb_id integer NOT NULL,
+    removed_at timestamp with time zone,
+    "position" bigint NOT NULL,
+    CONSTRAINT import_state_removal_pkey PRIMARY KEY (tmdb_id)
+);
+COMMENT ON TABLE import_state_removal IS 'kind: projection | owner: query-side state (projection import-state) | comes back: replay of import-state | Each movie''s last removal from TMDb''s export or restoration on it (removed_at empty), by its event''s global index: the movies counted as removed.';
+
 -- table: list_entry
 CREATE TABLE list_entry (
     list_key character varying(64) NOT NULL,
