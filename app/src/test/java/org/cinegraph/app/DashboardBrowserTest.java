@@ -636,12 +636,19 @@ class DashboardBrowserTest {
     }
 
     /** Each table the tables page lists, by name: its kind and its state, as "kind, state". */
+    /**
+     * Each table's kind and state as the page shows them, read in one script: the page renders the list anew every few
+     * seconds, and a row read cell by cell from here could be replaced half-way (on a loaded machine, at every try).
+     */
+    @SuppressWarnings("unchecked")
     private Map<String, String> tablesOnThePage() {
+        List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('#tables-rows tr[data-table]'), row => {
+                    const cells = row.querySelectorAll('td');
+                    return [row.dataset.table, cells[0].innerText.trim(), cells[3].innerText.trim()];
+                });""");
         Map<String, String> tables = new LinkedHashMap<>();
-        for (WebElement row : browser.findElements(By.cssSelector("#tables-rows tr[data-table]"))) {
-            List<WebElement> cells = row.findElements(By.tagName("td"));
-            tables.put(row.getAttribute("data-table"), cells.get(0).getText() + ", " + cells.get(3).getText());
-        }
+        rows.forEach(row -> tables.put(row.get(0), row.get(1) + ", " + row.get(2)));
         return tables;
     }
 

@@ -28,7 +28,9 @@ class ImportHealthEndpointTest {
 
     @AfterEach
     void syncSucceededAgain() {
-        jdbc.sql("DELETE FROM import_state WHERE key IN ('change_sync_failure', 'change_sync_credentials_rejected')")
+        jdbc.sql("""
+                        DELETE FROM import_state
+                         WHERE key IN ('change_sync_failure', 'change_sync_credentials_rejected', 'last_daily_run')""")
                 .update();
     }
 
@@ -83,6 +85,17 @@ class ImportHealthEndpointTest {
         }
         assertThat(http.getForObject("/actuator/health/readiness", JsonNode.class).at("/components/db/status")
                 .asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void anImportThatCannotBeJudgedIsDownNotAnErrorOfTheEndpoint() {
+        set("last_daily_run", "not a time");
+
+        ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(health.getBody().at("/components/import/status").asText()).isEqualTo("DOWN");
+        assertThat(health.getBody().at("/components/db/status").asText()).isEqualTo("UP");
     }
 
     private void syncFailed(boolean credentialsRejected) {

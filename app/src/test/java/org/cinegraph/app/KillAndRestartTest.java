@@ -74,7 +74,7 @@ class KillAndRestartTest {
             String detailsYearStartedAt;
             try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed.log"), node)) {
                 JdbcClient events = databaseOf(dataDir);
-                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
+                assertThat(killed.postAsAdmin("/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> pagesRead(events, DETAILS_YEAR) == plannedPages(events, DETAILS_YEAR));
                 // From the end of the year's discovery on, slow enough that the polls see each year in the middle:
@@ -83,7 +83,7 @@ class KillAndRestartTest {
                 tmdb.faults().latency(Duration.ofMillis(80));
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                         .until(() -> outcomes(events, DETAILS_YEAR) >= 100);
-                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
+                assertThat(killed.postAsAdmin("/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                         .until(() -> events.sql("SELECT count(*) FROM import_ledger_page WHERE year = :year")
                                 .param("year", DISCOVERY_YEAR).query(Long.class).single() >= 5);
@@ -138,12 +138,12 @@ class KillAndRestartTest {
             int noted;
             try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "killed-mid-sweep.log"), node)) {
                 JdbcClient database = databaseOf(dataDir);
-                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
+                assertThat(killed.postAsAdmin("/api/admin/imports/years/" + DISCOVERY_YEAR)).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).until(() -> StoredEvents.of(database, "YearImportCompleted")
                         .size() == 1);
                 // Slow enough that the polls see the sweep in the middle of the festival films TMDb lists too.
                 tmdb.faults().latency(Duration.ofMillis(80));
-                assertThat(postAsAdmin(killed.port(), "/api/admin/catalogue/sweep")).isEqualTo(202);
+                assertThat(killed.postAsAdmin("/api/admin/catalogue/sweep")).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                         .until(() -> StoredEvents.of(database, "ExportSweepProgressed").size() >= 3);
                 assertThat(killed.kill()).as("killed with SIGKILL").isEqualTo(KILLED_BY_SIGKILL);
@@ -209,7 +209,7 @@ class KillAndRestartTest {
             Map<String, String> before = new LinkedHashMap<>();
             try (ChildApp killed = ChildApp.start(Path.of("target", "kill-and-restart", "every-table-lost.log"), node)) {
                 JdbcClient database = databaseOf(dataDir);
-                assertThat(postAsAdmin(killed.port(), "/api/admin/festivals/AMPAS/ceremonies/2024/import"))
+                assertThat(killed.postAsAdmin("/api/admin/festivals/AMPAS/ceremonies/2024/import"))
                         .isEqualTo(202);
                 assertThat(postCsvAsAdmin(killed.port(), "/api/admin/lists/lost-and-found",
                         "Const,Title,Year\ntt15398776,Oppenheimer,2023\ntt0000061,Zzq Nowhere,1901\n")).isEqualTo(202);
@@ -222,7 +222,7 @@ class KillAndRestartTest {
                     before.put(path, get(killed.port(), path));
                 }
 
-                assertThat(postAsAdmin(killed.port(), "/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
+                assertThat(killed.postAsAdmin("/api/admin/imports/years/" + DETAILS_YEAR)).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
                         .until(() -> pagesRead(database, DETAILS_YEAR) == plannedPages(database, DETAILS_YEAR));
                 tmdb.faults().latency(Duration.ofMillis(80));
@@ -464,13 +464,5 @@ class KillAndRestartTest {
                 .header("Authorization", "Basic " + credentials).header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
-    }
-
-    private static int postAsAdmin(int port, String path) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder()
-                .encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

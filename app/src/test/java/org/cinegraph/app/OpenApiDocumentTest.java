@@ -71,6 +71,19 @@ class OpenApiDocumentTest {
         assertThat(mapped).as("the application's mappings").isGreaterThan(30);
     }
 
+    /** The actuator's endpoints are no request mappings: those README names are checked one by one. */
+    @Test
+    void theActuatorsHealthItsProbesAndMetricsAreInTheDocument() {
+        JsonNode paths = document().get("paths");
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/info", "/actuator/metrics", "/actuator/prometheus")) {
+            assertThat(paths.path(path).has("get")).as(path).isTrue();
+        }
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            assertThat(paths.path(path).path("get").path("responses").has("503")).as(path).isTrue();
+        }
+    }
+
     /** springdoc names a type's schema by its simple name: two types of one name would share one schema, wrongly. */
     @Test
     void noTwoTypesTheOperationsAnswerShareASchemaName() {

@@ -33,7 +33,8 @@ class ReadModelEntitiesTest {
 
         assertThat(tables).containsExactlyInAnyOrder("year_progress", "import_state", "movies", "movie_year_counts",
                 "skipped_imports", "import_failures", "festival_organizations", "festival_ceremonies",
-                "festival_categories", "festival_nominations", "canonical_lists", "canonical_list_members");
+                "festival_categories", "festival_nominations", "canonical_lists", "canonical_list_members",
+                "health_alerts");
         assertThat(entities).allSatisfy(entity -> {
             assertThat(entity.getPackageName()).startsWith("org.cinegraph.query.");
             assertThat(entity.isAnnotationPresent(Immutable.class)).as("%s is read-only", entity).isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
@@ -40,6 +41,13 @@ class RolesTest {
             assertThat(query.context().getBeanProvider(Scheduler.class).getIfAvailable()).isNull();
             assertThat(query.context().getBeanProvider(YearImportRunner.class).getIfAvailable()).isNull();
             assertThat(command.context().getBeanProvider(Scheduler.class).getIfAvailable()).isNotNull();
+            // Each describes the API it serves: the other side's endpoints are not in its document.
+            JsonNode queryPaths = query.json(query.get("/v3/api-docs")).path("paths");
+            assertThat(queryPaths.has("/api/import/state")).isTrue();
+            assertThat(queryPaths.has("/api/admin/imports/priority")).isFalse();
+            JsonNode commandPaths = command.json(command.get("/v3/api-docs")).path("paths");
+            assertThat(commandPaths.has("/api/admin/imports/priority")).isTrue();
+            assertThat(commandPaths.has("/api/import/state")).isFalse();
         }
     }
 

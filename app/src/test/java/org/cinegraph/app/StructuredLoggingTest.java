@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +13,6 @@ import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -41,7 +36,7 @@ class StructuredLoggingTest {
                 "cinegraph.schedule.enabled=false",
                 "cinegraph.import.first-year=" + YEAR, "cinegraph.import.last-year=" + YEAR,
                 "cinegraph.sandbox.movies-per-year." + YEAR + "=40")) {
-            assertThat(postAsAdmin(app.port(), "/api/admin/imports/years/" + YEAR)).isEqualTo(202);
+            assertThat(app.postAsAdmin("/api/admin/imports/years/" + YEAR)).isEqualTo(202);
             await().atMost(Duration.ofSeconds(120)).until(() -> lines(log).stream()
                     .anyMatch(line -> line.path("message").asText().startsWith("Year " + YEAR + " completed")));
         }
@@ -74,13 +69,5 @@ class StructuredLoggingTest {
             }
         }
         return parsed;
-    }
-
-    private static int postAsAdmin(int port, String path) throws IOException, InterruptedException {
-        String credentials = Base64.getEncoder()
-                .encodeToString(("admin:" + RunningApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + credentials)
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -46,8 +46,39 @@ class TwoNodesAlertsTest {
         }
     }
 
-    private static RunningApp node(EmbeddedPostgres database, WebhookReceiver webhook) {
+    /**
+     * Nodes may judge the health differently (here their {@code stall-after}; in a cluster, their roles): the one that
+     * announces first keeps announcing, so the webhook never gets each node's status in turn.
+     */
+    @Test
+    void nodesThatJudgeDifferentlyAnnounceOnlyTheAnnouncersJudgement() throws Exception {
+        try (EmbeddedPostgres database = EmbeddedPostgres.builder().start();
+             WebhookReceiver webhook = new WebhookReceiver();
+             RunningApp strict = node(database, webhook, "cinegraph.import.stall-after=PT1H")) {
+            JdbcClient jdbc = strict.jdbc();
+            HealthAlertsTest.awaitFirstStatusRecorded(jdbc);
+            try (RunningApp lenient = node(database, webhook, "cinegraph.import.stall-after=PT10H")) {
+                // A year with no progress for two hours: stalled for the first node, still importing for the second.
+                jdbc.sql("""
+                        INSERT INTO year_progress (year, status, trigger, started_at, last_progress_at)
+                        VALUES (1990, 'importing', 'admin', now() - interval '3 hours', now() - interval '2 hours')""")
+                        .update();
+                assertThat(lenient.json(lenient.get("/api/sync/health")).path("status").asText()).isEqualTo("ok");
+
+                await().atMost(Duration.ofSeconds(30)).until(() -> !webhook.received().isEmpty());
+                // Many checks of both nodes later, still the one POST.
+                Thread.sleep(3_000);
+
+                assertThat(webhook.received()).hasSize(1);
+                assertThat(webhook.received().get(0).body().path("status").asText()).isEqualTo("warning");
+                assertThat(StoredEvents.of(jdbc, "HealthAlertSent")).hasSize(1);
+            }
+        }
+    }
+
+    private static RunningApp node(EmbeddedPostgres database, WebhookReceiver webhook, String... settings) {
         List<String> properties = new ArrayList<>(webhook.properties("0s"));
+        properties.addAll(List.of(settings));
         properties.add("spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"));
         properties.add("spring.datasource.username=postgres");
         return RunningApp.start(properties.toArray(String[]::new));

@@ -17,15 +17,40 @@ class AlertClaims {
     }
 
     /**
+     * Makes {@code node} the one node that judges and announces, for {@code term}, or renews its term: while another
+     * node's term holds, this one keeps quiet. Nodes may judge the health differently (a node without the command
+     * role sees no derived table lose rows; settings differ), and two nodes announcing in turn would each POST its
+     * own status over the other's at every check.
+     *
+     * @return whether {@code node} is the announcer
+     */
+    boolean lead(String node, Duration term) {
+        jdbc.sql("INSERT INTO health_alert_claim (id) VALUES (1) ON CONFLICT DO NOTHING").update();
+        return jdbc.sql("""
+                        UPDATE health_alert_claim
+                           SET announcer = :node, announcer_until = now() + make_interval(secs => :term)
+                         WHERE id = 1 AND (announcer IS NULL OR announcer = :node OR announcer_until < now())""")
+                .param("node", node).param("term", term.toMillis() / 1000.0).update() == 1;
+    }
+
+    /** {@code node} stops announcing (it stops): the next node to check takes over at once. */
+    void stepDown(String node) {
+        jdbc.sql("""
+                        UPDATE health_alert_claim SET announcer = NULL, announcer_until = NULL
+                         WHERE id = 1 AND announcer = :node""")
+                .param("node", node).update();
+    }
+
+    /**
      * Claims the announcement of {@code status} for {@code node}, for {@code lease}: only while it differs from the
      * status last announced, no other node's claim holds, and no failed announcement waits for its retry. The first
      * status ever judged, when {@code ok}, is taken as announced without a word: there is no change to tell of.
-     * Called in a transaction: the row is locked until it commits, so two nodes never both claim it.
+     * Called in a transaction, after {@link #lead}: the row is locked until it commits, so two nodes never both claim
+     * it.
      *
      * @return the status announced before (empty text when none), or empty when there is nothing to announce here
      */
     Optional<String> claim(String status, String node, Duration lease) {
-        jdbc.sql("INSERT INTO health_alert_claim (id) VALUES (1) ON CONFLICT DO NOTHING").update();
         jdbc.sql("""
                         UPDATE health_alert_claim SET announced = :status, announced_at = now()
                          WHERE id = 1 AND announced IS NULL AND :status = 'ok'

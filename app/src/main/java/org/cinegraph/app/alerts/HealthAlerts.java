@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.cinegraph.events.HealthAlertFailed;
@@ -22,8 +23,9 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Announces each change of the import's health to the webhook, once across the nodes sharing the database: every
- * check interval each node judges the health; a status that held for the settle period on this node (so that a
+ * Announces each change of the import's health to the webhook, once across the nodes sharing the database: one node
+ * at a time announces (its term in the database, renewed at each check, so nodes that judge differently never
+ * announce each other's status in turn); every check interval it judges the health; a status that held for the settle period on this node (so that a
  * flapping one is not announced at each flap) and differs from the one last announced is claimed in the database
  * ({@link AlertClaims}), POSTed with retries, and recorded as {@link HealthAlertSent} or {@link HealthAlertFailed} in
  * the transaction that ends the claim. A failed announcement is tried again once the settle period has passed.
@@ -42,6 +44,11 @@ class HealthAlerts implements SmartLifecycle {
     private final Clock clock;
     private final AlertProperties settings;
     private final String node;
+    /**
+     * Who announces, in the announcer's term: this node, told apart from another application of the same process
+     * (several run in one JVM in tests, where {@code node} is the same for all).
+     */
+    private final String announcer;
     private HealthStatus candidate;
     private Instant candidateSince;
     private volatile ScheduledFuture<?> checks;
@@ -59,6 +66,7 @@ class HealthAlerts implements SmartLifecycle {
         this.clock = clock;
         this.settings = settings;
         this.node = node;
+        this.announcer = node + "#" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -72,6 +80,12 @@ class HealthAlerts implements SmartLifecycle {
         ScheduledFuture<?> running = checks;
         if (running != null) {
             running.cancel(true);
+            try {
+                transactions.executeWithoutResult(tx -> claims.stepDown(announcer));
+            } catch (RuntimeException e) {
+                log.warn("Could not hand over the announcing of the import's health; another node takes it over once "
+                        + "this one's term runs out: {}", sender.webhook().masked(String.valueOf(e.getMessage())));
+            }
         }
         checks = null;
     }
@@ -90,8 +104,17 @@ class HealthAlerts implements SmartLifecycle {
         }
     }
 
-    /** One check: judges the health and announces it when it changed, held for the settle period, and is ours. */
+    /**
+     * One check, on the announcer only: judges the health and announces it when it changed, held for the settle
+     * period, and is ours. The announcer's term outlasts its longest sending and the check after it.
+     */
     void check() {
+        Duration term = sender.longestSend().plus(settings.checkInterval().multipliedBy(2));
+        if (!Boolean.TRUE.equals(transactions.execute(tx -> claims.lead(announcer, term)))) {
+            // Another node announces; should this one take over, its status must hold the settle period from then.
+            candidate = null;
+            return;
+        }
         HealthReport report = health.now();
         Instant now = clock.instant();
         if (report.status() != candidate) {

@@ -3,10 +3,13 @@ package org.cinegraph.app.alerts;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -70,11 +73,22 @@ class WebhookSender {
 
     private int attempt(String json) throws InterruptedException {
         HttpResponse<Void> answer;
+        // The request's own timeout covers the wait for the answer's headers only: a receiver that answers and never
+        // ends its body would hold the sending past its claim's lease, and another node would send again.
+        CompletableFuture<HttpResponse<Void>> sending = client.sendAsync(webhook.post(json),
+                HttpResponse.BodyHandlers.discarding());
         try {
-            answer = client.send(webhook.post(json), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException failed) {
-            throw new AttemptFailedException(failed.getClass().getSimpleName()
-                    + (failed.getMessage() == null ? "" : ": " + failed.getMessage()));
+            answer = sending.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            sending.cancel(true);
+            throw new AttemptFailedException("no whole answer within " + TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            throw new AttemptFailedException(cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        } catch (InterruptedException interrupted) {
+            sending.cancel(true);
+            throw interrupted;
         }
         if (answer.statusCode() / 100 != 2) {
             throw new AttemptFailedException("the webhook answered HTTP " + answer.statusCode());

@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -129,6 +130,7 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer cinegraphOperations(WebInvocationPrivilegeEvaluator privileges) {
         return openApi -> {
+            documentProbes(openApi);
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> complete(path, method, operation, privileges)));
             documentBodies(openApi);
@@ -198,11 +200,42 @@ class OpenApiConfiguration {
     }
 
     /**
+     * The health's 503 (a component {@code DOWN}), and its probes, which springdoc does not list: served by the health
+     * endpoint under its own path, they answer as it does.
+     */
+    private static void documentProbes(OpenAPI openApi) {
+        PathItem health = openApi.getPaths().get("/actuator/health");
+        if (health == null || health.getGet() == null) {
+            return;
+        }
+        Operation whole = health.getGet();
+        ApiResponse up = whole.getResponses().get("200");
+        whole.getResponses().addApiResponse("503", new ApiResponse().description("A component is DOWN (the import's "
+                + "health an error, or the database unreachable)").content(up.getContent()));
+        for (String probe : List.of("liveness", "readiness")) {
+            openApi.getPaths().addPathItem("/actuator/health/" + probe, new PathItem().get(new Operation()
+                    .operationId("health-" + probe).tags(whole.getTags())
+                    .summary("The " + probe + " probe (without the import's health)")
+                    .responses(new ApiResponses()
+                            .addApiResponse("200", new ApiResponse().description("UP").content(up.getContent()))
+                            .addApiResponse("503", new ApiResponse().description("DOWN")
+                                    .content(up.getContent())))));
+        }
+    }
+
+    /**
      * The bodies of the actions that read their request themselves, to check it to the byte (and say what was
      * wrong), where springdoc sees no parameter.
      */
     private static void documentBodies(OpenAPI openApi) {
-        Operation priority = openApi.getPaths().get("/api/admin/imports/priority").getPost();
+        // Both actions are the command role's: a node with the query role only serves neither.
+        Optional.ofNullable(openApi.getPaths().get("/api/admin/imports/priority")).map(PathItem::getPost)
+                .ifPresent(OpenApiConfiguration::documentPriorityBody);
+        Optional.ofNullable(openApi.getPaths().get("/api/admin/lists/{key}")).map(PathItem::getPost)
+                .ifPresent(OpenApiConfiguration::documentListBody);
+    }
+
+    private static void documentPriorityBody(Operation priority) {
         priority.requestBody(new RequestBody().required(true)
                 .description("The years the pass takes first, in order, replacing the priority in force; an empty "
                         + "array clears it. At most 50 years of the range, none completed, each once.")
@@ -211,7 +244,9 @@ class OpenApiConfiguration {
                                 .addProperty("years", new ArraySchema().items(new IntegerSchema())
                                         .maxItems(50)))
                                 .example(Map.of("years", List.of(2019, 1999))))));
-        Operation list = openApi.getPaths().get("/api/admin/lists/{key}").getPost();
+    }
+
+    private static void documentListBody(Operation list) {
         RequestBody upload = list.getRequestBody();
         upload.required(true).description("An IMDb list export (CSV with a Const column of IMDb ids, at most 10 MB): "
                 + "the body itself, or the file of a form.");

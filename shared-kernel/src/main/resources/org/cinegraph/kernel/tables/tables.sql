@@ -190,6 +190,8 @@ CREATE TABLE health_alert_claim (
     owner character varying(255),
     lease_until timestamp with time zone,
     retry_at timestamp with time zone,
+    announcer character varying(255),
+    announcer_until timestamp with time zone,
     CONSTRAINT health_alert_claim_id_check CHECK ((id = 1)),
     CONSTRAINT health_alert_claim_pkey PRIMARY KEY (id)
 );
