@@ -222,7 +222,7 @@ class FestivalsApiTest {
             assertThat(ceremonyFailed(1937)).hasSize(2);
             // The admin's own import of the year answers what went wrong, and counts one more attempt too.
             assertProblem(importCeremony(1937), HttpStatus.SERVICE_UNAVAILABLE);
-            await().atMost(Duration.ofSeconds(20)).until(() -> ceremonyFailure(1937).get("retryCount").asInt() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ceremonyFailure(1937).get("retryCount").asInt() == 2);
 
             oscars.restorePage(1938);
             oscars.restorePage(1937);

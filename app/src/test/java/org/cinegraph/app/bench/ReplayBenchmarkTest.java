@@ -41,7 +41,7 @@ class ReplayBenchmarkTest {
                 ReportFigures.assertPresent(softly, report, "/replay/postgresCpuSeconds", "/replay/eventsPerCpuSecond");
             }
         });
-        assertThat(report.at("/replay/secondsByProjection").size()).as("every projection").isEqualTo(7);
+        assertThat(report.at("/replay/secondsByProjection").size()).as("every projection").isEqualTo(8);
         assertThat(report.at("/machine/cores").asInt()).isPositive();
         assertThat(report.at("/machine/jdk").asText()).isNotBlank();
         assertThat(Files.readString(results.resolve("replay-latest.md")))
