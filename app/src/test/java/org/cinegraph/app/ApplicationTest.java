@@ -4,19 +4,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
  * The whole application on a random port, on an embedded PostgreSQL of its own in a fresh data directory
  * under {@code target/}, its daily schedule and its automatic sweep of TMDb's export off. Test classes with the same
- * annotation share one running application. Its metrics are exported as the jar's are ({@code /actuator/prometheus}),
- * which a test context otherwise leaves out.
+ * annotation share one running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = CinegraphApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "cinegraph.data-dir=target/test-data/${random.uuid}",
         "cinegraph.admin.password=" + ApplicationTest.ADMIN_PASSWORD,

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -35,6 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * committed as {@code docs/openapi.json}. After a change of the API, {@code -Dcinegraph.write-openapi=true} writes the
  * served document there.
  */
+// Metrics exported as the jar does (/actuator/prometheus), which a test context otherwise leaves out. Only here: with
+// observation on, FestivalsApiTest's retried ceremony counted no attempt (not understood yet).
+@AutoConfigureObservability(tracing = false)
 @ApplicationTest
 class OpenApiDocumentTest {
 
