@@ -36,8 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * committed as {@code docs/openapi.json}. After a change of the API, {@code -Dcinegraph.write-openapi=true} writes the
  * served document there.
  */
-// Metrics exported as the jar does (/actuator/prometheus), which a test context otherwise leaves out. Only here: with
-// observation on, FestivalsApiTest's retried ceremony counted no attempt (not understood yet).
+// Metrics exported as the jar does (/actuator/prometheus), which a test context otherwise leaves out.
 @AutoConfigureObservability(tracing = false)
 @ApplicationTest
 class OpenApiDocumentTest {
