@@ -223,6 +223,7 @@ class FestivalsApiTest {
             // The admin's own import of the year answers what went wrong, and counts one more attempt too.
             assertProblem(importCeremony(1937), HttpStatus.SERVICE_UNAVAILABLE);
             await().atMost(Duration.ofSeconds(60)).until(() -> ceremonyFailure(1937).get("retryCount").asInt() == 2);
+            assertThat(ceremonyFailed(1937)).as("one attempt for the one request").hasSize(3);
 
             oscars.restorePage(1938);
             oscars.restorePage(1937);
