@@ -180,6 +180,7 @@ class ReadApiAnswersTest {
         try (InputStream sql = resource(script)) {
             new JdbcTemplate(dataSource).execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
         }
+        ReadModels.writtenBehindTheProjections(JdbcClient.create(dataSource));
     }
 
     private void compare(String phase, List<String> paths) throws Exception {

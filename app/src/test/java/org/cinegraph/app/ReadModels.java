@@ -38,6 +38,16 @@ final class ReadModels {
         return answers;
     }
 
+    /**
+     * Counts a commit in {@code read_model_versions}, as a projection does with its rows: a test that writes the read
+     * models with SQL, behind the projections, calls it after, so the answers kept in memory are read again.
+     */
+    static void writtenBehindTheProjections(JdbcClient jdbc) {
+        jdbc.sql("""
+                        INSERT INTO read_model_versions AS v (projection, writer, version) VALUES ('test', 0, 1)
+                        ON CONFLICT (projection, writer) DO UPDATE SET version = v.version + 1""").update();
+    }
+
     /** Every row of every projection table, in a stable order, as text. */
     static Map<String, List<String>> rows(JdbcClient jdbc) {
         Map<String, List<String>> rows = new LinkedHashMap<>();

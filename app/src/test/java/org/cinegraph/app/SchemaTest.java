@@ -46,7 +46,7 @@ class SchemaTest {
                 "scheduled_tasks",
                 "festival_organizations", "festival_ceremonies", "festival_categories", "festival_nominations",
                 "festival_match", "festival_ceremony_failure", "canonical_lists", "canonical_list_members",
-                "list_entry", "health_alert_claim", "health_alerts");
+                "list_entry", "health_alert_claim", "health_alerts", "read_model_versions");
     }
 
     @Test

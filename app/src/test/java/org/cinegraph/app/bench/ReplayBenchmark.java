@@ -133,8 +133,8 @@ class ReplayBenchmark {
             requireRebuiltAnswers(app, stored);
         }
 
-        JsonbCeiling.Result ceiling = JsonbCeiling.measure(jdbc, events, Runtime.getRuntime().availableProcessors());
-        progress.say("PostgreSQL alone stored %,d TMDb records as jsonb in %.1f s", ceiling.records(),
+        RecordCeiling.Result ceiling = RecordCeiling.measure(jdbc, events, Runtime.getRuntime().availableProcessors());
+        progress.say("PostgreSQL alone stored %,d TMDb records as %s in %.1f s", ceiling.records(), ceiling.type(),
                 ceiling.seconds());
 
         ReplayReport.DerivedRebuild derived = rebuildDerivedTables(app, jdbc);

@@ -35,7 +35,7 @@ class ReplayBenchmarkTest {
             ReportFigures.assertFigures(softly, report, "/machine/loadAverage");
             ReportFigures.assertPresent(softly, report, "/events/payloadBytes", "/replay/eventsPerSecond",
                     "/baseline/eventsPerSecond", "/replayToBaseline", "/catchUp/eventsPerSecond",
-                    "/seeding/eventsPerSecond", "/replay/jvmCpuSeconds", "/jsonbCeiling/eventsPerSecondCeiling",
+                    "/seeding/eventsPerSecond", "/replay/jvmCpuSeconds", "/recordCeiling/eventsPerSecondCeiling",
                     "/heap/peakUsedBytes", "/heap/usedAfterRebuildBytes");
             if (ReportFigures.LINUX) {
                 ReportFigures.assertPresent(softly, report, "/replay/postgresCpuSeconds", "/replay/eventsPerCpuSecond");

@@ -28,7 +28,7 @@ record ReplayReport(
         Replay replay,
         Phase baseline,
         double replayToBaseline,
-        JsonbCeiling.Result jsonbCeiling,
+        RecordCeiling.Result recordCeiling,
         DerivedRebuild derivedTables,
         Heap heap,
         PostgresProfile.Report postgres) {
@@ -118,9 +118,10 @@ record ReplayReport(
         row(table, "baseline: JDBC read + Jackson parse", rate(baseline.eventsPerSecond()) + " ("
                 + seconds(baseline.seconds()) + ", fetch size " + EventReadBaseline.FETCH_SIZE + ")");
         row(table, "replay / baseline", String.format(Locale.ROOT, "%.3f", replayToBaseline));
-        row(table, "ceiling set by storing the TMDb records as jsonb", rate(jsonbCeiling.eventsPerSecondCeiling())
+        row(table, "ceiling set by storing the TMDb records as " + recordCeiling.type(),
+                rate(recordCeiling.eventsPerSecondCeiling())
                 + String.format(Locale.ROOT, " (PostgreSQL alone: %,d records in %.1f s, %.0f µs each, on %d cores)",
-                jsonbCeiling.records(), jsonbCeiling.seconds(), jsonbCeiling.microsPerRecord(), machine.cores()));
+                recordCeiling.records(), recordCeiling.seconds(), recordCeiling.microsPerRecord(), machine.cores()));
         row(table, "CPU during replay: JVM, PostgreSQL", seconds(replay.jvmCpuSeconds()) + ", "
                 + (replay.postgresCpuSeconds() == null ? "unknown" : seconds(replay.postgresCpuSeconds())
                 + " (" + number(Math.round(replay.eventsPerCpuSecond())) + " events per CPU second)"));

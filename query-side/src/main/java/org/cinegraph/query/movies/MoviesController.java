@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.OptionalLong;
 import org.cinegraph.kernel.settings.ImportYears;
+import org.cinegraph.query.answers.KeptAnswers;
 import org.cinegraph.query.web.ListFilters;
 import org.cinegraph.query.web.ListPage;
 import org.cinegraph.query.web.Paging;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCountRepository yearCounts, Clock clock) {
+record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCountRepository yearCounts, Clock clock,
+                        KeptAnswers answers) {
 
     private static final int MAX_QUERY_LENGTH = 200;
 
@@ -35,7 +37,15 @@ record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCount
         Paging paging = Paging.of(limit, offset);
         MovieFilter filter = new MovieFilter(year == null ? null : ImportYears.requireImportable(year, clock),
                 ListFilters.titlePattern(q, MAX_QUERY_LENGTH).orElse(null), ListFilters.yesOrNo("removed", removed));
-        return lists.page(filter, paging, counted(filter));
+        if (filter.title() != null) {
+            return lists.page(filter, paging, counted(filter));
+        }
+        // Pages without a title search (a year's, the dashboard's) are read once after each projection's commit.
+        return answers.get(new Page(filter, paging), () -> lists.page(filter, paging, counted(filter)));
+    }
+
+    /** What a kept page of movies depends on besides the tables. */
+    private record Page(MovieFilter filter, Paging paging) {
     }
 
     /**

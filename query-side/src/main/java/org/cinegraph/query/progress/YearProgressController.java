@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cinegraph.kernel.settings.ImportRange;
 import org.cinegraph.kernel.settings.ImportSchedule;
 import org.cinegraph.kernel.settings.ImportYears;
+import org.cinegraph.query.answers.KeptAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/import/years")
 record YearProgressController(YearProgressRepository progress, ImportRange range, ImportSchedule schedule,
-                              Clock clock) {
+                              Clock clock, KeptAnswers answers) {
 
     /**
      * Every year that has started, and the year the next trigger would start, newest first, with the time the
@@ -30,10 +32,12 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
     @GetMapping
     YearsView years() {
         Instant now = clock.instant();
-        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst().stream()
+        // The rows are read from the table once after each commit of a projection; what depends on the time, here.
+        Rows rows = answers.get(Rows.class, () -> new Rows(List.copyOf(progress.allNewestFirst()),
+                progress.tmdbTotal().map(Long::valueOf)));
+        List<YearProgress> years = new ArrayList<>(rows.years().stream()
                 .map(year -> year.asOf(now, schedule.stallAfter())).toList());
-        Long eta = ImportEta.seconds(years, progress.tmdbTotal().map(Long::valueOf), range, schedule.continuous(),
-                now).orElse(null);
+        Long eta = ImportEta.seconds(years, rows.tmdbTotal(), range, schedule.continuous(), now).orElse(null);
         Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
         range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
         years.sort(Comparator.comparingInt(YearProgress::year).reversed());
@@ -46,6 +50,10 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
         return progress.findByYear(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Year not started",
                         "The import of " + year + " has never been started."));
+    }
+
+    /** The table's rows, and TMDb's total, as read after a projection's last commit. */
+    private record Rows(List<YearProgress> years, Optional<Long> tmdbTotal) {
     }
 
     /** {@code etaSeconds} is null until an import rate and TMDb's total are known; 0 once the range is done. */

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.cinegraph.query.answers.ReadModelVersions;
 
 /**
  * Prepares each transaction in which a projection applies a batch of events, once, before its first write.
@@ -17,6 +18,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *       can at most lose the last fraction of a second of both, and the projection applies those events
  *       again; nothing is lost or doubled, and a rebuild is not held to one disk flush per batch.</li>
  *   <li>Whether the batch fails or commits is noted for its segment ({@link FailingSegments}).</li>
+ *   <li>The batch counts one commit more of its writer (its segment, or a dead letter's retry) in
+ *       {@code read_model_versions}, in its transaction, so the answers nodes keep in memory are read again
+ *       ({@link org.cinegraph.query.answers.KeptAnswers}). Not while it writes to the copies, which no one
+ *       reads: their swap counts then.</li>
  * </ul>
  */
 class ProjectionTransaction implements MessageHandlerInterceptor<EventMessage<?>> {
@@ -28,14 +33,17 @@ class ProjectionTransaction implements MessageHandlerInterceptor<EventMessage<?>
     private final ReplayStore store;
     private final RebuildTables tables;
     private final FailingSegments failing;
+    private final ReadModelVersions versions;
 
-    ProjectionTransaction(String projection, ReplayStore store, RebuildTables tables, FailingSegments failing) {
+    ProjectionTransaction(String projection, ReplayStore store, RebuildTables tables, FailingSegments failing,
+                          ReadModelVersions versions) {
         this.projection = projection;
         this.resourceKey = getClass().getName() + "/" + projection;
         this.segmentKey = "Processor[" + projection + "]/SegmentId";
         this.store = store;
         this.tables = tables;
         this.failing = failing;
+        this.versions = versions;
     }
 
     @Override
@@ -51,6 +59,10 @@ class ProjectionTransaction implements MessageHandlerInterceptor<EventMessage<?>
             boolean rebuilding = store.lockShared(projection).filter(ReplayState::writesToCopies).isPresent();
             if (rebuilding) {
                 tables.writeToCopiesInThisTransaction();
+            } else {
+                int writer = batch.getResource(segmentKey) instanceof Integer segment ? segment
+                        : ReadModelVersions.DEAD_LETTER_RETRY;
+                batch.onPrepareCommit(committing -> versions.committed(projection, writer));
             }
             return rebuilding;
         });

@@ -1,6 +1,7 @@
 package org.cinegraph.query.replay;
 
 import org.axonframework.config.ConfigurerModule;
+import org.cinegraph.query.answers.ReadModelVersions;
 import org.cinegraph.query.deadletters.DeadLetterRetries;
 import org.cinegraph.query.deadletters.EventIsolation;
 import org.springframework.context.annotation.Bean;
@@ -14,11 +15,12 @@ class ReplayConfiguration {
 
     @Bean
     ConfigurerModule projectionsReplayBesideTheirTables(Projections projections, ReplayStore store,
-            RebuildTables tables, EventIsolation isolation, FailingSegments failing) {
+            RebuildTables tables, EventIsolation isolation, FailingSegments failing, ReadModelVersions versions) {
         return configurer -> configurer.eventProcessing(processing -> {
             for (Projection projection : projections.all()) {
                 processing.registerHandlerInterceptor(projection.name(),
-                        configuration -> new ProjectionTransaction(projection.name(), store, tables, failing));
+                        configuration -> new ProjectionTransaction(projection.name(), store, tables, failing,
+                                versions));
                 // A replay applies every event again, those parked as dead letters included; letters left
                 // over from before the replay would hold back the sequences they block for no reason.
                 // Without the cache the queue is asked, for every event, whether its sequence holds a dead

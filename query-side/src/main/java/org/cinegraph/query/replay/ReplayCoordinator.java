@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.cinegraph.query.answers.ReadModelVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -59,6 +60,7 @@ class ReplayCoordinator {
     private final EventStore eventStore;
     private final TransactionTemplate transactions;
     private final BulkReplay bulk;
+    private final ReadModelVersions versions;
     /** The projections this node is loading in bulk, whose processors stay down here until the load ends. */
     private final Set<String> loadingHere = ConcurrentHashMap.newKeySet();
     /** The processors this node shut down for a replay, to start again once it is under way. */
@@ -73,7 +75,7 @@ class ReplayCoordinator {
 
     ReplayCoordinator(Projections projections, ReplayStore store, RebuildTables tables, SegmentPositions positions,
             EventProcessingConfiguration processing, EventStore eventStore, TransactionTemplate transactions,
-            BulkReplay bulk) {
+            BulkReplay bulk, ReadModelVersions versions) {
         this.projections = projections;
         this.store = store;
         this.tables = tables;
@@ -82,6 +84,7 @@ class ReplayCoordinator {
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.bulk = bulk;
+        this.versions = versions;
     }
 
     /**
@@ -263,6 +266,7 @@ class ReplayCoordinator {
                 return;
             }
             tables.swap(projection);
+            versions.committed(projection.name(), ReadModelVersions.REPLAY);
             store.completed(projection.name());
             log.info("Replay of projection {} completed: the rebuilt {} are live", projection.name(),
                     projection.tables());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
+import org.cinegraph.query.answers.KeptAnswers;
 import org.cinegraph.query.failures.ImportFailureRepository;
 import org.cinegraph.query.movies.MovieRepository;
 import org.cinegraph.query.skipped.SkippedImportRepository;
@@ -18,10 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 record ImportStateController(ImportStateRepository importState, MovieRepository movies,
-                             SkippedImportRepository skips, ImportFailureRepository failures) {
+                             SkippedImportRepository skips, ImportFailureRepository failures, KeptAnswers answers) {
 
+    /** Read from the tables once after each commit of a projection, on any node ({@link KeptAnswers}). */
     @GetMapping("/api/import/state")
     ImportStateView state() {
+        return answers.get(ImportStateView.class, this::read);
+    }
+
+    private ImportStateView read() {
         Map<ImportStateKey, String> values = importState.values();
         Long tmdbTotal = read(values, ImportStateKey.TMDB_TOTAL_MOVIES, Long::valueOf);
         long imported = movies.importedMovies();

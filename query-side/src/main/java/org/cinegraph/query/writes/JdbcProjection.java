@@ -23,6 +23,11 @@ public abstract class JdbcProjection {
         this.tables = List.of(owned.value());
     }
 
+    /** The tables it writes, as its {@link ProjectionTables} names them. */
+    public List<String> tables() {
+        return tables;
+    }
+
     @ResetHandler
     public void reset() {
         tables.forEach(table -> jdbc.sql("DELETE FROM " + table).update());

@@ -18,6 +18,7 @@ import org.cinegraph.events.ImportTrigger;
 import org.cinegraph.events.MovieRemovedFromTmdb;
 import org.cinegraph.events.MovieRestoredOnTmdb;
 import org.cinegraph.events.TmdbTotalUpdated;
+import org.cinegraph.query.answers.KeptAnswers;
 import org.cinegraph.query.failures.ImportFailureRepository;
 import org.cinegraph.query.movies.MovieRepository;
 import org.cinegraph.query.skipped.SkippedImportRepository;
@@ -46,7 +47,8 @@ class ExportSweepStateTest {
     private final ImportStateRepository state = ProjectionDatabase.repository(ImportStateRepository.class);
     private final ImportStateController controller = new ImportStateController(state,
             ProjectionDatabase.repository(MovieRepository.class), ProjectionDatabase.repository(
-                    SkippedImportRepository.class), ProjectionDatabase.repository(ImportFailureRepository.class));
+                    SkippedImportRepository.class), ProjectionDatabase.repository(ImportFailureRepository.class),
+            KeptAnswers.readEachTime());
 
     @BeforeEach
     void startEmpty() {

@@ -40,6 +40,12 @@ public final class ProjectionDatabase {
         return jdbc;
     }
 
+    /** The database itself, for a transaction of a test's own. */
+    public static synchronized DataSource dataSource() {
+        jdbc();
+        return dataSource;
+    }
+
     public static synchronized <T> T repository(Class<T> type) {
         if (repositories == null) {
             jdbc();

@@ -444,7 +444,7 @@ CREATE TABLE movies (
     year integer,
     popularity double precision,
     vote_count integer,
-    tmdb_data jsonb NOT NULL,
+    tmdb_data json NOT NULL,
     imported_at timestamp with time zone NOT NULL,
     runtime integer,
     original_language character varying(16),
@@ -471,6 +471,15 @@ CREATE TABLE projection_replay (
     CONSTRAINT projection_replay_state_check CHECK (((state)::text = ANY ((ARRAY['requested'::character varying, 'rebuilding'::character varying, 'completed'::character varying, 'failed'::character varying])::text[])))
 );
 COMMENT ON TABLE projection_replay IS 'kind: coordination | owner: query-side replay (ReplayCoordinator) | comes back: recreated empty; every projection is replayed, since a replay under way is forgotten with it | The state of each projection''s latest replay.';
+
+-- table: read_model_versions
+CREATE TABLE read_model_versions (
+    projection character varying(64) NOT NULL,
+    writer integer NOT NULL,
+    version bigint NOT NULL,
+    CONSTRAINT read_model_versions_pkey PRIMARY KEY (projection, writer)
+);
+COMMENT ON TABLE read_model_versions IS 'kind: coordination | owner: query-side answers (ReadModelVersions) | comes back: recreated empty; each node reads its kept answers again | How many batches each writer of each projection committed: kept answers are read again when the sum moves.';
 
 -- table: saga_entry
 CREATE TABLE saga_entry (

@@ -1,0 +1,59 @@
+package org.cinegraph.query.answers;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * How often each writer of each projection has committed ({@code read_model_versions}, V34): what tells a node that
+ * an answer it keeps ({@link KeptAnswers}) may have changed.
+ */
+@Repository
+public class ReadModelVersions {
+
+    /** A dead letter's retry, which writes outside any segment. */
+    public static final int DEAD_LETTER_RETRY = -1;
+    /** A replay's swap of its rebuilt tables, or a reset that empties them. */
+    public static final int REPLAY = -2;
+
+    private final JdbcClient jdbc;
+
+    ReadModelVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Counts one more commit of {@code writer} of {@code projection}, in the caller's transaction (the one whose
+     * rows it stands for). Only this writer's row is locked, so the segments of a projection never wait on each
+     * other for it.
+     */
+    public void committed(String projection, int writer) {
+        jdbc.sql("""
+                        INSERT INTO read_model_versions AS v (projection, writer, version)
+                        VALUES (:projection, :writer, 1)
+                        ON CONFLICT (projection, writer) DO UPDATE SET version = v.version + 1""")
+                .param("projection", projection).param("writer", writer).update();
+    }
+
+    /**
+     * The version of every read model now: it differs from any taken before as soon as any projection committed
+     * since, and when the table was recreated (its identity is part of it). Empty when the table, or any of
+     * {@code tables} the answers are read from, is missing: nothing kept can be trusted, or served, then.
+     */
+    Optional<String> current(Collection<String> tables) {
+        try {
+            return jdbc.sql("""
+                            SELECT CAST(to_regclass('read_model_versions') AS oid) || '/' || coalesce(sum(version), 0)
+                              FROM read_model_versions
+                            HAVING NOT EXISTS (SELECT 1 FROM unnest(CAST(:tables AS text[])) AS t (name)
+                                                WHERE to_regclass(quote_ident(t.name)) IS NULL)""")
+                    .param("tables", tables.toArray(String[]::new))
+                    .query(String.class).optional();
+        } catch (DataAccessException missing) {
+            // read_model_versions itself is missing (dropped by hand): it comes back empty, with a new identity.
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.cinegraph.query.answers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.cinegraph.query.testing.ProjectionDatabase;
+import org.cinegraph.query.writes.JdbcProjection;
+import org.cinegraph.query.writes.ProjectionTables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An answer is read from the tables again as soon as any projection has committed (a writer's count in
+ * {@code read_model_versions} went up in the transaction of its rows), and never served from memory while a table
+ * it is read from, or the counts themselves, are missing.
+ */
+class KeptAnswersTest {
+
+    private final JdbcClient jdbc = ProjectionDatabase.jdbc();
+    private final ReadModelVersions versions = new ReadModelVersions(jdbc);
+    private final KeptAnswers answers = new KeptAnswers(versions, List.of(new Counted(jdbc)));
+    private final AtomicInteger reads = new AtomicInteger();
+
+    @AfterEach
+    void tablesBack() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS read_model_versions (projection VARCHAR(64) NOT NULL,"
+                + " writer INTEGER NOT NULL, version BIGINT NOT NULL, PRIMARY KEY (projection, writer))").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+    }
+
+    @Test
+    void anAnswerIsReadOnceUntilAProjectionCommits() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answer("a")).isEqualTo("a1");
+        assertThat(answer("a")).as("no commit since").isEqualTo("a1");
+        assertThat(answer("b")).as("another key is another answer").isEqualTo("b2");
+
+        versions.committed("movies", 3);
+        assertThat(answer("a")).as("read again after a commit").isEqualTo("a3");
+        assertThat(answer("a")).isEqualTo("a3");
+
+        versions.committed("skipped", ReadModelVersions.DEAD_LETTER_RETRY);
+        assertThat(answer("a")).as("any projection's commit, any writer").isEqualTo("a4");
+    }
+
+    @Test
+    void aCountGoneUpInATransactionThatRolledBackKeepsTheAnswer() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answer("c")).isEqualTo("c1");
+        TransactionTemplate transactions = new TransactionTemplate(
+                new DataSourceTransactionManager(ProjectionDatabase.dataSource()));
+        transactions.executeWithoutResult(status -> {
+            versions.committed("movies", 0);
+            status.setRollbackOnly();
+        });
+        assertThat(answer("c")).as("nothing was committed").isEqualTo("c1");
+    }
+
+    @Test
+    void nothingIsServedFromMemoryWhileATableIsMissing() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answer("d")).isEqualTo("d1");
+        jdbc.sql("DROP TABLE zz_kept_answers_table").update();
+        assertThat(answer("d")).as("its table dropped by hand: read, and its 503 answered").isEqualTo("d2");
+        assertThat(answer("d")).isEqualTo("d3");
+        jdbc.sql("CREATE TABLE zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answer("d")).isEqualTo("d4");
+        assertThat(answer("d")).isEqualTo("d4");
+
+        jdbc.sql("DROP TABLE read_model_versions").update();
+        assertThat(answer("d")).as("the counts dropped").isEqualTo("d5");
+        tablesBack();
+        assertThat(answer("d")).as("recreated empty: a table of another identity").isEqualTo("d6");
+        assertThat(answer("d")).isEqualTo("d6");
+    }
+
+    @Test
+    void aReadThatFailsIsNotKept() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThatThrownBy(() -> answers.get("e", () -> {
+            reads.incrementAndGet();
+            throw new IllegalStateException("the database went away");
+        })).hasMessageContaining("went away");
+        assertThat(answer("e")).isEqualTo("e2");
+    }
+
+    private String answer(String key) {
+        return answers.get(key, () -> key + reads.incrementAndGet());
+    }
+
+    @ProjectionTables("zz_kept_answers_table")
+    private static final class Counted extends JdbcProjection {
+        Counted(JdbcClient jdbc) {
+            super(jdbc);
+        }
+    }
+}
