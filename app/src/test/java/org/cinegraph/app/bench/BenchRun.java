@@ -147,6 +147,9 @@ class BenchRun {
                         + format("%,d", imports.path("baselineRows").asLong()) + " rows)",
                 format("%,.0f rows/s (imported / baseline %.3f)", imports.path("baselineRowsPerSecond").asDouble(),
                         imports.path("importedToBaseline").asDouble()), "", null);
+        double catchUp = imports.path("catchUpSeconds").asDouble();
+        row(md, "the projections' processors caught up after the import's last event was stored",
+                format("%.1f s", catchUp), "60 s", catchUp <= 60);
         double busy = saturation.path("limitBusy").asDouble();
         row(md, "TMDb's limit kept busy (" + format("%,d", saturation.path("movies").asLong()) + " movies, "
                 + format("%.1f", saturation.path("requestsPerSecond").asDouble()) + " requests/s of 40)",
@@ -162,8 +165,10 @@ class BenchRun {
                 + " movies) at that rate", format("%.1f hours", saturation.path("catalogueHours").asDouble()),
                 "well under a day", saturation.path("catalogueHours").asDouble() < 24);
         double replayRate = replay.at("/replay/eventsPerSecond").asDouble();
+        double replayToBaseline = replay.path("replayToBaseline").asDouble();
         row(md, "replay of every projection (" + format("%,d", replay.at("/events/total").asLong()) + " events)",
-                format("%,.0f events/s", replayRate), "20,000 events/s", replayRate >= 20_000);
+                format("%,.0f events/s (%.3f of the baseline below)", replayRate, replayToBaseline),
+                "20,000 events/s, or 0.8 of the baseline", replayRate >= 20_000 || replayToBaseline >= 0.8);
         row(md, "baseline: plain JDBC read and Jackson parse of the same events",
                 format("%,.0f events/s (replay / baseline %.3f)", replay.at("/baseline/eventsPerSecond").asDouble(),
                         replay.path("replayToBaseline").asDouble()), "", null);
@@ -181,7 +186,7 @@ class BenchRun {
                             + format("%,d", reads.at("/movies/inTable").asLong()) + " movies in the table",
                     format("p99 %.2f ms, p50 %.2f ms; %,.0f requests/s", endpoint.path("p99Ms").asDouble(),
                             endpoint.path("p50Ms").asDouble(), endpoint.path("requestsPerSecond").asDouble()),
-                    "p99 20 ms", endpoint.path("meetsTarget").asBoolean());
+                    "p99 10 ms", endpoint.path("meetsTarget").asBoolean());
         }
         JsonNode export = report.path("export");
         double linesPerSecond = export.at("/read/linesPerSecond").asDouble();

@@ -69,6 +69,8 @@ class BenchRunTest {
         softly.assertThat(report.at("/import/importedToBaseline").asDouble()).as("the import's ratio")
                 .isCloseTo(report.at("/import/imported").asDouble() / report.at("/import/seconds").asDouble()
                         / report.at("/import/baselineRowsPerSecond").asDouble(), withPercentage(0.001));
+        softly.assertThat(report.at("/import/catchUpSeconds").isNumber()).as("the catch-up after the import").isTrue();
+        softly.assertThat(report.at("/import/catchUpSeconds").asDouble()).isNotNegative();
         softly.assertThat(report.at("/import/warmupMovies").asLong()).isEqualTo(100);
         softly.assertThat(report.at("/saturation/movies").asLong()).isEqualTo(120);
         // The sandbox answers 429 beyond 40 requests a second: a burst of five times that draws some.

@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * models straight with SQL ({@link DashboardReadModelFill}: only the reads are measured, so no event is
  * involved), checks that the endpoints answer what the tables hold, then loads {@code GET /api/import/state},
  * {@code GET /api/import/years} and {@code GET /api/movies?year=Y} from a second JVM ({@link ReadsLoad}) and
- * reports requests per second and latency percentiles against the target, a p99 of 20 ms or less. A benchmark,
+ * reports requests per second and latency percentiles against the target, a p99 of 10 ms or less. A benchmark,
  * not a test: its name keeps it out of {@code mvn verify}; {@code bench/reads [movies]} runs it. Its system
  * properties are those of {@link ReadsOptions#fromSystemProperties()}.
  */

@@ -34,7 +34,8 @@ record ReadsReport(
         Cpu cpu,
         List<Plan> moviesOfAYear) {
 
-    static final double TARGET_P99_MS = 20;
+    /** Issue 23's target (DESIGN.md's is 20 ms): reads that never queue. */
+    static final double TARGET_P99_MS = 10;
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -148,7 +148,8 @@ class BulkReplay {
                 ended.accept(name);
             }
         };
-        SegmentLoader.Storage storage = new SegmentLoader.Storage(transactions, tokenStore.getObject(), store, tables);
+        SegmentLoader.Storage storage = new SegmentLoader.Storage(transactions, tokenStore.getObject(), store, tables,
+                new CopyStatistics(target.projection(), tables, transactions));
         List<SegmentLoader> loaders = new ArrayList<>();
         for (int segmentId : segmentIds) {
             TrackingToken reset = transactions.execute(status -> tokenStore.getObject().fetchToken(name, segmentId));

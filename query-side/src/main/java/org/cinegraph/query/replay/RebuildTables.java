@@ -112,6 +112,12 @@ class RebuildTables {
                 .param("schema", REBUILD).query(String.class).single();
     }
 
+    /** Has PostgreSQL gather the statistics of the projection's copies ({@link CopyStatistics}). */
+    void analyzeCopies(Projection projection) {
+        jdbc.sql("ANALYZE " + String.join(", ", projection.tables().stream()
+                .map(table -> qualified(REBUILD, table)).toList())).update();
+    }
+
     /** Lets the current transaction commit before its WAL reaches the disk (see {@link ProjectionTransaction}). */
     void commitWithoutWaitingForTheDisk() {
         jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query(String.class).single();

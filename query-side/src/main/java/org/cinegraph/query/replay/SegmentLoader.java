@@ -35,8 +35,12 @@ final class SegmentLoader implements Runnable {
     private static final int READ_AHEAD = 4;
     private static final List<TrackedEventMessage<?>> END_OF_STREAM = List.of();
 
-    /** Where a loader writes: in transactions, to the copies of the tables, advancing the segment's token. */
-    record Storage(TransactionTemplate transactions, TokenStore tokens, ReplayStore replays, RebuildTables tables) {
+    /**
+     * Where a loader writes: in transactions, to the copies of the tables, advancing the segment's token; and the
+     * copies' statistics, kept by the loads of all the projection's segments.
+     */
+    record Storage(TransactionTemplate transactions, TokenStore tokens, ReplayStore replays, RebuildTables tables,
+                   CopyStatistics statistics) {
     }
 
     private final BulkReplay.Target target;
@@ -48,6 +52,7 @@ final class SegmentLoader implements Runnable {
     private final TokenStore tokens;
     private final ReplayStore replays;
     private final RebuildTables tables;
+    private final CopyStatistics statistics;
     private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     private volatile boolean done;
     private long position = -1;
@@ -71,6 +76,7 @@ final class SegmentLoader implements Runnable {
         this.tokens = storage.tokens();
         this.replays = storage.replays();
         this.tables = storage.tables();
+        this.statistics = storage.statistics();
     }
 
     /** Queues the chunk for this loader; false once it no longer loads. */
@@ -172,6 +178,7 @@ final class SegmentLoader implements Runnable {
         if (applied != null) {
             expected = applied;
             position = SegmentPositions.position(last);
+            statistics.applied(chunk.size());
             return true;
         }
         return false;
