@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A bulk load has PostgreSQL analyze a projection's copies after its first 5,000 events and again once it has seen
- * four times as many as at the last analysis, whichever segments applied them; an analysis that fails does not stop the load.
+ * four times as many as at the last analysis, whichever segments applied them; an analysis that fails does not stop
+ * the load.
  */
 class CopyStatisticsTest {
 
