@@ -8,3 +8,15 @@ ALTER TABLE movies ALTER COLUMN tmdb_data TYPE json USING CAST(tmdb_data AS json
 
 COMMENT ON COLUMN movies.tmdb_data IS
     'The movie''s whole TMDb record as JSON text (json: checked, not parsed into jsonb on write). Cast it to jsonb for jsonb''s operators; the API answers that rendering.';
+
+-- A rebuild under way while this runs writes to a copy of movies (RebuildTables), and a node keeps the table's shape
+-- to rebuild it from should it be dropped: both get the same type, so the rebuild goes on.
+DO $$
+BEGIN
+    IF to_regclass('projection_rebuild.movies') IS NOT NULL THEN
+        ALTER TABLE projection_rebuild.movies ALTER COLUMN tmdb_data TYPE json USING CAST(tmdb_data AS json);
+    END IF;
+    IF to_regclass('projection_shape.movies') IS NOT NULL THEN
+        ALTER TABLE projection_shape.movies ALTER COLUMN tmdb_data TYPE json USING CAST(tmdb_data AS json);
+    END IF;
+END $$;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -22,12 +23,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeptAnswers {
 
-    /** Distinct answers kept (a page of a year's movies is one): the least used go first beyond it. */
-    static final int MAX_ANSWERS = 10_000;
+    /**
+     * How much is kept, in rows of the answers (a page of 50 movies weighs 51, the import's state 1): about 200,000
+     * movies' summaries at most, some tens of MiB, however many distinct pages a crawler asks for. The least used go
+     * first beyond it; answers of an older version are dropped the first time they are asked for again.
+     */
+    static final long MAX_WEIGHT = 200_000;
 
     private final ReadModelVersions versions;
     private final List<String> tables;
-    private final Cache<Object, Kept> kept = Caffeine.newBuilder().maximumSize(MAX_ANSWERS).build();
+    private final Cache<Object, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
+            .weigher((Object key, Kept answer) -> answer.weight()).build();
 
     /**
      * @param projections every projection: while any of their tables is missing, no answer is served from memory
@@ -39,13 +45,6 @@ public class KeptAnswers {
                 .toList();
     }
 
-    /**
-     * The answer kept under {@code key} if no projection committed since it was read; else {@code read}'s,
-     * kept.
-     *
-     * @param key what the answer depends on besides the read models (the request's parameters), with
-     *            {@code equals} and {@code hashCode}
-     */
     private KeptAnswers() {
         this.versions = null;
         this.tables = List.of();
@@ -59,8 +58,21 @@ public class KeptAnswers {
         return new KeptAnswers();
     }
 
-    @SuppressWarnings("unchecked")
+    /** As {@link #get(Object, Supplier, ToIntFunction)}, for an answer of one row. */
     public <T> T get(Object key, Supplier<T> read) {
+        return get(key, read, answer -> 1);
+    }
+
+    /**
+     * The answer kept under {@code key} if no projection committed since it was read; else {@code read}'s,
+     * kept.
+     *
+     * @param key what the answer depends on besides the read models (the request's parameters), with
+     *            {@code equals} and {@code hashCode}
+     * @param rows how many rows an answer holds, which is what keeping it weighs
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Supplier<T> read, ToIntFunction<T> rows) {
         if (versions == null) {
             return read.get();
         }
@@ -74,10 +86,10 @@ public class KeptAnswers {
             return (T) answer.value();
         }
         T value = read.get();
-        kept.put(key, new Kept(version.get(), value));
+        kept.put(key, new Kept(version.get(), value, Math.max(1, rows.applyAsInt(value))));
         return value;
     }
 
-    private record Kept(String version, Object value) {
+    private record Kept(String version, Object value, int weight) {
     }
 }

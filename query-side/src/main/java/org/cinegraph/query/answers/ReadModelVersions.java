@@ -39,13 +39,16 @@ public class ReadModelVersions {
 
     /**
      * The version of every read model now: it differs from any taken before as soon as any projection committed
-     * since, and when the table was recreated (its identity is part of it). Empty when the table, or any of
+     * since, when the table was recreated (its identity is part of it) and when PostgreSQL restarted (its start
+     * time is part of it: projections commit without waiting for the disk, so a crash may lose the last counts,
+     * and the sum could come back to a figure an answer was kept under, with other rows behind it). Empty when the table, or any of
      * {@code tables} the answers are read from, is missing: nothing kept can be trusted, or served, then.
      */
     Optional<String> current(Collection<String> tables) {
         try {
             return jdbc.sql("""
-                            SELECT CAST(to_regclass('read_model_versions') AS oid) || '/' || coalesce(sum(version), 0)
+                            SELECT CAST(to_regclass('read_model_versions') AS oid) || '/'
+                                   || extract(epoch FROM pg_postmaster_start_time()) || '/' || coalesce(sum(version), 0)
                               FROM read_model_versions
                             HAVING NOT EXISTS (SELECT 1 FROM unnest(CAST(:tables AS text[])) AS t (name)
                                                 WHERE to_regclass(quote_ident(t.name)) IS NULL)""")

@@ -41,7 +41,8 @@ record MoviesController(MovieRepository movies, MovieLists lists, MovieYearCount
             return lists.page(filter, paging, counted(filter));
         }
         // Pages without a title search (a year's, the dashboard's) are read once after each projection's commit.
-        return answers.get(new Page(filter, paging), () -> lists.page(filter, paging, counted(filter)));
+        return answers.get(new Page(filter, paging), () -> lists.page(filter, paging, counted(filter)),
+                page -> 1 + page.items().size());
     }
 
     /** What a kept page of movies depends on besides the tables. */

@@ -3,9 +3,12 @@ package org.cinegraph.query.movies;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The columns of {@code movies} taken from a movie's TMDb record: popularity, vote count, runtime and original
@@ -17,9 +20,12 @@ import java.math.BigDecimal;
  * is missing or {@code null} is null; of duplicated fields the last counts; a number is taken as PostgreSQL's
  * {@code numeric} would give it ({@code 1e2} is the integer 100, {@code 120.0} is no integer); a string holding a
  * number is that number; JSON that is no object has none of the fields. A value PostgreSQL could not have cast (a
- * runtime of {@code "long"} or {@code 120.5}, a vote count beyond an {@code int}) fails the event, as the cast did:
- * the projection's dead letters say which movie and field. One difference is knowingly kept: an array or object
- * for the language fails here, where PostgreSQL stored its JSON text as the language.
+ * runtime of {@code "long"} or {@code 120.5}, a vote count beyond an {@code int}, a popularity beyond a double)
+ * fails the event, as the cast did: the projection's dead letters say which movie and field. So does a record
+ * holding the character U+0000 ({@code \u0000}), which {@code json} would store but {@code jsonb}, which the API
+ * reads the record through, cannot hold. Knowingly different, for values TMDb does not send: an array or object
+ * for the language fails here, where PostgreSQL stored its JSON text; a string number in a form only PostgreSQL
+ * 16 reads ({@code "1_000"}, {@code "0x1A"}) fails here too.
  *
  * @param popularity TMDb's popularity, or null
  * @param voteCount the votes counted, or null
@@ -28,14 +34,22 @@ import java.math.BigDecimal;
  */
 record RecordColumns(Double popularity, Integer voteCount, Integer runtime, String originalLanguage) {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Numbers as long as PostgreSQL's numeric takes them, not Jackson's default of 1,000 digits. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE).build())
+            .build();
+    /** A double in a string, as PostgreSQL's float8 input reads it (surrounding spaces allowed). */
+    private static final Pattern DOUBLE = Pattern.compile(
+            "\\s*[+-]?(?:(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?|(?i:infinity|inf|nan))\\s*");
+    /** An integer in a string, as PostgreSQL's int4 input reads it. */
+    private static final Pattern INTEGER = Pattern.compile("\\s*[+-]?\\d+\\s*");
 
     /** The columns of {@code record}, a TMDb movie as JSON text. */
     static RecordColumns of(int tmdbId, String record) {
-        Double popularity = null;
-        Integer voteCount = null;
-        Integer runtime = null;
-        String originalLanguage = null;
+        Value popularity = Value.MISSING;
+        Value voteCount = Value.MISSING;
+        Value runtime = Value.MISSING;
+        Value originalLanguage = Value.MISSING;
         try (JsonParser parser = JSON.createParser(record)) {
             JsonToken root = parser.nextToken();
             if (root == null) {
@@ -44,12 +58,13 @@ record RecordColumns(Double popularity, Integer voteCount, Integer runtime, Stri
             if (root == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
+                    parser.nextToken();
+                    // The last of duplicated fields counts, as in jsonb: each is only noted here, read after.
                     switch (field) {
-                        case "popularity" -> popularity = real(tmdbId, field, parser, value);
-                        case "vote_count" -> voteCount = integer(tmdbId, field, parser, value);
-                        case "runtime" -> runtime = integer(tmdbId, field, parser, value);
-                        case "original_language" -> originalLanguage = text(tmdbId, field, parser, value);
+                        case "popularity" -> popularity = Value.of(parser);
+                        case "vote_count" -> voteCount = Value.of(parser);
+                        case "runtime" -> runtime = Value.of(parser);
+                        case "original_language" -> originalLanguage = Value.of(parser);
                         default -> parser.skipChildren();
                     }
                 }
@@ -63,78 +78,111 @@ record RecordColumns(Double popularity, Integer voteCount, Integer runtime, Stri
         } catch (IOException e) {
             throw new UncheckedIOException("The TMDb record of movie " + tmdbId + " is not JSON", e);
         }
-        return new RecordColumns(popularity, voteCount, runtime, originalLanguage);
+        if (record.contains("\\u0000") && holdsNul(record)) {
+            throw new IllegalArgumentException("The TMDb record of movie " + tmdbId + " holds the character U+0000,"
+                    + " which PostgreSQL's jsonb cannot hold");
+        }
+        return new RecordColumns(popularity.real(tmdbId, "popularity"), voteCount.integer(tmdbId, "vote_count"),
+                runtime.integer(tmdbId, "runtime"), originalLanguage.text(tmdbId, "original_language"));
     }
 
-    private static Double real(int tmdbId, String field, JsonParser parser, JsonToken value) throws IOException {
-        return switch (value) {
-            case VALUE_NULL -> null;
-            // PostgreSQL's numeric has no negative zero: -0.0 in JSON read 0.
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> finite(tmdbId, field, parser.getText(),
-                    parser.getDoubleValue() + 0.0);
-            case VALUE_STRING -> {
-                try {
-                    yield finite(tmdbId, field, parser.getText(), Double.parseDouble(parser.getText().strip()));
-                } catch (NumberFormatException e) {
-                    throw notA("a number", tmdbId, field, parser.getText());
+    /** Whether a string or a name of the record, unescaped, holds U+0000 (not merely the text {@code \\u0000}). */
+    private static boolean holdsNul(String record) {
+        try (JsonParser parser = JSON.createParser(record)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if ((token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME)
+                        && parser.getText().indexOf('\0') >= 0) {
+                    return true;
                 }
             }
-            default -> throw notA("a number", tmdbId, field, skipped(parser));
-        };
-    }
-
-    private static Double finite(int tmdbId, String field, String text, double value) {
-        if (Double.isInfinite(value)) {
-            throw notA("a double precision number", tmdbId, field, text);
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return value;
     }
 
-    private static Integer integer(int tmdbId, String field, JsonParser parser, JsonToken value) throws IOException {
-        return switch (value) {
-            case VALUE_NULL -> null;
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> integer(tmdbId, field, parser.getText(),
-                    parser.getDecimalValue());
-            case VALUE_STRING -> {
-                try {
-                    yield Integer.parseInt(parser.getText().strip());
-                } catch (NumberFormatException e) {
-                    throw notA("an integer", tmdbId, field, parser.getText());
-                }
+    /** A field's value as read: its kind and its text (a nested value is only its kind). */
+    private record Value(JsonToken token, String text) {
+
+        static final Value MISSING = new Value(JsonToken.VALUE_NULL, null);
+
+        static Value of(JsonParser parser) throws IOException {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                parser.skipChildren();
+                return new Value(token, null);
             }
-            default -> throw notA("an integer", tmdbId, field, skipped(parser));
-        };
-    }
-
-    /** As PostgreSQL's numeric gives the number as text for an int: digits after the point (120.0) are no int. */
-    private static Integer integer(int tmdbId, String field, String text, BigDecimal number) {
-        if (number.scale() > 0) {
-            throw notA("an integer", tmdbId, field, text);
+            return new Value(token, parser.getText());
         }
-        try {
-            return number.intValueExact();
-        } catch (ArithmeticException e) {
-            throw notA("an integer", tmdbId, field, text);
+
+        Double real(int tmdbId, String field) {
+            return switch (token) {
+                case VALUE_NULL -> null;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    double value = Double.parseDouble(text);
+                    if (Double.isInfinite(value) || value == 0 && new BigDecimal(text).signum() != 0) {
+                        throw notA("a double precision number", tmdbId, field);
+                    }
+                    // PostgreSQL's numeric has no negative zero: -0.0 in JSON read 0.
+                    yield value + 0.0;
+                }
+                case VALUE_STRING -> {
+                    if (!DOUBLE.matcher(text).matches()) {
+                        throw notA("a number", tmdbId, field);
+                    }
+                    String number = text.strip().toLowerCase(Locale.ROOT).replace("infinity", "inf")
+                            .replace("inf", "Infinity").replace("nan", "NaN");
+                    yield Double.parseDouble(number);
+                }
+                default -> throw notA("a number", tmdbId, field);
+            };
         }
-    }
 
-    private static String text(int tmdbId, String field, JsonParser parser, JsonToken value) throws IOException {
-        return switch (value) {
-            case VALUE_NULL -> null;
-            case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> parser.getText();
-            default -> throw notA("a string", tmdbId, field, skipped(parser));
-        };
-    }
+        Integer integer(int tmdbId, String field) {
+            return switch (token) {
+                case VALUE_NULL -> null;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    // As numeric gives the number as text for an int: digits after the point (120.0) are no int.
+                    BigDecimal number = new BigDecimal(text);
+                    if (number.scale() > 0) {
+                        throw notA("an integer", tmdbId, field);
+                    }
+                    try {
+                        yield number.intValueExact();
+                    } catch (ArithmeticException e) {
+                        throw notA("an integer", tmdbId, field);
+                    }
+                }
+                case VALUE_STRING -> {
+                    if (!INTEGER.matcher(text).matches()) {
+                        throw notA("an integer", tmdbId, field);
+                    }
+                    try {
+                        yield Integer.parseInt(text.strip());
+                    } catch (NumberFormatException e) {
+                        throw notA("an integer", tmdbId, field);
+                    }
+                }
+                default -> throw notA("an integer", tmdbId, field);
+            };
+        }
 
-    private static String skipped(JsonParser parser) throws IOException {
-        String kind = parser.currentToken() == JsonToken.START_ARRAY ? "an array" : "an object";
-        parser.skipChildren();
-        return kind;
-    }
+        String text(int tmdbId, String field) {
+            return switch (token) {
+                case VALUE_NULL -> null;
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> text;
+                default -> throw notA("a string", tmdbId, field);
+            };
+        }
 
-    private static IllegalArgumentException notA(String kind, int tmdbId, String field, String value) {
-        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return new IllegalArgumentException("The TMDb record of movie " + tmdbId + " has " + field + " " + shown
-                + ", not " + kind);
+        private IllegalArgumentException notA(String kind, int tmdbId, String field) {
+            String shown = switch (token) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "an array";
+                default -> text.length() > 40 ? text.substring(0, 40) + "…" : text;
+            };
+            return new IllegalArgumentException("The TMDb record of movie " + tmdbId + " has " + field + " " + shown
+                    + ", not " + kind);
+        }
     }
 }

@@ -34,7 +34,7 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
         Instant now = clock.instant();
         // The rows are read from the table once after each commit of a projection; what depends on the time, here.
         Rows rows = answers.get(Rows.class, () -> new Rows(List.copyOf(progress.allNewestFirst()),
-                progress.tmdbTotal().map(Long::valueOf)));
+                progress.tmdbTotal().map(Long::valueOf)), kept -> 1 + kept.years().size());
         List<YearProgress> years = new ArrayList<>(rows.years().stream()
                 .map(year -> year.asOf(now, schedule.stallAfter())).toList());
         Long eta = ImportEta.seconds(years, rows.tmdbTotal(), range, schedule.continuous(), now).orElse(null);

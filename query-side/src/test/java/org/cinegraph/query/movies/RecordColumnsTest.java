@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Optional;
 import org.cinegraph.query.testing.ProjectionDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +42,23 @@ class RecordColumnsTest {
         // Strings that hold numbers, a number or a boolean for the language.
         "{\"popularity\":\" 7.5 \",\"vote_count\":\"42\",\"runtime\":\"-7\",\"original_language\":12}",
         "{\"original_language\":true}",
-        // Escapes, and the last of duplicated fields.
-        "{\"original_language\":\"\\u0065n\",\"runtime\":1,\"runtime\":2,\"popularity\":1,\"popularity\":null}"
+        // Escapes, and the last of duplicated fields, even after a value that could not be cast.
+        "{\"original_language\":\"\\u0065n\",\"runtime\":1,\"runtime\":2,\"popularity\":1,\"popularity\":null}",
+        "{\"runtime\":\"long\",\"runtime\":5,\"vote_count\":[1],\"vote_count\":7}",
+        // Strings PostgreSQL's float8 reads; a backslash before u0000 that is only text.
+        "{\"popularity\":\"Infinity\",\"title\":\"a\\\\u0000b\"}",
+        "{\"popularity\":\" -inf\"}",
+        "{\"popularity\":1e-310}"
     })
     void takesTheValuesPostgreSqlTookFromTheRecord(String record) {
         assertThat(RecordColumns.of(7, record)).isEqualTo(postgres(record).orElseThrow());
+    }
+
+    @Test
+    void aNumberLongerThanJacksonTakesByDefaultIsRead() {
+        String record = "{\"popularity\":1" + "0".repeat(1_200) + "e-1190}";
+        assertThat(RecordColumns.of(7, record)).isEqualTo(postgres(record).orElseThrow())
+                .extracting(RecordColumns::popularity).isEqualTo(1e10);
     }
 
     @ParameterizedTest
@@ -57,7 +70,13 @@ class RecordColumnsTest {
         "{\"runtime\":[120]}",
         "{\"popularity\":{\"value\":1}}",
         "{\"popularity\":\"high\"}",
-        "{\"popularity\":1e400}"
+        "{\"popularity\":1e400}",
+        "{\"popularity\":1e-400}",
+        "{\"popularity\":\"1.5d\"}",
+        "{\"popularity\":true}",
+        // U+0000, which json stores and jsonb, which the API reads the record through, cannot hold.
+        "{\"title\":\"a\\u0000b\"}",
+        "{\"a\\u0000\":1}"
     })
     void failsWherePostgreSqlCouldNotCast(String record) {
         assertThat(postgres(record)).as("PostgreSQL cannot cast it either").isEmpty();
