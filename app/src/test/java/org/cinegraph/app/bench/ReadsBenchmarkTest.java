@@ -57,6 +57,6 @@ class ReadsBenchmarkTest {
         });
         assertThat(returned.markdown()).doesNotContain("|---|").contains("GET /api/import/state", "p99", "requests/s");
         assertThat(Files.readString(results.resolve("reads-latest.md")))
-                .contains("| measure | value |", "GET /api/movies?year=Y", "target 20");
+                .contains("| measure | value |", "GET /api/movies?year=Y", "target 10");
     }
 }
