@@ -15,7 +15,7 @@ public class ReadModelVersions {
 
     /** A dead letter's retry, which writes outside any segment. */
     public static final int DEAD_LETTER_RETRY = -1;
-    /** A replay's swap of its rebuilt tables, or a reset that empties them. */
+    /** A replay's swap of its rebuilt tables (its reset only empties the copies, which no one reads). */
     public static final int REPLAY = -2;
 
     private final JdbcClient jdbc;
@@ -41,8 +41,9 @@ public class ReadModelVersions {
      * The version of every read model now: it differs from any taken before as soon as any projection committed
      * since, when the table was recreated (its identity is part of it) and when PostgreSQL restarted (its start
      * time is part of it: projections commit without waiting for the disk, so a crash may lose the last counts,
-     * and the sum could come back to a figure an answer was kept under, with other rows behind it). Empty when the table, or any of
-     * {@code tables} the answers are read from, is missing: nothing kept can be trusted, or served, then.
+     * and the sum could come back to a figure an answer was kept under, with other rows behind it). Empty when the
+     * table, or any of {@code tables} the answers are read from, is missing: nothing kept can be trusted, or
+     * served, then.
      */
     Optional<String> current(Collection<String> tables) {
         try {
