@@ -114,6 +114,9 @@ class DeadLetterRetryTest {
         assertThat(movieCount()).isEqualTo(importedMovies() - refusedMovies.size());
         assertThat(yearCount(YEAR_OF_PARKED_MOVIES)).isEqualTo(importedMovies(YEAR_OF_PARKED_MOVIES)
                 - refusedMovies.size());
+        // The dashboard's page of that year says so, the second time from memory (KeptAnswers).
+        assertThat(yearPageTotal(YEAR_OF_PARKED_MOVIES)).isEqualTo(yearPageTotal(YEAR_OF_PARKED_MOVIES))
+                .isEqualTo(importedMovies(YEAR_OF_PARKED_MOVIES) - refusedMovies.size());
 
         // While the cause remains, a retry applies nothing and leaves every letter where it was; a second retry
         // asked for while it runs is refused.
@@ -150,7 +153,12 @@ class DeadLetterRetryTest {
         jdbc.sql("ALTER TABLE year_progress DROP CONSTRAINT " + THIRD_PAGE).update();
         jdbc.sql("ALTER TABLE movies DROP CONSTRAINT " + MOVIES_ENDING_IN_3).update();
         ResponseEntity<JsonNode> progressRetried = retry("year-progress");
+        long keptBeforeTheMoviesRetry = yearPageTotal(YEAR_OF_PARKED_MOVIES);
         ResponseEntity<JsonNode> moviesRetried = retry("movies");
+        // A retry writes outside any segment, and counts its commit all the same: the page kept just before it is
+        // read again, with the movies it applied.
+        assertThat(keptBeforeTheMoviesRetry).isEqualTo(importedMovies(YEAR_OF_PARKED_MOVIES) - refusedMovies.size());
+        assertThat(yearPageTotal(YEAR_OF_PARKED_MOVIES)).isEqualTo(importedMovies(YEAR_OF_PARKED_MOVIES));
 
         assertThat(progressRetried.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(progressRetried.getHeaders().getLocation()).hasToString("/api/projections");
@@ -419,6 +427,11 @@ class DeadLetterRetryTest {
                                || imported || ', skipped=' || skipped || ', failed=' || failed
                           FROM year_progress WHERE year = :year""")
                 .param("year", year).query(String.class).single();
+    }
+
+    /** The total of the year's first page of {@code GET /api/movies}, as the dashboard reads it. */
+    private long yearPageTotal(int year) {
+        return http.getForObject("/api/movies?year=" + year + "&limit=1", JsonNode.class).get("total").asLong();
     }
 
     private long movieCount() {

@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.cinegraph.query.writes.JdbcProjection;
@@ -14,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The answers of the dashboard's hottest reads, kept in memory until a projection commits. Each is read from the
  * tables once and served again while the read models' version ({@link ReadModelVersions}) is the one it was read
- * at: one small query a request instead of the several an answer costs. The version is taken before the answer is
+ * at: one small query for the requests that arrive together ({@link SharedVersionReads}) instead of the several
+ * an answer costs, and the answer's JSON written once ({@link KeptJson}). The version is taken before the answer is
  * read, so what is kept is never older than the version it is kept under, and since every projection counts its
  * commits in the transaction of its rows, a kept answer is never older than any projection's last batch, whichever
  * node wrote it. A read that fails is not kept; when a table is missing nothing is served from memory, and the
@@ -30,24 +34,30 @@ public class KeptAnswers {
      */
     static final long MAX_WEIGHT = 200_000;
 
-    private final ReadModelVersions versions;
-    private final List<String> tables;
+    /** The read models' version, one query for the requests that arrive together; null: nothing is kept. */
+    private final SharedVersionReads versions;
     private final Cache<Object, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
-            .weigher((Object key, Kept answer) -> answer.weight()).build();
+            .weigher((Object key, Kept answer) -> answer.weight).build();
+    /**
+     * Each kept answer, by identity, while it is kept: what {@link #json} finds its JSON by. Held weakly, so an
+     * answer dropped from {@link #kept} is dropped from here once no request writes it any more.
+     */
+    private final Cache<Object, Kept> byAnswer = Caffeine.newBuilder().weakKeys().build();
+    /** The classes of the answers kept, which {@link KeptJson} writes. */
+    private final Set<Class<?>> classes = ConcurrentHashMap.newKeySet();
 
     /**
      * @param projections every projection: while any of their tables is missing, no answer is served from memory
      */
     @Autowired
     KeptAnswers(ReadModelVersions versions, List<JdbcProjection> projections) {
-        this.versions = Objects.requireNonNull(versions);
-        this.tables = projections.stream().flatMap(projection -> projection.tables().stream()).distinct().sorted()
-                .toList();
+        ReadModelVersions.Query query = ReadModelVersions.query(projections.stream()
+                .flatMap(projection -> projection.tables().stream()).distinct().sorted().toList());
+        this.versions = new SharedVersionReads(() -> versions.current(query));
     }
 
     private KeptAnswers() {
         this.versions = null;
-        this.tables = List.of();
     }
 
     /**
@@ -71,25 +81,75 @@ public class KeptAnswers {
      *            {@code equals} and {@code hashCode}
      * @param rows how many rows an answer holds, which is what keeping it weighs
      */
-    @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> read, ToIntFunction<T> rows) {
+        return get(key, "", read, rows);
+    }
+
+    /**
+     * As {@link #get(Object, Supplier, ToIntFunction)}, for an answer that also depends on something that changes
+     * on its own, such as the time: the answer kept under {@code key} is served only while {@code stamp} is the
+     * one it was read with (the second it was read at, say); one answer is kept under a key, the last one read.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Object key, Object stamp, Supplier<T> read, ToIntFunction<T> rows) {
         if (versions == null) {
             return read.get();
         }
-        Optional<String> version = versions.current(tables);
-        if (version.isEmpty()) {
+        Optional<String> current = versions.current();
+        if (current.isEmpty()) {
             kept.invalidateAll();
             return read.get();
         }
         Kept answer = kept.getIfPresent(key);
-        if (answer != null && answer.version().equals(version.get())) {
-            return (T) answer.value();
+        if (answer != null && answer.version.equals(current.get()) && answer.stamp.equals(stamp)) {
+            return (T) answer.value;
         }
         T value = read.get();
-        kept.put(key, new Kept(version.get(), value, Math.max(1, rows.applyAsInt(value))));
+        if (value != null) {
+            Kept fresh = new Kept(current.get(), stamp, value, Math.max(1, rows.applyAsInt(value)));
+            classes.add(value.getClass());
+            kept.put(key, fresh);
+            byAnswer.put(value, fresh);
+        }
         return value;
     }
 
-    private record Kept(String version, Object value, int weight) {
+    /** Whether answers of this class are kept, and so may be written by {@link #json}. */
+    boolean keeps(Class<?> type) {
+        return classes.contains(type);
+    }
+
+    /**
+     * The answer as JSON: written once for a kept answer, by {@code write}, and the same bytes given to every
+     * request that is served it; written each time for any other.
+     */
+    byte[] json(Object answer, Function<Object, byte[]> write) {
+        Kept held = byAnswer.getIfPresent(answer);
+        if (held == null) {
+            return write.apply(answer);
+        }
+        byte[] json = held.json;
+        if (json == null) {
+            json = write.apply(answer);
+            held.json = json;
+        }
+        return json;
+    }
+
+    /** An answer kept, with its JSON once a request has written it. */
+    private static final class Kept {
+
+        final String version;
+        final Object stamp;
+        final Object value;
+        final int weight;
+        volatile byte[] json;
+
+        Kept(String version, Object stamp, Object value, int weight) {
+            this.version = version;
+            this.stamp = Objects.requireNonNull(stamp);
+            this.value = value;
+            this.weight = weight;
+        }
     }
 }

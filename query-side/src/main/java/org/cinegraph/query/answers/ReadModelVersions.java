@@ -2,6 +2,7 @@ package org.cinegraph.query.answers;
 
 import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,22 +43,35 @@ public class ReadModelVersions {
      * since, when the table was recreated (its identity is part of it) and when PostgreSQL restarted (its start
      * time is part of it: projections commit without waiting for the disk, so a crash may lose the last counts,
      * and the sum could come back to a figure an answer was kept under, with other rows behind it). Empty when the
-     * table, or any of {@code tables} the answers are read from, is missing: nothing kept can be trusted, or
-     * served, then.
+     * table, or any of the tables the query was built for ({@link #query(Collection)}), is missing: nothing kept
+     * can be trusted, or served, then.
      */
-    Optional<String> current(Collection<String> tables) {
+    Optional<String> current(Query query) {
         try {
-            return jdbc.sql("""
-                            SELECT CAST(to_regclass('read_model_versions') AS oid) || '/'
-                                   || extract(epoch FROM pg_postmaster_start_time()) || '/' || coalesce(sum(version), 0)
-                              FROM read_model_versions
-                            HAVING NOT EXISTS (SELECT 1 FROM unnest(CAST(:tables AS text[])) AS t (name)
-                                                WHERE to_regclass(quote_ident(t.name)) IS NULL)""")
-                    .param("tables", tables.toArray(String[]::new))
-                    .query(String.class).optional();
+            return jdbc.sql(query.sql()).query(String.class).optional();
         } catch (DataAccessException missing) {
             // read_model_versions itself is missing (dropped by hand): it comes back empty, with a new identity.
             return Optional.empty();
         }
+    }
+
+    /**
+     * The statement {@link #current(Query)} runs for these tables, built once: the names are written into it, so
+     * each request sends no parameter (binding an array a request cost more than the query).
+     */
+    static Query query(Collection<String> tables) {
+        String names = tables.stream().map(table -> "('" + table.replace("'", "''") + "')")
+                .collect(Collectors.joining(", "));
+        return new Query("""
+                SELECT CAST(to_regclass('read_model_versions') AS oid) || '/'
+                       || extract(epoch FROM pg_postmaster_start_time()) || '/' || coalesce(sum(version), 0)
+                  FROM read_model_versions
+                """ + (tables.isEmpty() ? "" : """
+                HAVING NOT EXISTS (SELECT 1 FROM (VALUES %s) AS t (name)
+                                    WHERE to_regclass(quote_ident(t.name)) IS NULL)""".formatted(names)));
+    }
+
+    /** The version's statement for a set of tables ({@link #query(Collection)}). */
+    record Query(String sql) {
     }
 }

@@ -4,6 +4,7 @@ import static org.cinegraph.kernel.problems.Problems.problem;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +32,13 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
      */
     @GetMapping
     YearsView years() {
-        Instant now = clock.instant();
-        // The rows are read from the table once after each commit of a projection; what depends on the time, here.
+        // What depends on the time (a stalled year, the ETA) is worked out for the second, and kept through it.
+        Instant second = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return answers.get(YearsView.class, second, () -> years(second), view -> 1 + view.years().size());
+    }
+
+    private YearsView years(Instant now) {
+        // The rows are read from the table once after each commit of a projection.
         Rows rows = answers.get(Rows.class, () -> new Rows(List.copyOf(progress.allNewestFirst()),
                 progress.tmdbTotal().map(Long::valueOf)), kept -> 1 + kept.years().size());
         List<YearProgress> years = new ArrayList<>(rows.years().stream()
@@ -41,7 +47,7 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
         Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
         range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
         years.sort(Comparator.comparingInt(YearProgress::year).reversed());
-        return new YearsView(years, eta);
+        return new YearsView(List.copyOf(years), eta);
     }
 
     @GetMapping("/{year}")

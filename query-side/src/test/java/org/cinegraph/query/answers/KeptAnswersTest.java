@@ -3,8 +3,10 @@ package org.cinegraph.query.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.cinegraph.query.testing.ProjectionDatabase;
 import org.cinegraph.query.writes.JdbcProjection;
 import org.cinegraph.query.writes.ProjectionTables;
@@ -87,6 +89,47 @@ class KeptAnswersTest {
             throw new IllegalStateException("the database went away");
         })).hasMessageContaining("went away");
         assertThat(answer("e")).isEqualTo("e2");
+    }
+
+    @Test
+    void anAnswerOfTheTimeIsKeptOnlyForItsStamp() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answerAt("f", 10)).isEqualTo("f1@10");
+        assertThat(answerAt("f", 10)).as("the same second").isEqualTo("f1@10");
+        assertThat(answerAt("f", 11)).as("the next second").isEqualTo("f2@11");
+        assertThat(answerAt("f", 11)).isEqualTo("f2@11");
+        versions.committed("movies", 0);
+        assertThat(answerAt("f", 11)).as("a commit within the second").isEqualTo("f3@11");
+    }
+
+    @Test
+    void aKeptAnswersJsonIsWrittenOnceAndAnyOtherEachTime() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        AtomicInteger writes = new AtomicInteger();
+        Function<Object, byte[]> write = answer -> {
+            writes.incrementAndGet();
+            return ("\"" + answer + "\"").getBytes(StandardCharsets.UTF_8);
+        };
+        String kept = answer("g");
+        byte[] first = answers.json(kept, write);
+        assertThat(answers.json(answer("g"), write)).as("the same bytes").isSameAs(first);
+        assertThat(writes).hasValue(1);
+        assertThat(answers.keeps(String.class)).isTrue();
+        assertThat(answers.keeps(Integer.class)).isFalse();
+
+        String equalButNotKept = new String(kept);
+        assertThat(answers.json(equalButNotKept, write)).isEqualTo(first).isNotSameAs(first);
+        assertThat(answers.json(equalButNotKept, write)).isNotSameAs(first);
+        assertThat(writes).as("an answer that is not the kept one, written each time").hasValue(3);
+
+        versions.committed("movies", 0);
+        String again = answer("g");
+        assertThat(answers.json(again, write)).as("read again after a commit, written again").isNotSameAs(first);
+        assertThat(writes).hasValue(4);
+    }
+
+    private String answerAt(String key, long second) {
+        return answers.get(key, second, () -> key + reads.incrementAndGet() + "@" + second, answer -> 1);
     }
 
     private String answer(String key) {

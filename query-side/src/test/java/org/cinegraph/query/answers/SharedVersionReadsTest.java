@@ -1,0 +1,103 @@
+package org.cinegraph.query.answers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests that arrive while a version query runs share the next one, which starts once it ends; none takes the
+ * answer of a query that started before it arrived.
+ */
+class SharedVersionReadsTest {
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void requestsArrivingDuringAQueryShareTheNextOneAndNoneTakesTheRunningOne() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        SharedVersionReads reads = new SharedVersionReads(() -> {
+            int query = started.incrementAndGet();
+            if (query == 1) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            return Optional.of("v" + query);
+        });
+
+        Future<Optional<String>> first = threads.submit(reads::current);
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Future<Optional<String>>> arrivedDuring = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            arrivedDuring.add(threads.submit(reads::current));
+        }
+        // Give them time to queue: none may finish before the running query does.
+        Thread.sleep(200);
+        assertThat(arrivedDuring).noneMatch(Future::isDone);
+        releaseFirst.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).contains("v1");
+        for (Future<Optional<String>> read : arrivedDuring) {
+            assertThat(read.get(10, TimeUnit.SECONDS)).as("the query after the one running when it arrived")
+                    .contains("v2");
+        }
+        assertThat(started).as("one query for the six").hasValue(2);
+        assertThat(reads.current()).as("a request alone runs its own").contains("v3");
+    }
+
+    @Test
+    void aFailedQueryFailsTheRequestsSharingItAndTheNextOneRunsAgain() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        SharedVersionReads reads = new SharedVersionReads(() -> {
+            int query = started.incrementAndGet();
+            if (query == 1) {
+                firstRunning.countDown();
+                await(releaseFirst);
+                throw new IllegalStateException("the database went away");
+            }
+            if (query == 2) {
+                throw new IllegalStateException("still away");
+            }
+            return Optional.of("v" + query);
+        });
+        Future<Optional<String>> first = threads.submit(reads::current);
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<Optional<String>> second = threads.submit(reads::current);
+        Future<Optional<String>> third = threads.submit(reads::current);
+        Thread.sleep(200);
+        releaseFirst.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("the database went away");
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("still away");
+        assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("still away");
+        assertThat(reads.current()).contains("v3");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
