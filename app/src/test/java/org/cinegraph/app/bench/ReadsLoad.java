@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +13,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The reads benchmark's load generator, run in a JVM of its own so that its work is not the application's:
- * for each path in turn, {@code connections} clients, each with its own HTTP/1.1 keep-alive connection, send
- * one request after another (a closed loop: a client waits for its answer before it asks again) for a warm-up
- * that is not counted, then for the measured time, recording every measured request's latency. A path's
+ * first every path in turn for a warm-up that is not counted (both JVMs compile the code the reads run through,
+ * which on two cores takes tens of seconds), then for each path in turn {@code connections} clients, each with
+ * its own HTTP/1.1 keep-alive connection (Apache HttpClient 5's blocking client, which costs a request a fraction
+ * of the CPU the JDK's asynchronous {@code java.net.http} client did, CPU the application shares), send one
+ * request after another (a closed loop: a client waits for its answer before it asks again) for a warm-up that is
+ * not counted, then for the measured time, recording every measured request's latency. A path's
  * {@code {year}} is replaced by the years given, one after another. Every answer must be a 200; any other, and
  * any request that fails, counts as an error.
  *
@@ -61,8 +68,15 @@ public final class ReadsLoad {
         int[] years = Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray();
         ReadsLoad load = new ReadsLoad(args[0], Integer.parseInt(args[1]), Duration.ofMillis(Long.parseLong(args[2])),
                 Duration.ofMillis(Long.parseLong(args[3])), years);
-        for (String path : Arrays.copyOfRange(args, 5, args.length)) {
-            System.out.println(load.json.writeValueAsString(load.run(path)));
+        List<String> paths = Arrays.asList(Arrays.copyOfRange(args, 5, args.length));
+        long[] warmedFirst = new long[paths.size()];
+        for (int i = 0; i < paths.size(); i++) {
+            warmedFirst[i] = load.run(paths.get(i), Duration.ZERO).get("warmUpRequests").asLong();
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            ObjectNode result = load.run(paths.get(i), load.measured);
+            result.put("warmUpRequests", result.get("warmUpRequests").asLong() + warmedFirst[i]);
+            System.out.println(load.json.writeValueAsString(result));
             System.out.flush();
         }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -71,7 +85,8 @@ public final class ReadsLoad {
         System.exit(0);
     }
 
-    private ObjectNode run(String path) throws InterruptedException {
+    /** Loads the path for the warm-up and then {@code measured}, counting only the latter's requests. */
+    private ObjectNode run(String path, Duration measured) throws InterruptedException {
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
         List<Client> clients = new ArrayList<>();
@@ -110,7 +125,7 @@ public final class ReadsLoad {
                 .put("errors", errors)
                 .put("warmUpRequests", warmUpRequests)
                 .put("warmUpErrors", warmUpErrors)
-                .put("requestsPerSecond", requests / (measured.toNanos() / 1e9))
+                .put("requestsPerSecond", measured.isZero() ? 0 : requests / (measured.toNanos() / 1e9))
                 .put("p50Ms", millis(latencies.getValueAtPercentile(50)))
                 .put("p90Ms", millis(latencies.getValueAtPercentile(90)))
                 .put("p99Ms", millis(latencies.getValueAtPercentile(99)))
@@ -129,8 +144,16 @@ public final class ReadsLoad {
     /** One connection's closed loop; only the requests it starts in the measured time are counted. */
     private final class Client implements Runnable {
 
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(TIMEOUT).build();
+        /** One connection, kept alive; no retry, redirect, cookie or compression: each request is sent once, as is. */
+        private final CloseableHttpClient http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(1).setMaxConnPerRoute(1)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(TIMEOUT)).setSocketTimeout(Timeout.of(TIMEOUT)).build())
+                        .build())
+                .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement()
+                .disableContentCompression()
+                .build();
         private final String path;
         private final long measureFrom;
         private final long measureUntil;
@@ -160,17 +183,18 @@ public final class ReadsLoad {
                     String target = path.contains(YEAR)
                             ? path.replace(YEAR, Integer.toString(years[(int) (next.getAndIncrement() % years.length)]))
                             : path;
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + target)).timeout(TIMEOUT)
-                            .header("Accept", "application/json").GET().build();
+                    HttpGet request = new HttpGet(baseUrl + target);
+                    request.setHeader("Accept", "application/json");
                     String error = null;
                     int length = 0;
                     try {
-                        HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        Answer answer = http.execute(request, response -> new Answer(response.getCode(),
+                                response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));
                         length = answer.body().length;
-                        if (answer.statusCode() != 200) {
-                            error = "GET " + target + " answered " + answer.statusCode();
+                        if (answer.status() != 200) {
+                            error = "GET " + target + " answered " + answer.status();
                         }
-                    } catch (Exception e) {
+                    } catch (IOException | RuntimeException e) {
                         error = "GET " + target + " failed: " + e;
                     }
                     long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
@@ -189,8 +213,16 @@ public final class ReadsLoad {
                     }
                 }
             } finally {
+                try {
+                    http.close();
+                } catch (IOException e) {
+                    // the connection goes with the client's thread
+                }
                 done.countDown();
             }
         }
+    }
+
+    private record Answer(int status, byte[] body) {
     }
 }

@@ -142,8 +142,9 @@ record ReadsReport(
                             endpoint.errors(), endpoint.meanResponseBytes()));
         }
         row(table, "dashboard reads: load", load.connections() + " connections from a second JVM ("
-                + load.generator() + "), " + seconds(load.warmUpSeconds()) + " of warm-up then "
-                + seconds(load.secondsPerEndpoint()) + " per endpoint, one endpoint at a time; Y takes each of the "
+                + load.generator() + "), every endpoint first loaded for " + seconds(load.warmUpSeconds())
+                + " of warm-up, then each again for as long and measured for " + seconds(load.secondsPerEndpoint())
+                + ", one endpoint at a time; Y takes each of the "
                 + movies.years() + " years in turn");
         row(table, "dashboard reads: CPU during the load", "application JVM " + seconds(cpu.appJvmSeconds())
                 + ", PostgreSQL " + (cpu.postgresSeconds() == null ? "unknown" : seconds(cpu.postgresSeconds()))
