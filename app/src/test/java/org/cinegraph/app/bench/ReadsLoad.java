@@ -69,13 +69,20 @@ public final class ReadsLoad {
         ReadsLoad load = new ReadsLoad(args[0], Integer.parseInt(args[1]), Duration.ofMillis(Long.parseLong(args[2])),
                 Duration.ofMillis(Long.parseLong(args[3])), years);
         List<String> paths = Arrays.asList(Arrays.copyOfRange(args, 5, args.length));
-        long[] warmedFirst = new long[paths.size()];
-        for (int i = 0; i < paths.size(); i++) {
-            warmedFirst[i] = load.run(paths.get(i), Duration.ZERO).get("warmUpRequests").asLong();
+        List<ObjectNode> warmedFirst = new ArrayList<>();
+        for (String path : paths) {
+            warmedFirst.add(load.run(path, Duration.ZERO));
         }
         for (int i = 0; i < paths.size(); i++) {
             ObjectNode result = load.run(paths.get(i), load.measured);
-            result.put("warmUpRequests", result.get("warmUpRequests").asLong() + warmedFirst[i]);
+            // The first round's requests are warm-up requests of the path too, its errors warm-up errors.
+            ObjectNode first = warmedFirst.get(i);
+            for (String count : List.of("warmUpRequests", "warmUpErrors")) {
+                result.put(count, result.get(count).asLong() + first.get(count).asLong());
+            }
+            if (!result.has("firstError") && first.has("firstError")) {
+                result.set("firstError", first.get("firstError"));
+            }
             System.out.println(load.json.writeValueAsString(result));
             System.out.flush();
         }

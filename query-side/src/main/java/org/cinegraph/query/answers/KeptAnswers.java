@@ -28,21 +28,23 @@ import org.springframework.stereotype.Component;
 public class KeptAnswers {
 
     /**
-     * How much is kept, in rows of the answers (a page of 50 movies weighs 51, the import's state 1): about 200,000
-     * movies' summaries at most, some tens of MiB, however many distinct pages a crawler asks for. The least used go
-     * first beyond it; answers of an older version are dropped the first time they are asked for again.
+     * How much is kept, in rows of the answers (a page of 50 movies weighs 51, the import's state 1): about 100,000
+     * movies' summaries at most, with their JSON once written (some hundreds of bytes a row each), some tens of MiB
+     * however many distinct pages a crawler asks for. The least used go first beyond it; answers of an older version
+     * are dropped the first time they are asked for again.
      */
-    static final long MAX_WEIGHT = 200_000;
+    static final long MAX_WEIGHT = 100_000;
 
     /** The read models' version, one query for the requests that arrive together; null: nothing is kept. */
     private final SharedVersionReads versions;
     private final Cache<Object, Kept> kept = Caffeine.newBuilder().maximumWeight(MAX_WEIGHT)
-            .weigher((Object key, Kept answer) -> answer.weight).build();
+            .weigher((Object key, Kept answer) -> answer.weight()).build();
     /**
-     * Each kept answer, by identity, while it is kept: what {@link #json} finds its JSON by. Held weakly, so an
-     * answer dropped from {@link #kept} is dropped from here once no request writes it any more.
+     * The JSON of each kept answer, by the answer's identity: what {@link #json} finds it by. The answer is held
+     * weakly and its {@link Json} holds nothing of it, so an answer dropped from {@link #kept} goes from here too
+     * once no request writes it any more.
      */
-    private final Cache<Object, Kept> byAnswer = Caffeine.newBuilder().weakKeys().build();
+    private final Cache<Object, Json> byAnswer = Caffeine.newBuilder().weakKeys().build();
     /** The classes of the answers kept, which {@link KeptJson} writes. */
     private final Set<Class<?>> classes = ConcurrentHashMap.newKeySet();
 
@@ -101,15 +103,15 @@ public class KeptAnswers {
             return read.get();
         }
         Kept answer = kept.getIfPresent(key);
-        if (answer != null && answer.version.equals(current.get()) && answer.stamp.equals(stamp)) {
-            return (T) answer.value;
+        if (answer != null && answer.version().equals(current.get()) && answer.stamp().equals(stamp)) {
+            return (T) answer.value();
         }
         T value = read.get();
         if (value != null) {
             Kept fresh = new Kept(current.get(), stamp, value, Math.max(1, rows.applyAsInt(value)));
             classes.add(value.getClass());
             kept.put(key, fresh);
-            byAnswer.put(value, fresh);
+            byAnswer.put(value, fresh.json);
         }
         return value;
     }
@@ -124,32 +126,29 @@ public class KeptAnswers {
      * request that is served it; written each time for any other.
      */
     byte[] json(Object answer, Function<Object, byte[]> write) {
-        Kept held = byAnswer.getIfPresent(answer);
+        Json held = byAnswer.getIfPresent(answer);
         if (held == null) {
             return write.apply(answer);
         }
-        byte[] json = held.json;
+        byte[] json = held.bytes;
         if (json == null) {
             json = write.apply(answer);
-            held.json = json;
+            held.bytes = json;
         }
         return json;
     }
 
-    /** An answer kept, with its JSON once a request has written it. */
-    private static final class Kept {
-
-        final String version;
-        final Object stamp;
-        final Object value;
-        final int weight;
-        volatile byte[] json;
+    /** An answer kept, and its JSON. */
+    private record Kept(String version, Object stamp, Object value, int weight, Json json) {
 
         Kept(String version, Object stamp, Object value, int weight) {
-            this.version = version;
-            this.stamp = Objects.requireNonNull(stamp);
-            this.value = value;
-            this.weight = weight;
+            this(version, Objects.requireNonNull(stamp), value, weight, new Json());
         }
+    }
+
+    /** A kept answer's JSON, once a request has written it; it must never refer to the answer it is of. */
+    static final class Json {
+
+        volatile byte[] bytes;
     }
 }

@@ -1,11 +1,13 @@
 package org.cinegraph.query.answers;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
@@ -14,12 +16,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.TypeUtils;
 
 /**
  * Writes the answers {@link KeptAnswers} keeps as JSON, once an answer: every request served a kept answer gets
  * the bytes the first one wrote, instead of Jackson writing the same answer again for each (a fifth of a kept
  * read's CPU). The JSON is the one Spring MVC's Jackson converter writes, byte for byte: the application's
- * {@link ObjectMapper}, for the type the controller declares. Spring Boot puts this converter before Jackson's; it
+ * {@link ObjectMapper}, for the type the controller declares where Jackson's converter writes for it (a container
+ * or an optional). Spring Boot puts this converter before Jackson's; it
  * takes only the classes of kept answers, in UTF-8, and never reads.
  */
 @Component
@@ -69,10 +73,14 @@ class KeptJson extends AbstractGenericHttpMessageConverter<Object> {
         output.getBody().write(json);
     }
 
+    /** As Jackson's converter writes it: for the declared type when that is a container or an optional. */
     private byte[] write(Object answer, @Nullable Type type) {
         ObjectWriter writer = mapper.writer();
-        if (type != null && mapper.constructType(type).getRawClass().isInstance(answer)) {
-            writer = writer.forType(mapper.constructType(type));
+        if (type != null && TypeUtils.isAssignable(type, answer.getClass())) {
+            JavaType declared = mapper.constructType(type);
+            if (declared.isContainerType() || declared.isTypeOrSubTypeOf(Optional.class)) {
+                writer = writer.forType(declared);
+            }
         }
         try {
             return writer.writeValueAsBytes(answer);

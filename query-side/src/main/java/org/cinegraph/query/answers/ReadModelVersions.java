@@ -3,7 +3,9 @@ package org.cinegraph.query.answers;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,10 +21,21 @@ public class ReadModelVersions {
     /** A replay's swap of its rebuilt tables (its reset only empties the copies, which no one reads). */
     public static final int REPLAY = -2;
 
-    private final JdbcClient jdbc;
+    /**
+     * How long the version's query may take: the requests that share it wait for it ({@link SharedVersionReads}),
+     * so a query that hangs (a lock, a stalled connection) must end, and the requests read their answers instead.
+     */
+    static final int VERSION_TIMEOUT_SECONDS = 5;
 
-    ReadModelVersions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    /** The same database, its statements cut at {@value #VERSION_TIMEOUT_SECONDS} s. */
+    private final JdbcClient versions;
+
+    ReadModelVersions(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate timed = new JdbcTemplate(dataSource);
+        timed.setQueryTimeout(VERSION_TIMEOUT_SECONDS);
+        this.versions = JdbcClient.create(timed);
     }
 
     /**
@@ -48,9 +61,10 @@ public class ReadModelVersions {
      */
     Optional<String> current(Query query) {
         try {
-            return jdbc.sql(query.sql()).query(String.class).optional();
+            return versions.sql(query.sql()).query(String.class).optional();
         } catch (DataAccessException missing) {
-            // read_model_versions itself is missing (dropped by hand): it comes back empty, with a new identity.
+            // read_model_versions itself is missing (dropped by hand): it comes back empty, with a new identity. Or
+            // the query took too long, or no connection came: the answers are read, as they would be then.
             return Optional.empty();
         }
     }

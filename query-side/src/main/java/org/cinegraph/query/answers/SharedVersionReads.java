@@ -45,20 +45,27 @@ final class SharedVersionReads {
         if (shared != null) {
             return awaited(shared);
         }
-        if (before != null) {
-            // This request runs the next query, once the one that started before the requests sharing it has ended.
-            before.exceptionally(failed -> Optional.empty()).join();
-            synchronized (lock) {
-                running = mine;
-                next = null;
-            }
-        }
         try {
+            if (before != null) {
+                // This request runs the next query, once the one that started before the requests sharing it ended.
+                before.exceptionally(failed -> Optional.empty()).join();
+                synchronized (lock) {
+                    running = mine;
+                    next = null;
+                }
+            }
             Optional<String> version = query.get();
             mine.complete(version);
             return version;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
+            // Whatever failed, however (an Error included), the requests sharing this query fail with it, and the
+            // next request starts afresh.
             mine.completeExceptionally(e);
+            synchronized (lock) {
+                if (next == mine) {
+                    next = null;
+                }
+            }
             throw e;
         } finally {
             synchronized (lock) {

@@ -2,9 +2,15 @@ package org.cinegraph.query.answers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.cinegraph.query.testing.ProjectionDatabase;
@@ -24,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class KeptAnswersTest {
 
     private final JdbcClient jdbc = ProjectionDatabase.jdbc();
-    private final ReadModelVersions versions = new ReadModelVersions(jdbc);
+    private final ReadModelVersions versions = new ReadModelVersions(jdbc, ProjectionDatabase.dataSource());
     private final KeptAnswers answers = new KeptAnswers(versions, List.of(new Counted(jdbc)));
     private final AtomicInteger reads = new AtomicInteger();
 
@@ -126,6 +132,50 @@ class KeptAnswersTest {
         String again = answer("g");
         assertThat(answers.json(again, write)).as("read again after a commit, written again").isNotSameAs(first);
         assertThat(writes).hasValue(4);
+    }
+
+    @Test
+    void anAnswerNoLongerKeptIsLetGoWithItsJson() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        String first = answer("h");
+        answers.json(first, answer -> new byte[64]);
+        WeakReference<String> firstGone = new WeakReference<>(first);
+        first = null;
+        versions.committed("movies", 0);
+        String second = answer("h");
+        assertThat(second).as("read again, kept in its place").isNotEqualTo(firstGone.get());
+        for (int i = 0; i < 20 && firstGone.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(firstGone.get()).as("nothing holds the answer replaced, its JSON included").isNull();
+    }
+
+    @Test
+    void aVersionQueryThatHangsEndsAndTheAnswerIsRead() throws Exception {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS zz_kept_answers_table (id INTEGER)").update();
+        assertThat(answer("i")).isEqualTo("i1");
+        TransactionTemplate transactions = new TransactionTemplate(
+                new DataSourceTransactionManager(ProjectionDatabase.dataSource()));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> lock = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("LOCK TABLE read_model_versions IN ACCESS EXCLUSIVE MODE").update();
+            locked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            String read = assertTimeoutPreemptively(
+                    Duration.ofSeconds(ReadModelVersions.VERSION_TIMEOUT_SECONDS * 4L), () -> answer("i"));
+            assertThat(read).as("no version to be had: read, not served from memory").isEqualTo("i2");
+        } finally {
+            release.countDown();
+            lock.get(30, TimeUnit.SECONDS);
+        }
     }
 
     private String answerAt(String key, long second) {
