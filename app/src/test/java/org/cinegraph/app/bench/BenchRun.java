@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,7 @@ class BenchRun {
 
     static Run run(Options options) throws Exception {
         Instant started = Instant.now();
+        String commit = commit();
         // A JVM each, so that each benchmark's peak resident set is its own (PhaseJvm).
         PhaseJvm.Result throughput = PhaseJvm.run(PhaseJvm.Phase.IMPORT, options);
         PhaseJvm.Result saturation = PhaseJvm.run(PhaseJvm.Phase.SATURATION, options);
@@ -71,6 +73,7 @@ class BenchRun {
         ObjectNode report = JSON.createObjectNode();
         report.put("command", options.command());
         report.put("startedAt", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        report.put("commit", commit);
         report.put("minutes", Duration.between(started, Instant.now()).toSeconds() / 60.0);
         ObjectNode machine = throughput.figures().path("machine").deepCopy();
         machine.remove("loadAverage");
@@ -107,6 +110,24 @@ class BenchRun {
         return new Run(report, List.of(throughput, saturation, replay, reads, export));
     }
 
+    /**
+     * The commit the run was built from, as {@code git describe --always --dirty} says it ({@code -dirty} when the
+     * tree had changes not committed); empty where git cannot say (no git, not a clone).
+     */
+    static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=7")
+                    .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 && out.matches("[0-9a-zA-Z._/-]+") ? out : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** A benchmark's figures with the machine it ran on left out but for its load average at the time. */
     private static ObjectNode withoutMachine(JsonNode figures) {
         ObjectNode copy = figures.deepCopy();
@@ -129,7 +150,9 @@ class BenchRun {
                 .append("), ").append(machine.path("ramBytes").asLong() >> 30).append(" GiB RAM, ")
                 .append(machine.path("jdk").asText()).append(", ").append(machine.path("os").asText()).append(", ")
                 .append(machine.path("postgres").asText()).append("; ").append(report.path("startedAt").asText())
-                .append(", ").append(format("%.0f", report.path("minutes").asDouble())).append(" minutes.\n\n");
+                .append(", ").append(format("%.0f", report.path("minutes").asDouble())).append(" minutes")
+                .append(report.path("commit").asText().isEmpty() ? "" : ", on `" + report.path("commit").asText() + "`")
+                .append(".\n\n");
         md.append("| measure | value | target | met |\n|---|---|---|---|\n");
         double moviesPerSecond = imports.path("moviesPerSecond").asDouble();
         row(md, "import, end to end until every projection caught up: movies recorded (imported, skipped or "

@@ -94,6 +94,12 @@ class BenchRunTest {
                 "movies recorded", "counting only the movies imported", "imported / baseline", "events/s", "p99",
                 "answered 429", "a JVM each", "lines/s");
         softly.assertThat(results.resolve("import-latest.json")).exists();
+        // The commit the run was built from, as git describes it, where the tree is a clone (it is, for bench/run).
+        String commit = report.path("commit").asText();
+        softly.assertThat(commit).matches("([0-9a-zA-Z._/-]+)?");
+        if (!commit.isEmpty()) {
+            softly.assertThat(Files.readString(results.resolve("latest.md"))).contains(", on `" + commit + "`.");
+        }
         softly.assertAll();
     }
 }

@@ -2,6 +2,7 @@ package org.cinegraph.query.answers;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public class KeptAnswers {
     KeptAnswers(ReadModelVersions versions, List<JdbcProjection> projections) {
         ReadModelVersions.Query query = ReadModelVersions.query(projections.stream()
                 .flatMap(projection -> projection.tables().stream()).distinct().sorted().toList());
-        this.versions = new SharedVersionReads(() -> versions.current(query));
+        this.versions = new SharedVersionReads(() -> versions.current(query),
+                Duration.ofSeconds(ReadModelVersions.VERSION_TIMEOUT_SECONDS));
     }
 
     private KeptAnswers() {

@@ -22,8 +22,9 @@ public class ReadModelVersions {
     public static final int REPLAY = -2;
 
     /**
-     * How long the version's query may take: the requests that share it wait for it ({@link SharedVersionReads}),
-     * so a query that hangs (a lock, a stalled connection) must end, and the requests read their answers instead.
+     * How long the version's query may run in PostgreSQL (a lock it waits for, say): the requests that share it wait
+     * for it ({@link SharedVersionReads}, which also bounds their wait however long the query takes to come back),
+     * so it must end, and the requests read their answers from the tables instead.
      */
     static final int VERSION_TIMEOUT_SECONDS = 5;
 

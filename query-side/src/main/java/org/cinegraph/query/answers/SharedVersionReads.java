@@ -1,8 +1,11 @@
 package org.cinegraph.query.answers;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +18,20 @@ import java.util.function.Supplier;
 final class SharedVersionReads {
 
     private final Supplier<Optional<String>> query;
+    /**
+     * How long a request waits for a query another request runs (the query's own time limit, or a connection that
+     * does not come, may keep it longer): then it goes on without a version, and its answer is read from the tables.
+     */
+    private final Duration patience;
     private final Object lock = new Object();
     /** The query running, which arrivals must not take. */
     private CompletableFuture<Optional<String>> running;
     /** The query to start once the running one ends, which every arrival until then shares. */
     private CompletableFuture<Optional<String>> next;
 
-    SharedVersionReads(Supplier<Optional<String>> query) {
+    SharedVersionReads(Supplier<Optional<String>> query, Duration patience) {
         this.query = query;
+        this.patience = patience;
     }
 
     Optional<String> current() {
@@ -43,12 +52,14 @@ final class SharedVersionReads {
             }
         }
         if (shared != null) {
-            return awaited(shared);
+            // It may wait for the running query and then this one: twice the patience at most.
+            return awaited(shared, patience.multipliedBy(2));
         }
         try {
             if (before != null) {
-                // This request runs the next query, once the one that started before the requests sharing it ended.
-                before.exceptionally(failed -> Optional.empty()).join();
+                // This request runs the next query once the one that started before the requests sharing it ended,
+                // or, if that one hangs, after waiting for it as long as it may.
+                awaitQuietly(before);
                 synchronized (lock) {
                     running = mine;
                     next = null;
@@ -76,18 +87,34 @@ final class SharedVersionReads {
         }
     }
 
-    /** The answer of the query another request runs, or its failure. */
-    private static Optional<String> awaited(CompletableFuture<Optional<String>> shared) {
+    /** Waits for the query, however it ends, for as long as the patience allows. */
+    private void awaitQuietly(CompletableFuture<Optional<String>> query) {
         try {
-            return shared.join();
-        } catch (CompletionException e) {
+            query.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // it failed, or still runs: either way the next query may start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The answer of the query another request runs, or its failure; none if it takes longer than {@code wait}. */
+    private static Optional<String> awaited(CompletableFuture<Optional<String>> shared, Duration wait) {
+        try {
+            return shared.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw e;
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -3,6 +3,7 @@ package org.cinegraph.query.answers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * answer of a query that started before it arrived.
  */
 class SharedVersionReadsTest {
+
+    private static final Duration PATIENT = Duration.ofSeconds(30);
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -40,7 +43,7 @@ class SharedVersionReadsTest {
                 await(releaseFirst);
             }
             return Optional.of("v" + query);
-        });
+        }, PATIENT);
 
         Future<Optional<String>> first = threads.submit(reads::current);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
@@ -78,7 +81,7 @@ class SharedVersionReadsTest {
                 throw new IllegalStateException("still away");
             }
             return Optional.of("v" + query);
-        });
+        }, PATIENT);
         Future<Optional<String>> first = threads.submit(reads::current);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Optional<String>> second = threads.submit(reads::current);
@@ -90,6 +93,37 @@ class SharedVersionReadsTest {
         assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("still away");
         assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("still away");
         assertThat(reads.current()).contains("v3");
+    }
+
+    @Test
+    void aQueryThatHangsHoldsTheRequestsNoLongerThanThePatience() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch secondRunning = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SharedVersionReads reads = new SharedVersionReads(() -> {
+            int query = started.incrementAndGet();
+            (query == 1 ? firstRunning : secondRunning).countDown();
+            await(release); // every query hangs (a lock, a stalled connection) until the end of the test
+            return Optional.of("v" + query);
+        }, Duration.ofSeconds(1));
+        try {
+            Future<Optional<String>> first = threads.submit(reads::current);
+            assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Optional<String>> second = threads.submit(reads::current);
+            Thread.sleep(100);
+            Future<Optional<String>> third = threads.submit(reads::current);
+
+            assertThat(secondRunning.await(10, TimeUnit.SECONDS))
+                    .as("the next query starts after the patience, though the one before still runs").isTrue();
+            assertThat(third.get(10, TimeUnit.SECONDS)).as("no version: the answer is read from the tables")
+                    .isEmpty();
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            assertThat(started).as("the third shared the second's query").hasValue(2);
+        } finally {
+            release.countDown();
+        }
     }
 
     private static void await(CountDownLatch latch) {
