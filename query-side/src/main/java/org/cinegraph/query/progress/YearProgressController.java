@@ -37,13 +37,12 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
         return answers.get(YearsView.class, second, () -> years(second), view -> 1 + view.years().size());
     }
 
+    /** The years as of {@code now}, read from the table (once a second at most, or after a projection's commit). */
     private YearsView years(Instant now) {
-        // The rows are read from the table once after each commit of a projection.
-        Rows rows = answers.get(Rows.class, () -> new Rows(List.copyOf(progress.allNewestFirst()),
-                progress.tmdbTotal().map(Long::valueOf)), kept -> 1 + kept.years().size());
-        List<YearProgress> years = new ArrayList<>(rows.years().stream()
+        Optional<Long> tmdbTotal = progress.tmdbTotal().map(Long::valueOf);
+        List<YearProgress> years = new ArrayList<>(progress.allNewestFirst().stream()
                 .map(year -> year.asOf(now, schedule.stallAfter())).toList());
-        Long eta = ImportEta.seconds(years, rows.tmdbTotal(), range, schedule.continuous(), now).orElse(null);
+        Long eta = ImportEta.seconds(years, tmdbTotal, range, schedule.continuous(), now).orElse(null);
         Set<Integer> started = years.stream().map(YearProgress::year).collect(Collectors.toSet());
         range.nextNotStarted(started).ifPresent(next -> years.add(YearProgress.pending(next)));
         years.sort(Comparator.comparingInt(YearProgress::year).reversed());
@@ -56,10 +55,6 @@ record YearProgressController(YearProgressRepository progress, ImportRange range
         return progress.findByYear(year).map(found -> found.asOf(clock.instant(), schedule.stallAfter()))
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Year not started",
                         "The import of " + year + " has never been started."));
-    }
-
-    /** The table's rows, and TMDb's total, as read after a projection's last commit. */
-    private record Rows(List<YearProgress> years, Optional<Long> tmdbTotal) {
     }
 
     /** {@code etaSeconds} is null until an import rate and TMDb's total are known; 0 once the range is done. */

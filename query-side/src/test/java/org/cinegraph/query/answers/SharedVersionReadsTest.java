@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +35,11 @@ class SharedVersionReadsTest {
 
     @Test
     void requestsArrivingDuringAQueryShareTheNextOneAndNoneTakesTheRunningOne() throws Exception {
-        AtomicInteger started = new AtomicInteger();
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        SharedVersionReads reads = new SharedVersionReads(() -> {
-            int query = started.incrementAndGet();
-            if (query == 1) {
-                firstRunning.countDown();
-                await(releaseFirst);
-            }
-            return Optional.of("v" + query);
-        }, PATIENT);
+        HeldFirst queries = new HeldFirst(query -> Optional.of("v" + query));
+        SharedVersionReads reads = new SharedVersionReads(queries, PATIENT);
+        AtomicInteger started = queries.started;
+        CountDownLatch firstRunning = queries.firstRunning;
+        CountDownLatch releaseFirst = queries.releaseFirst;
 
         Future<Optional<String>> first = threads.submit(reads::current);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
@@ -67,21 +63,15 @@ class SharedVersionReadsTest {
 
     @Test
     void aFailedQueryFailsTheRequestsSharingItAndTheNextOneRunsAgain() throws Exception {
-        AtomicInteger started = new AtomicInteger();
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        SharedVersionReads reads = new SharedVersionReads(() -> {
-            int query = started.incrementAndGet();
-            if (query == 1) {
-                firstRunning.countDown();
-                await(releaseFirst);
-                throw new IllegalStateException("the database went away");
-            }
-            if (query == 2) {
-                throw new IllegalStateException("still away");
+        HeldFirst queries = new HeldFirst(query -> {
+            if (query <= 2) {
+                throw new IllegalStateException(query == 1 ? "the database went away" : "still away");
             }
             return Optional.of("v" + query);
-        }, PATIENT);
+        });
+        SharedVersionReads reads = new SharedVersionReads(queries, PATIENT);
+        CountDownLatch firstRunning = queries.firstRunning;
+        CountDownLatch releaseFirst = queries.releaseFirst;
         Future<Optional<String>> first = threads.submit(reads::current);
         assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
         Future<Optional<String>> second = threads.submit(reads::current);
@@ -123,6 +113,29 @@ class SharedVersionReadsTest {
             assertThat(started).as("the third shared the second's query").hasValue(2);
         } finally {
             release.countDown();
+        }
+    }
+
+    /** Version queries numbered from 1; the first runs until {@code releaseFirst}, then each answers as told. */
+    private static final class HeldFirst implements Supplier<Optional<String>> {
+
+        final AtomicInteger started = new AtomicInteger();
+        final CountDownLatch firstRunning = new CountDownLatch(1);
+        final CountDownLatch releaseFirst = new CountDownLatch(1);
+        private final IntFunction<Optional<String>> answer;
+
+        HeldFirst(IntFunction<Optional<String>> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public Optional<String> get() {
+            int query = started.incrementAndGet();
+            if (query == 1) {
+                firstRunning.countDown();
+                await(releaseFirst);
+            }
+            return answer.apply(query);
         }
     }
 
