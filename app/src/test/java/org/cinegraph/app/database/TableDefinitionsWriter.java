@@ -70,6 +70,16 @@ final class TableDefinitionsWriter {
                                                   AND c.conrelid = x.indrelid)
                              ORDER BY i.relname""").param("table", table).query(String.class).list()
                     .forEach(index -> file.append(index.replace(" ON " + schema(jdbc) + ".", " ON ")).append(";\n"));
+            // A column stored otherwise than its type's default (movies.tmdb_data, uncompressed since V35).
+            jdbc.sql("""
+                            SELECT 'ALTER TABLE ' || quote_ident(:table) || ' ALTER COLUMN ' || quote_ident(a.attname)
+                                   || ' SET STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
+                                                                           WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+                              FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                             WHERE a.attrelid = to_regclass(:table) AND a.attnum > 0 AND NOT a.attisdropped
+                               AND a.attstorage <> t.typstorage
+                             ORDER BY a.attnum""").param("table", table).query(String.class).list()
+                    .forEach(storage -> file.append(storage).append(";\n"));
             for (OwnedSequence sequence : sequences) {
                 file.append("ALTER SEQUENCE ").append(sequence.name()).append(" OWNED BY ").append(table)
                         .append('.').append(sequence.column()).append(";\n");

@@ -456,6 +456,7 @@ CREATE INDEX movies_popularity_idx ON movies USING btree (popularity DESC NULLS 
 CREATE INDEX movies_removed_popularity_idx ON movies USING btree (popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
 CREATE INDEX movies_removed_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id) WHERE (removed_from_tmdb_at IS NOT NULL);
 CREATE INDEX movies_year_popularity_idx ON movies USING btree (year, popularity DESC NULLS LAST, tmdb_id);
+ALTER TABLE movies ALTER COLUMN tmdb_data SET STORAGE EXTERNAL;
 COMMENT ON TABLE movies IS 'kind: projection | owner: query-side movies (projection movies) | comes back: replay of movies | Every imported movie with its full TMDb record.';
 
 -- table: projection_replay
