@@ -2,12 +2,8 @@ package org.cinegraph.query.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,66 +13,57 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class OutcomeCountsMigrationTest {
 
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void theCountsStartFromTheRowsImportedBeforeLiveAndInARebuildsCopies() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource database = postgres.getPostgresDatabase();
-        JdbcClient jdbc = JdbcClient.create(database);
-        Flyway.configure().dataSource(database).target("25").load().migrate();
-        jdbc.sql("""
-                INSERT INTO movies (tmdb_id, title, year, tmdb_data, imported_at)
-                VALUES (1, 'A', 2024, '{}', now()), (2, 'B', NULL, '{}', now()), (3, 'C', 2023, '{}', now())""")
-                .update();
-        jdbc.sql("""
-                INSERT INTO skipped_imports (tmdb_id, title, year, source, reason, criteria_failed, skipped_at)
-                VALUES (11, 'S', 2024, 'year_import', 'quality_filter', '{has_poster}', now()),
-                       (12, 'T', NULL, 'list:canon', 'quality_filter', '{}', now())""").update();
-        // Failed and nothing since (21, from two sources: once); failed, then imported (1) or skipped (11) by
-        // another source; a nomination no movie matched (no TMDb id).
-        jdbc.sql("""
-                INSERT INTO import_failures (source, subject, tmdb_id, reason, retry_count, last_attempt_at)
-                VALUES ('year_import', '21', 21, 'not_found', 0, now()),
-                       ('list:canon', '21', 21, 'not_found', 1, now()),
-                       ('year_import', '1', 1, 'http_error', 0, now()),
-                       ('festival:AMPAS', '11', 11, 'http_error', 0, now()),
-                       ('festival:AMPAS', '2024|Best Picture|x', NULL, 'no_tmdb_match', 0, now())""").update();
-        // A rebuild of the movies under way, two movies into its copy, whose indexes have the live ones' names as
-        // RebuildTables gives them back.
-        jdbc.sql("CREATE TABLE projection_rebuild.movies (LIKE movies INCLUDING ALL)").update();
-        jdbc.sql("ALTER INDEX projection_rebuild.movies_popularity_tmdb_id_idx RENAME TO movies_popularity_idx")
-                .update();
-        jdbc.sql("""
-                ALTER INDEX projection_rebuild.movies_year_popularity_tmdb_id_idx
-                RENAME TO movies_year_popularity_idx""").update();
-        jdbc.sql("INSERT INTO projection_rebuild.movies SELECT * FROM movies WHERE tmdb_id < 3").update();
+        try (MigratedDatabase migrated = MigratedDatabase.upTo("25")) {
+            JdbcClient jdbc = migrated.jdbc();
+            jdbc.sql("""
+                    INSERT INTO movies (tmdb_id, title, year, tmdb_data, imported_at)
+                    VALUES (1, 'A', 2024, '{}', now()), (2, 'B', NULL, '{}', now()), (3, 'C', 2023, '{}', now())""")
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO skipped_imports (tmdb_id, title, year, source, reason, criteria_failed, skipped_at)
+                    VALUES (11, 'S', 2024, 'year_import', 'quality_filter', '{has_poster}', now()),
+                           (12, 'T', NULL, 'list:canon', 'quality_filter', '{}', now())""").update();
+            // Failed and nothing since (21, from two sources: once); failed, then imported (1) or skipped (11) by
+            // another source; a nomination no movie matched (no TMDb id).
+            jdbc.sql("""
+                    INSERT INTO import_failures (source, subject, tmdb_id, reason, retry_count, last_attempt_at)
+                    VALUES ('year_import', '21', 21, 'not_found', 0, now()),
+                           ('list:canon', '21', 21, 'not_found', 1, now()),
+                           ('year_import', '1', 1, 'http_error', 0, now()),
+                           ('festival:AMPAS', '11', 11, 'http_error', 0, now()),
+                           ('festival:AMPAS', '2024|Best Picture|x', NULL, 'no_tmdb_match', 0, now())""").update();
+            // A rebuild of the movies under way, two movies into its copy, whose indexes have the live ones' names as
+            // RebuildTables gives them back.
+            jdbc.sql("CREATE TABLE projection_rebuild.movies (LIKE movies INCLUDING ALL)").update();
+            jdbc.sql("ALTER INDEX projection_rebuild.movies_popularity_tmdb_id_idx RENAME TO movies_popularity_idx")
+                    .update();
+            jdbc.sql("""
+                    ALTER INDEX projection_rebuild.movies_year_popularity_tmdb_id_idx
+                    RENAME TO movies_year_popularity_idx""").update();
+            jdbc.sql("INSERT INTO projection_rebuild.movies SELECT * FROM movies WHERE tmdb_id < 3").update();
 
-        Flyway.configure().dataSource(database).load().migrate();
+            migrated.migrateToLatest();
 
-        assertThat(rows(jdbc, "movie_counts")).containsExactly("(imported,3)");
-        assertThat(rows(jdbc, "skipped_import_counts")).containsExactly("(skipped,2)");
-        assertThat(rows(jdbc, "failed_movies")).containsExactly("(21)");
-        assertThat(rows(jdbc, "import_failure_counts")).containsExactly("(failed,1)");
-        assertThat(rows(jdbc, "import_state_counts")).isEmpty();
-        assertThat(rows(jdbc, "projection_rebuild.movie_counts")).containsExactly("(imported,2)");
-        assertThat(columns(jdbc, "projection_rebuild", "movies")).as("the copy has the live table's columns")
-                .isEqualTo(columns(jdbc, "public", "movies"))
-                .contains("removed_from_tmdb_at timestamp with time zone");
-        assertThat(indexes(jdbc, "projection_rebuild")).as("and its indexes, under their names")
-                .isEqualTo(indexes(jdbc, "public")).anyMatch(index -> index.startsWith("movies_removed_popularity_idx "))
-                .anyMatch(index -> index.startsWith("movies_removed_year_popularity_idx "));
-        assertThat(jdbc.sql("SELECT obj_description('projection_rebuild.movie_counts'::regclass, 'pg_class')")
-                .query(String.class).single()).startsWith("kind: projection | owner: query-side movies");
-        assertThat(jdbc.sql("SELECT to_regclass('projection_rebuild.skipped_import_counts') IS NULL")
-                .query(Boolean.class).single()).as("no rebuild of the skipped imports under way").isTrue();
+            assertThat(rows(jdbc, "movie_counts")).containsExactly("(imported,3)");
+            assertThat(rows(jdbc, "skipped_import_counts")).containsExactly("(skipped,2)");
+            assertThat(rows(jdbc, "failed_movies")).containsExactly("(21)");
+            assertThat(rows(jdbc, "import_failure_counts")).containsExactly("(failed,1)");
+            assertThat(rows(jdbc, "import_state_counts")).isEmpty();
+            assertThat(rows(jdbc, "projection_rebuild.movie_counts")).containsExactly("(imported,2)");
+            assertThat(columns(jdbc, "projection_rebuild", "movies")).as("the copy has the live table's columns")
+                    .isEqualTo(columns(jdbc, "public", "movies"))
+                    .contains("removed_from_tmdb_at timestamp with time zone");
+            assertThat(indexes(jdbc, "projection_rebuild")).as("and its indexes, under their names")
+                    .isEqualTo(indexes(jdbc, "public"))
+                    .anyMatch(index -> index.startsWith("movies_removed_popularity_idx "))
+                    .anyMatch(index -> index.startsWith("movies_removed_year_popularity_idx "));
+            assertThat(jdbc.sql("SELECT obj_description('projection_rebuild.movie_counts'::regclass, 'pg_class')")
+                    .query(String.class).single()).startsWith("kind: projection | owner: query-side movies");
+            assertThat(jdbc.sql("SELECT to_regclass('projection_rebuild.skipped_import_counts') IS NULL")
+                    .query(Boolean.class).single()).as("no rebuild of the skipped imports under way").isTrue();
+        }
     }
 
     private static List<String> rows(JdbcClient jdbc, String table) {

@@ -2,11 +2,7 @@ package org.cinegraph.query.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,45 +15,35 @@ class RecordStorageMigrationTest {
     /** A record PostgreSQL compresses by default: 8 KB of JSON, most of it one repeated word. */
     private static final String RECORD = "'{\"id\": %d, \"overview\": \"' || repeat('word ', 1600) || '\"}'";
 
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void stop() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void recordsWrittenAfterItAreStoredWholeLiveAndInARebuildsCopies() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource database = postgres.getPostgresDatabase();
-        JdbcClient jdbc = JdbcClient.create(database);
-        Flyway.configure().dataSource(database).target("34").load().migrate();
-        insertMovie(jdbc, "movies", 1);
-        // A rebuild of the movies under way, and the shape a node keeps of the table (RebuildTables).
-        jdbc.sql("CREATE TABLE projection_rebuild.movies (LIKE movies INCLUDING ALL)").update();
-        jdbc.sql("CREATE SCHEMA IF NOT EXISTS projection_shape").update();
-        jdbc.sql("CREATE TABLE projection_shape.movies (LIKE movies INCLUDING ALL)").update();
-        insertMovie(jdbc, "projection_rebuild.movies", 1);
-        assertThat(compression(jdbc, "movies", 1)).as("before V35").isEqualTo("pglz");
+        try (MigratedDatabase migrated = MigratedDatabase.upTo("34")) {
+            JdbcClient jdbc = migrated.jdbc();
+            insertMovie(jdbc, "movies", 1);
+            // A rebuild of the movies under way, and the shape a node keeps of the table (RebuildTables).
+            jdbc.sql("CREATE TABLE projection_rebuild.movies (LIKE movies INCLUDING ALL)").update();
+            jdbc.sql("CREATE SCHEMA IF NOT EXISTS projection_shape").update();
+            jdbc.sql("CREATE TABLE projection_shape.movies (LIKE movies INCLUDING ALL)").update();
+            insertMovie(jdbc, "projection_rebuild.movies", 1);
+            assertThat(compression(jdbc, "movies", 1)).as("before V35").isEqualTo("pglz");
 
-        Flyway.configure().dataSource(database).load().migrate();
+            migrated.migrateToLatest();
 
-        insertMovie(jdbc, "movies", 2);
-        insertMovie(jdbc, "projection_rebuild.movies", 2);
-        assertThat(compression(jdbc, "movies", 2)).as("a record written after V35 is not compressed")
-                .isEqualTo("none");
-        assertThat(compression(jdbc, "projection_rebuild.movies", 2)).as("nor in a rebuild's copy")
-                .isEqualTo("none");
-        assertThat(compression(jdbc, "movies", 1)).as("one written before stays as it was").isEqualTo("pglz");
-        assertThat(jdbc.sql("SELECT count(DISTINCT CAST(tmdb_data AS jsonb) - 'id') FROM movies")
-                .query(Integer.class).single()).as("both read the same").isEqualTo(1);
-        for (String table : new String[] {"movies", "projection_rebuild.movies", "projection_shape.movies"}) {
-            assertThat(jdbc.sql("""
-                            SELECT attstorage FROM pg_attribute
-                             WHERE attrelid = to_regclass(:table) AND attname = 'tmdb_data'""")
-                    .param("table", table).query(String.class).single()).as(table).isEqualTo("e");
+            insertMovie(jdbc, "movies", 2);
+            insertMovie(jdbc, "projection_rebuild.movies", 2);
+            assertThat(compression(jdbc, "movies", 2)).as("a record written after V35 is not compressed")
+                    .isEqualTo("none");
+            assertThat(compression(jdbc, "projection_rebuild.movies", 2)).as("nor in a rebuild's copy")
+                    .isEqualTo("none");
+            assertThat(compression(jdbc, "movies", 1)).as("one written before stays as it was").isEqualTo("pglz");
+            assertThat(jdbc.sql("SELECT count(DISTINCT CAST(tmdb_data AS jsonb) - 'id') FROM movies")
+                    .query(Integer.class).single()).as("both read the same").isEqualTo(1);
+            for (String table : new String[] {"movies", "projection_rebuild.movies", "projection_shape.movies"}) {
+                assertThat(jdbc.sql("""
+                                SELECT attstorage FROM pg_attribute
+                                 WHERE attrelid = to_regclass(:table) AND attname = 'tmdb_data'""")
+                        .param("table", table).query(String.class).single()).as(table).isEqualTo("e");
+            }
         }
     }
 
