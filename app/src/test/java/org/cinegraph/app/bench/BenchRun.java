@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -111,20 +112,33 @@ class BenchRun {
     }
 
     /**
-     * The commit the run was built from, as {@code git describe --always --dirty} says it ({@code -dirty} when the
-     * tree had changes not committed); empty where git cannot say (no git, not a clone).
+     * The commit the run was built from, abbreviated, with {@code -dirty} when the tree had changes not committed
+     * outside {@code bench/results} (whose tracked files the run itself rewrites); empty where git cannot say (no
+     * git, not a clone).
      */
     static String commit() {
-        try {
-            Process git = new ProcessBuilder("git", "describe", "--always", "--dirty", "--abbrev=7")
-                    .directory(Path.of("..").toFile()).redirectErrorStream(true).start();
-            String out = new String(git.getInputStream().readAllBytes()).trim();
-            return git.waitFor() == 0 && out.matches("[0-9a-zA-Z._/-]+") ? out : "";
-        } catch (IOException e) {
+        String head = git("rev-parse", "--short=7", "HEAD");
+        String changes = git("status", "--porcelain", "--", ".", ":(exclude)bench/results");
+        if (head == null || head.isEmpty() || !head.matches("[0-9a-f]+") || changes == null) {
             return "";
+        }
+        return changes.isEmpty() ? head : head + "-dirty";
+    }
+
+    /** What git printed, trimmed; null when it failed. */
+    private static String git(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(arguments));
+        try {
+            Process git = new ProcessBuilder(command).directory(Path.of("..").toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes()).trim();
+            return git.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "";
+            return null;
         }
     }
 

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * What storing the movies' TMDb records costs PostgreSQL alone, as the movies projection must, in the type
  * {@code movies.tmdb_data} has ({@code json} since V33, {@code jsonb} before): one {@code INSERT ... SELECT} of the
  * same records, already in the database as plain text, into a table shaped like {@code movies} (check or parse,
- * compress, write, index), with no Java and no event in between. That work cannot be avoided by any replay, so it
+ * compress unless the column is stored whole as since V35, write, index), with no Java and no event in between.
+ * Its figures before and after V35 are of different work. That work cannot be avoided by any replay, so it
  * bounds the replay rate: with {@code cores} cores doing nothing else,
  * {@code cores / (share of events that are imported movies x seconds per record)} events per second.
  */

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Writes {@link TableDefinitions}' file from a migrated database: for every table of the current schema but Flyway's
  * history, in name order, the sequences its columns own, the table with its columns and constraints, its other
- * indexes, the sequences' ownership and its comment, names unqualified so they are created in the schema first on
- * the search path.
+ * indexes, its columns stored otherwise than their types' default, the sequences' ownership and its comment, names
+ * unqualified so they are created in the schema first on the search path.
  */
 final class TableDefinitionsWriter {
 
@@ -72,9 +72,10 @@ final class TableDefinitionsWriter {
                     .forEach(index -> file.append(index.replace(" ON " + schema(jdbc) + ".", " ON ")).append(";\n"));
             // A column stored otherwise than its type's default (movies.tmdb_data, uncompressed since V35).
             jdbc.sql("""
-                            SELECT 'ALTER TABLE ' || quote_ident(:table) || ' ALTER COLUMN ' || quote_ident(a.attname)
-                                   || ' SET STORAGE ' || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
-                                                                           WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
+                            SELECT 'ALTER TABLE ' || :table || ' ALTER COLUMN ' || quote_ident(a.attname)
+                                   || ' SET STORAGE '
+                                   || CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL'
+                                                        WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' END
                               FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
                              WHERE a.attrelid = to_regclass(:table) AND a.attnum > 0 AND NOT a.attisdropped
                                AND a.attstorage <> t.typstorage

@@ -14,6 +14,8 @@ import org.cinegraph.kernel.tables.TableComment;
 import org.cinegraph.kernel.tables.TableDefinitions;
 import org.cinegraph.kernel.tables.TableKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -77,21 +79,33 @@ class TableKindsTest {
                 .isEqualTo(migrated);
     }
 
-    /** In one transaction, rolled back: its search path and its schema never reach another test's connection. */
-    @Test
-    void aTableRecreatedFromItsDefinitionHasTheShapeTheMigrationsGaveIt() {
+    /**
+     * A table with a sequence and indexes of its own, and one with a column stored otherwise than its type's default
+     * ({@code movies.tmdb_data}, uncompressed). In one transaction, rolled back: its search path and its schema never
+     * reach another test's connection.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"association_value_entry", "movies"})
+    void aTableRecreatedFromItsDefinitionHasTheShapeTheMigrationsGaveIt(String table) {
         String before = TableDefinitionsWriter.write(jdbc);
-        List<String> statements = TableDefinitions.bundled().find("association_value_entry").orElseThrow()
-                .statements();
+        List<String> statements = TableDefinitions.bundled().find(table).orElseThrow().statements();
         transactions.executeWithoutResult(status -> {
             jdbc.sql("CREATE SCHEMA recreated").update();
             jdbc.sql("SET LOCAL search_path TO recreated").update();
             statements.forEach(statement -> jdbc.sql(statement).update());
             String recreated = TableDefinitionsWriter.write(jdbc);
-            assertThat(TableDefinitions.parse(recreated).find("association_value_entry").orElseThrow().statements())
-                    .isEqualTo(TableDefinitions.parse(before).find("association_value_entry").orElseThrow()
-                            .statements());
+            assertThat(TableDefinitions.parse(recreated).find(table).orElseThrow().statements())
+                    .isEqualTo(TableDefinitions.parse(before).find(table).orElseThrow().statements());
+            assertThat(storage("recreated." + table)).as("each column stored as the migrated table's")
+                    .isEqualTo(storage("public." + table));
             status.setRollbackOnly();
         });
+    }
+
+    private List<String> storage(String table) {
+        return jdbc.sql("""
+                        SELECT attname || ' ' || CAST(attstorage AS text) FROM pg_attribute
+                         WHERE attrelid = to_regclass(:table) AND attnum > 0 AND NOT attisdropped ORDER BY attnum""")
+                .param("table", table).query(String.class).list();
     }
 }

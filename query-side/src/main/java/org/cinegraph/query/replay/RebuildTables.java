@@ -164,7 +164,7 @@ class RebuildTables {
     private List<String> shape(String schema, String table) {
         List<String> shape = new ArrayList<>(jdbc.sql("""
                         SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' '
-                               || a.attstorage || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
+                               || CAST(a.attstorage AS text) || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
                           FROM pg_attribute a
                           LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                          WHERE a.attrelid = to_regclass(:name) AND a.attnum > 0 AND NOT a.attisdropped

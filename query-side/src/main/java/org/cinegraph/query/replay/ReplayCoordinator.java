@@ -206,13 +206,17 @@ class ReplayCoordinator {
                 // Migrations run when a node starts: each node checks each replay once that the copies still
                 // have the live tables' columns, and starts it over with new copies if not.
                 Instant started = replay.get().startedAt();
-                if (!started.equals(shapeChecked.put(projection.name(), started))
-                        && !transactions.execute(status -> tables.copiesExist(projection)
-                                && tables.copiesMatchLive(projection))) {
-                    log.warn("The tables of projection {} changed during its replay; starting the replay over",
-                            projection.name());
-                    store.requestAgain(projection.name(), started);
-                    return Optional.empty();
+                if (!started.equals(shapeChecked.get(projection.name()))) {
+                    // A check that fails (the database away) is not counted as made: the next tick makes it again.
+                    boolean unchanged = Boolean.TRUE.equals(transactions.execute(
+                            status -> tables.copiesExist(projection) && tables.copiesMatchLive(projection)));
+                    shapeChecked.put(projection.name(), started);
+                    if (!unchanged) {
+                        log.warn("The tables of projection {} changed during its replay; starting the replay over",
+                                projection.name());
+                        store.requestAgain(projection.name(), started);
+                        return Optional.empty();
+                    }
                 }
                 startHere(projection);
                 swapIfCaughtUp(projection, replay.get().resetPosition());

@@ -23,8 +23,13 @@ final class MigratedDatabase implements AutoCloseable {
     /** A database as the migrations up to and including {@code version} leave it. */
     static MigratedDatabase upTo(String version) throws IOException {
         MigratedDatabase migrated = new MigratedDatabase(EmbeddedPostgres.builder().start());
-        Flyway.configure().dataSource(migrated.database).target(version).load().migrate();
-        return migrated;
+        try {
+            Flyway.configure().dataSource(migrated.database).target(version).load().migrate();
+            return migrated;
+        } catch (RuntimeException e) {
+            migrated.close();
+            throw e;
+        }
     }
 
     JdbcClient jdbc() {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One table as the migrations leave it: the statements that create it empty (its sequences, the table with its
- * constraints, its indexes, its comment) in the schema first on the search path, and what its comment says.
+ * constraints, its indexes, its columns' storage where it is not their types' default, its comment) in the schema
+ * first on the search path, and what its comment says.
  */
 public record TableDefinition(String name, List<String> statements, TableComment comment) {
 
