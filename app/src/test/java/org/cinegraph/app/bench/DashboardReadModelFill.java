@@ -57,7 +57,7 @@ final class DashboardReadModelFill {
      * @param moviesPerYear by year, newest first
      * @param tmdbTotal TMDb's total as {@code import_state} holds it
      * @param meanRecordBytes the mean size of a {@code tmdb_data} record as JSON text
-     * @param meanStoredRecordBytes the mean size PostgreSQL stores it in, compressed
+     * @param meanStoredRecordBytes the mean size PostgreSQL stores it in (compressed before V35, whole since)
      * @param moviesTableBytes the {@code movies} table with its TOAST table and indexes
      */
     record Filled(long movies, Map<Integer, Long> moviesPerYear, long tmdbTotal, double seconds,

@@ -45,7 +45,7 @@ record ReadsReport(
      * @param newestYear the years filled are {@code years} years down from this one
      * @param fillSeconds how long the direct SQL fill took, VACUUM (ANALYZE) included
      * @param meanRecordBytes a {@code tmdb_data} record as JSON text, on average
-     * @param meanStoredRecordBytes the same as PostgreSQL stores it, compressed
+     * @param meanStoredRecordBytes the same as PostgreSQL stores it (compressed before V35, whole since)
      * @param tableBytes {@code movies} with its TOAST table and indexes
      */
     record Movies(long requested, long inTable, int years, int newestYear, long perYear, long tmdbTotal,
