@@ -150,7 +150,8 @@ class ReplayCoordinator {
         return requested;
     }
 
-    private void tick() {
+    /** One step of every replay this node follows; package-private for tests, which take the steps themselves. */
+    void tick() {
         // Whatever escaped would cancel every later tick of the schedule without a word.
         try {
             advanceAll();
