@@ -1,26 +1,33 @@
 package org.cinegraph.query.progress;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.cinegraph.events.ListedMovie;
+import org.cinegraph.events.PageDiscovered;
 import org.cinegraph.query.writes.CurrentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the current batch of events changed in year progress and has not written yet: the movies' outcomes,
- * and the changes to the counts of {@code year_progress} per year. The outcomes are written with two statements
- * per run of outcome events, the counts with one update per year when the batch commits (or earlier, before a
- * write that needs them). One statement per movie cost more than the work it did, and updating the year's row
- * once per movie would leave a version of the row per movie in the batch's transaction, each found by walking
- * the ones before it.
+ * What the current batch of events changed in year progress and has not written yet: the pages discovered, the
+ * movies' outcomes, and the changes to the counts of {@code year_progress} per year. Pages and outcomes are
+ * written with three statements per batch (the movies' rows read, the new pages inserted, the movies' rows
+ * written), each movie's row once with its latest state, the counts with one update per year when the batch
+ * commits (or earlier, before a write that needs them). A statement per page cost more than the work it did (a
+ * page's movies inserted, then updated again as their outcomes came), and updating the year's row once per movie
+ * would leave a version of the row per movie in the batch's transaction, each found by walking the ones before
+ * it.
  */
 final class PendingCounts {
 
@@ -29,7 +36,8 @@ final class PendingCounts {
     private final JdbcClient jdbc;
     private final boolean flushEachChange;
     private final Map<Integer, Delta> byYear = new LinkedHashMap<>();
-    private final List<Outcome> outcomes = new ArrayList<>();
+    /** Pages and outcomes in the order of their events. */
+    private final List<Change> changes = new ArrayList<>();
 
     private PendingCounts(JdbcClient jdbc, boolean flushEachChange) {
         this.jdbc = jdbc;
@@ -45,9 +53,21 @@ final class PendingCounts {
                 .orElseGet(() -> new PendingCounts(jdbc, true));
     }
 
+    /**
+     * Records a discover page: it counts once, if it is a first pass's and its row is new; each of its movies
+     * without a row in its year gets one, counted as discovered.
+     */
+    void page(PageDiscovered event, Instant at) {
+        changes.add(new Page(new PageKey(event.year(), event.window().from(), event.window().to(), event.page()),
+                event.pass() == 1, event.movies().stream().mapToInt(ListedMovie::tmdbId).toArray(), at));
+        if (flushEachChange) {
+            flush();
+        }
+    }
+
     /** Records a movie's latest outcome in its year, counted when the outcomes are flushed. */
     void outcome(int year, int tmdbId, String outcome, Instant at) {
-        outcomes.add(new Outcome(new MovieKey(year, tmdbId), outcome, at));
+        changes.add(new Outcome(new MovieKey(year, tmdbId), outcome, at));
         if (flushEachChange) {
             flush();
         }
@@ -68,44 +88,50 @@ final class PendingCounts {
     }
 
     /**
-     * Moves each movie from its previous outcome's count, if any, to its new one's, exactly as if each outcome
-     * had been written on its own and in order: the movies' rows are read once, the outcomes applied to them in
-     * memory, and the rows that changed written back with one statement.
+     * Applies the pending pages and outcomes exactly as if each had been written on its own and in order: the
+     * movies' rows are read once, the first passes' pages inserted (those already there count nothing), the
+     * events applied to the rows in memory (a page's movie without a row is discovered; an outcome moves its movie
+     * from its previous outcome's count, if any, to the new one's), and the rows that changed written back with
+     * one statement.
      */
-    void flushOutcomes() {
-        if (outcomes.isEmpty()) {
+    private void flushPagesAndOutcomes() {
+        if (changes.isEmpty()) {
             return;
         }
-        List<Outcome> pending = List.copyOf(outcomes);
-        outcomes.clear();
-        Set<MovieKey> keys = new LinkedHashSet<>();
-        pending.forEach(outcome -> keys.add(outcome.movie()));
+        List<Change> pending = List.copyOf(changes);
+        changes.clear();
+        Map<MovieKey, Optional<String>> stored = storedMovies(pending);
+        Set<PageKey> insertedPages = insertPages(pending);
         // A movie without a row is absent from the map; a movie listed by a page but without outcome maps to empty.
-        Map<MovieKey, Optional<String>> recorded = new HashMap<>();
-        jdbc.sql("""
-                        SELECT movie.year, movie.tmdb_id, movie.outcome
-                          FROM year_progress_movie movie
-                          JOIN unnest(CAST(:years AS int[]), CAST(:ids AS int[])) AS pending (year, tmdb_id)
-                               USING (year, tmdb_id)""")
-                .param("years", keys.stream().map(MovieKey::year).toArray(Integer[]::new))
-                .param("ids", keys.stream().map(MovieKey::tmdbId).toArray(Integer[]::new))
-                .query(rs -> {
-                    recorded.put(new MovieKey(rs.getInt("year"), rs.getInt("tmdb_id")),
-                            Optional.ofNullable(rs.getString("outcome")));
-                });
-        Map<MovieKey, String> changed = new LinkedHashMap<>();
-        for (Outcome outcome : pending) {
-            Optional<String> before = recorded.get(outcome.movie());
-            Optional<String> previous = before == null ? Optional.empty() : before;
-            if (previous.filter(outcome.outcome()::equals).isPresent()) {
-                continue;
+        Map<MovieKey, Optional<String>> recorded = new LinkedHashMap<>(stored);
+        Map<MovieKey, Optional<String>> changed = new LinkedHashMap<>();
+        for (Change change : pending) {
+            if (change instanceof Page page) {
+                int discovered = 0;
+                for (int tmdbId : page.movies()) {
+                    MovieKey movie = new MovieKey(page.key().year(), tmdbId);
+                    if (!recorded.containsKey(movie)) {
+                        recorded.put(movie, Optional.empty());
+                        changed.put(movie, Optional.empty());
+                        discovered++;
+                    }
+                }
+                // The same page twice in the batch counts once, as its row is new only the first time.
+                add(page.key().year(), insertedPages.remove(page.key()) ? 1 : 0, discovered, 0, 0, 0, page.at());
+            } else if (change instanceof Outcome outcome) {
+                Optional<String> before = recorded.get(outcome.movie());
+                Optional<String> previous = before == null ? Optional.empty() : before;
+                if (previous.filter(outcome.outcome()::equals).isPresent()) {
+                    continue;
+                }
+                add(outcome.movie().year(), 0, before == null ? 1 : 0,
+                        delta("imported", outcome.outcome(), previous), delta("skipped", outcome.outcome(), previous),
+                        delta("failed", outcome.outcome(), previous), outcome.at());
+                recorded.put(outcome.movie(), Optional.of(outcome.outcome()));
+                changed.put(outcome.movie(), Optional.of(outcome.outcome()));
             }
-            add(outcome.movie().year(), 0, before == null ? 1 : 0, delta("imported", outcome.outcome(), previous),
-                    delta("skipped", outcome.outcome(), previous), delta("failed", outcome.outcome(), previous),
-                    outcome.at());
-            recorded.put(outcome.movie(), Optional.of(outcome.outcome()));
-            changed.put(outcome.movie(), outcome.outcome());
         }
+        changed.entrySet().removeIf(movie -> movie.getValue().equals(stored.get(movie.getKey())));
         if (changed.isEmpty()) {
             return;
         }
@@ -115,13 +141,71 @@ final class PendingCounts {
                         ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome""")
                 .param("years", changed.keySet().stream().map(MovieKey::year).toArray(Integer[]::new))
                 .param("ids", changed.keySet().stream().map(MovieKey::tmdbId).toArray(Integer[]::new))
-                .param("outcomes", changed.values().toArray(String[]::new))
+                .param("outcomes", changed.values().stream().map(outcome -> outcome.orElse(null))
+                        .toArray(String[]::new))
                 .update();
+    }
+
+    /** The rows of the movies the changes name, each with its outcome (empty: listed by a page, no outcome yet). */
+    private Map<MovieKey, Optional<String>> storedMovies(List<Change> pending) {
+        Set<MovieKey> keys = new LinkedHashSet<>();
+        for (Change change : pending) {
+            if (change instanceof Page page) {
+                IntStream.of(page.movies()).forEach(tmdbId -> keys.add(new MovieKey(page.key().year(), tmdbId)));
+            } else if (change instanceof Outcome outcome) {
+                keys.add(outcome.movie());
+            }
+        }
+        Map<MovieKey, Optional<String>> stored = new HashMap<>();
+        if (keys.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("""
+                        SELECT movie.year, movie.tmdb_id, movie.outcome
+                          FROM year_progress_movie movie
+                          JOIN unnest(CAST(:years AS int[]), CAST(:ids AS int[])) AS pending (year, tmdb_id)
+                               USING (year, tmdb_id)""")
+                .param("years", keys.stream().map(MovieKey::year).toArray(Integer[]::new))
+                .param("ids", keys.stream().map(MovieKey::tmdbId).toArray(Integer[]::new))
+                .query(rs -> {
+                    stored.put(new MovieKey(rs.getInt("year"), rs.getInt("tmdb_id")),
+                            Optional.ofNullable(rs.getString("outcome")));
+                });
+        return stored;
+    }
+
+    /** Inserts the rows of the first passes' pages; the pages whose rows are new, each once. */
+    private Set<PageKey> insertPages(List<Change> pending) {
+        Set<PageKey> pages = new LinkedHashSet<>();
+        for (Change change : pending) {
+            if (change instanceof Page page && page.firstPass()) {
+                pages.add(page.key());
+            }
+        }
+        Set<PageKey> inserted = new HashSet<>();
+        if (pages.isEmpty()) {
+            return inserted;
+        }
+        jdbc.sql("""
+                        INSERT INTO year_progress_page (year, window_from, window_to, page)
+                        SELECT * FROM unnest(CAST(:years AS int[]), CAST(:froms AS date[]), CAST(:tos AS date[]),
+                                             CAST(:pages AS int[]))
+                        ON CONFLICT DO NOTHING
+                        RETURNING year, window_from, window_to, page""")
+                .param("years", pages.stream().map(PageKey::year).toArray(Integer[]::new))
+                .param("froms", pages.stream().map(page -> page.from().toString()).toArray(String[]::new))
+                .param("tos", pages.stream().map(page -> page.to().toString()).toArray(String[]::new))
+                .param("pages", pages.stream().map(PageKey::page).toArray(Integer[]::new))
+                .query(rs -> {
+                    inserted.add(new PageKey(rs.getInt("year"), rs.getObject("window_from", LocalDate.class),
+                            rs.getObject("window_to", LocalDate.class), rs.getInt("page")));
+                });
+        return inserted;
     }
 
     /** Writes every pending change; done before the batch commits and before counts are set outright. */
     void flush() {
-        flushOutcomes();
+        flushPagesAndOutcomes();
         byYear.forEach((year, delta) -> jdbc.sql("""
                         UPDATE year_progress
                            SET pages_done = pages_done + :pagesDone, discovered = discovered + :discovered,
@@ -142,7 +226,16 @@ final class PendingCounts {
     private record MovieKey(int year, int tmdbId) {
     }
 
-    private record Outcome(MovieKey movie, String outcome, Instant at) {
+    private record PageKey(int year, LocalDate from, LocalDate to, int page) {
+    }
+
+    private sealed interface Change permits Page, Outcome {
+    }
+
+    private record Page(PageKey key, boolean firstPass, int[] movies, Instant at) implements Change {
+    }
+
+    private record Outcome(MovieKey movie, String outcome, Instant at) implements Change {
     }
 
     private static final class Delta {

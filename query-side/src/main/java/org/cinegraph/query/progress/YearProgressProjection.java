@@ -3,7 +3,6 @@ package org.cinegraph.query.progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -74,26 +73,7 @@ class YearProgressProjection extends JdbcProjection {
 
     @EventHandler
     void on(PageDiscovered event, @Timestamp Instant at) {
-        // Which of the page's movies are new depends on the outcomes recorded before it.
-        pending().flushOutcomes();
-        String ids = event.movies().stream().map(movie -> Integer.toString(movie.tmdbId()))
-                .collect(Collectors.joining(","));
-        // A page counts once however often its event comes: only when its row is new (a segment may be given an
-        // event again). Page and movies in one statement, as many round trips as the movies alone took.
-        Counted counted = jdbc.sql("""
-                        WITH page AS (
-                            INSERT INTO year_progress_page (year, window_from, window_to, page)
-                            SELECT :year, CAST(:from AS date), CAST(:to AS date), :page WHERE :firstPass
-                            ON CONFLICT DO NOTHING RETURNING 1),
-                        movie AS (
-                            INSERT INTO year_progress_movie (year, tmdb_id)
-                            SELECT :year, unnest(CAST(string_to_array(:ids, ',') AS int[]))
-                            ON CONFLICT DO NOTHING RETURNING 1)
-                        SELECT (SELECT count(*) FROM page) AS pages, (SELECT count(*) FROM movie) AS movies""")
-                .param("year", event.year()).param("from", event.window().from()).param("to", event.window().to())
-                .param("page", event.page()).param("firstPass", event.pass() == 1).param("ids", ids)
-                .query((rs, row) -> new Counted(rs.getInt("pages"), rs.getInt("movies"))).single();
-        pending().add(event.year(), counted.pages(), counted.movies(), 0, 0, 0, at);
+        pending().page(event, at);
     }
 
     @EventHandler
@@ -139,9 +119,6 @@ class YearProgressProjection extends JdbcProjection {
             return; // imported outside any year import: no year's progress to count it in
         }
         pending().outcome(year, tmdbId, outcome, at);
-    }
-
-    private record Counted(int pages, int movies) {
     }
 
     private PendingCounts pending() {

@@ -1,12 +1,13 @@
 package org.cinegraph.query.replay;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -53,6 +54,8 @@ final class SegmentLoader implements Runnable {
     private final ReplayStore replays;
     private final RebuildTables tables;
     private final CopyStatistics statistics;
+    /** Event types and whether the projection handles them; used by the loader's own thread only. */
+    private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
     private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     private volatile boolean done;
     private long position = -1;
@@ -148,6 +151,10 @@ final class SegmentLoader implements Runnable {
      */
     private boolean apply(List<TrackedEventMessage<?>> chunk) {
         TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
+        // Only the events this segment applies go into its unit of work, as a processor's batch holds only those.
+        List<TrackedEventMessage<?>> handled = chunk.stream()
+                .filter(event -> handlesType(event.getPayloadType()) && invoker.canHandle(event, segment))
+                .toList();
         TrackingToken applied = transactions.execute(status -> {
             tables.commitWithoutWaitingForTheDisk();
             boolean ours = replays.lockShared(name)
@@ -158,17 +165,16 @@ final class SegmentLoader implements Runnable {
                 return null;
             }
             tables.writeToCopiesInThisTransaction();
-            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(chunk);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                EventMessage<?> event = unitOfWork.getMessage();
-                if (invoker.canHandle(event, segment)) {
-                    invoker.handle(event, segment);
+            if (!handled.isEmpty()) {
+                BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
+                ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                    invoker.handle(unitOfWork.getMessage(), segment);
+                    return null;
+                }, RollbackConfigurationType.ANY_THROWABLE);
+                if (result.isExceptional()) {
+                    throw new IllegalStateException("Applying events up to " + last + " failed",
+                            result.exceptionResult());
                 }
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                throw new IllegalStateException("Applying events up to " + last + " failed",
-                        result.exceptionResult());
             }
             // Advances the token as the processor would (a replay token stays one until past the reset).
             TrackingToken advanced = WrappedToken.advance(expected, last);
@@ -182,6 +188,15 @@ final class SegmentLoader implements Runnable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the projection has a handler for events of the type at all: asked once per type, so that the events
+     * of the many types no handler takes are passed over without looking for a handler for each (a replay hands
+     * every event to every segment of every projection).
+     */
+    private boolean handlesType(Class<?> payloadType) {
+        return handledTypes.computeIfAbsent(payloadType, invoker::canHandleType);
     }
 
     /**

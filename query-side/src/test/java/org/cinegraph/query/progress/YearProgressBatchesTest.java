@@ -40,7 +40,10 @@ class YearProgressBatchesTest {
         assertThat(oneByOne.get(0)).contains("2024,completed").contains("2023,importing");
     }
 
-    /** Outcomes before and after their page, changed, repeated, for two years at once and for no year; a page again. */
+    /**
+     * Outcomes before and after their page, changed, repeated, for two years at once and for no year; a page again,
+     * in a later batch and in the same one (with a movie more).
+     */
     private List<Runnable> events() {
         Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
         events.then(at -> projection.on(new YearImportStarted(2024, ImportTrigger.ADMIN), at));
@@ -61,6 +64,7 @@ class YearProgressBatchesTest {
         events.then(at -> projection.on(imported(7, null), at));
         events.then(at -> projection.on(imported(6, 2024), at));
         events.then(at -> projection.on(page(2023, 1, 3, 8), at));
+        events.then(at -> projection.on(page(2023, 1, 3, 8, 10), at));
         events.then(at -> projection.on(skipped(8, 2023), at));
         events.then(at -> projection.on(skipped(8, 2023), at));
         IntStream.rangeClosed(1, 3).forEach(i -> events.then(at -> projection.on(imported(4, 2024), at)));
