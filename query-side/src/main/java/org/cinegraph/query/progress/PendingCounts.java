@@ -22,22 +22,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * What the current batch of events changed in year progress and has not written yet: the pages discovered, the
  * movies' outcomes, and the changes to the counts of {@code year_progress} per year. Pages and outcomes are
- * written with three statements per batch (the movies' rows read, the new pages inserted, the movies' rows
- * written), each movie's row once with its latest state, the counts with one update per year when the batch
- * commits (or earlier, before a write that needs them). A statement per page cost more than the work it did (a
- * page's movies inserted, then updated again as their outcomes came), and updating the year's row once per movie
- * would leave a version of the row per movie in the batch's transaction, each found by walking the ones before
- * it.
+ * written together, at most three statements each time (the movies' rows read, the new pages inserted, the rows
+ * that changed written), each movie's row once with its latest state: when the batch commits, before a write that
+ * needs them, and whenever {@value #MOVIES_PER_WRITE} movies are pending, which keeps each statement to an index's
+ * work. The counts follow with one update per year when the batch commits (or before a write that needs them). A
+ * statement per page cost more than the work it did (a page's movies inserted, then updated again as their
+ * outcomes came), and updating the year's row once per movie would leave a version of the row per movie in the
+ * batch's transaction, each found by walking the ones before it.
  */
 final class PendingCounts {
 
     private static final String RESOURCE = PendingCounts.class.getName();
+    /**
+     * Movies named by the pending pages and outcomes that are written at once: a batch of a year's discovery alone
+     * holds a thousand pages of twenty movies each.
+     */
+    static final int MOVIES_PER_WRITE = 2_000;
 
     private final JdbcClient jdbc;
     private final boolean flushEachChange;
     private final Map<Integer, Delta> byYear = new LinkedHashMap<>();
     /** Pages and outcomes in the order of their events. */
     private final List<Change> changes = new ArrayList<>();
+    /** The movies the pending changes name, a movie named twice counted twice. */
+    private int pendingMovies;
 
     private PendingCounts(JdbcClient jdbc, boolean flushEachChange) {
         this.jdbc = jdbc;
@@ -58,22 +66,28 @@ final class PendingCounts {
      * without a row in its year gets one, counted as discovered.
      */
     void page(PageDiscovered event, Instant at) {
-        changes.add(new Page(new PageKey(event.year(), event.window().from(), event.window().to(), event.page()),
-                event.pass() == 1, event.movies().stream().mapToInt(ListedMovie::tmdbId).toArray(), at));
-        if (flushEachChange) {
-            flush();
-        }
+        Page page = new Page(new PageKey(event.year(), event.window().from(), event.window().to(), event.page()),
+                event.pass() == 1, event.movies().stream().mapToInt(ListedMovie::tmdbId).toArray(), at);
+        pending(page, page.movies().length);
     }
 
     /** Records a movie's latest outcome in its year, counted when the outcomes are flushed. */
     void outcome(int year, int tmdbId, String outcome, Instant at) {
-        changes.add(new Outcome(new MovieKey(year, tmdbId), outcome, at));
+        pending(new Outcome(new MovieKey(year, tmdbId), outcome, at), 1);
+    }
+
+    private void pending(Change change, int movies) {
+        changes.add(change);
+        pendingMovies += movies;
         if (flushEachChange) {
             flush();
+        } else if (pendingMovies >= MOVIES_PER_WRITE) {
+            flushPagesAndOutcomes();
         }
     }
 
-    void add(int year, int pagesDone, int discovered, int imported, int skipped, int failed, Instant at) {
+    /** Adds to the year's pending counts, written by {@link #flush()}. */
+    private void count(int year, int pagesDone, int discovered, int imported, int skipped, int failed, Instant at) {
         Delta delta = byYear.computeIfAbsent(year, y -> new Delta());
         delta.pagesDone += pagesDone;
         delta.discovered += discovered;
@@ -82,9 +96,6 @@ final class PendingCounts {
         delta.failed += failed;
         // An event given again, older than the batch's last, leaves the time of the last change where it is.
         delta.at = delta.at == null || at.isAfter(delta.at) ? at : delta.at;
-        if (flushEachChange) {
-            flush();
-        }
     }
 
     /**
@@ -100,6 +111,7 @@ final class PendingCounts {
         }
         List<Change> pending = List.copyOf(changes);
         changes.clear();
+        pendingMovies = 0;
         Map<MovieKey, Optional<String>> stored = storedMovies(pending);
         Set<PageKey> insertedPages = insertPages(pending);
         // A movie without a row is absent from the map; a movie listed by a page but without outcome maps to empty.
@@ -117,14 +129,15 @@ final class PendingCounts {
                     }
                 }
                 // The same page twice in the batch counts once, as its row is new only the first time.
-                add(page.key().year(), insertedPages.remove(page.key()) ? 1 : 0, discovered, 0, 0, 0, page.at());
+                boolean counted = page.firstPass() && insertedPages.remove(page.key());
+                count(page.key().year(), counted ? 1 : 0, discovered, 0, 0, 0, page.at());
             } else if (change instanceof Outcome outcome) {
                 Optional<String> before = recorded.get(outcome.movie());
                 Optional<String> previous = before == null ? Optional.empty() : before;
                 if (previous.filter(outcome.outcome()::equals).isPresent()) {
                     continue;
                 }
-                add(outcome.movie().year(), 0, before == null ? 1 : 0,
+                count(outcome.movie().year(), 0, before == null ? 1 : 0,
                         delta("imported", outcome.outcome(), previous), delta("skipped", outcome.outcome(), previous),
                         delta("failed", outcome.outcome(), previous), outcome.at());
                 recorded.put(outcome.movie(), Optional.of(outcome.outcome()));
@@ -135,10 +148,13 @@ final class PendingCounts {
         if (changed.isEmpty()) {
             return;
         }
+        // A movie never goes back to no outcome: a row written without one had none when read, and keeps one that
+        // another writer recorded since (only one should write a year: its events are one sequence).
         jdbc.sql("""
                         INSERT INTO year_progress_movie (year, tmdb_id, outcome)
                         SELECT * FROM unnest(CAST(:years AS int[]), CAST(:ids AS int[]), CAST(:outcomes AS text[]))
-                        ON CONFLICT (year, tmdb_id) DO UPDATE SET outcome = EXCLUDED.outcome""")
+                        ON CONFLICT (year, tmdb_id)
+                        DO UPDATE SET outcome = COALESCE(EXCLUDED.outcome, year_progress_movie.outcome)""")
                 .param("years", changed.keySet().stream().map(MovieKey::year).toArray(Integer[]::new))
                 .param("ids", changed.keySet().stream().map(MovieKey::tmdbId).toArray(Integer[]::new))
                 .param("outcomes", changed.values().stream().map(outcome -> outcome.orElse(null))

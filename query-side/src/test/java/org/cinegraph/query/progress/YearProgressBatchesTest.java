@@ -23,8 +23,8 @@ import org.cinegraph.query.testing.Timeline;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Year progress writes a batch's outcomes together; whatever the batches, the rows must be exactly those that
- * applying each event on its own gives, the time of the last change included.
+ * Year progress writes a batch's pages and outcomes together; whatever the batches, the rows must be exactly those
+ * that applying each event on its own gives, the time of the last change included.
  */
 class YearProgressBatchesTest {
 
@@ -38,6 +38,38 @@ class YearProgressBatchesTest {
                 new Table("year_progress_page", "year, window_from, window_to, page"));
 
         assertThat(oneByOne.get(0)).contains("2024,completed").contains("2023,importing");
+    }
+
+    /**
+     * Pages and outcomes naming more movies than are written at once (pages of 700 movies): a batch of them is
+     * written in several goes, in order, and gives the rows of one event at a time.
+     */
+    @BatchSizes
+    void batchesNamingMoreMoviesThanAreWrittenAtOnceGiveTheSameRows(int size) {
+        int perPage = 700;
+        assertThat(3 * perPage).isGreaterThan(PendingCounts.MOVIES_PER_WRITE);
+        Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
+        events.then(at -> projection.on(new YearImportStarted(2022, ImportTrigger.SCHEDULE), at));
+        events.then(at -> projection.on(page(2022, 1, 1, IntStream.rangeClosed(1, perPage).toArray()), at));
+        IntStream.rangeClosed(1, 30).forEach(id -> events.then(at -> projection.on(imported(id, 2022), at)));
+        IntStream.rangeClosed(31, 40).forEach(id -> events.then(at -> projection.on(skipped(id, 2022), at)));
+        events.then(at -> projection.on(page(2022, 1, 2, IntStream.rangeClosed(701, 1400).toArray()), at));
+        events.then(at -> projection.on(page(2022, 1, 3, IntStream.rangeClosed(1401, 2100).toArray()), at));
+        events.then(at -> projection.on(failed(5, 2022), at));
+        events.then(at -> projection.on(imported(2050, 2022), at));
+        events.then(at -> projection.on(page(2022, 1, 1,
+                IntStream.concat(IntStream.rangeClosed(1, perPage), IntStream.of(5000)).toArray()), at));
+        events.then(at -> projection.on(page(2022, 1, 4, IntStream.rangeClosed(2101, 2800).toArray()), at));
+        events.then(at -> projection.on(skipped(2800, 2022), at));
+        events.then(at -> projection.on(imported(5000, 2022), at));
+        events.then(at -> projection.on(imported(6000, 2022), at));
+
+        List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events.calls(), projection::reset,
+                new Table("year_progress", "year"), new Table("year_progress_movie", "year, tmdb_id"),
+                new Table("year_progress_page", "year, window_from, window_to, page"));
+
+        assertThat(oneByOne.get(0)).contains("(2022,importing");
+        assertThat(oneByOne.get(1).lines()).hasSize(4 * perPage + 2);
     }
 
     /**
@@ -59,6 +91,7 @@ class YearProgressBatchesTest {
         events.then(at -> projection.on(skipped(2, 2024), at));
         events.then(at -> projection.on(imported(2, 2024), at));
         events.then(at -> projection.on(page(2024, 2, 2, 5, 6), at));
+        events.then(at -> projection.on(page(2024, 2, 1, 2, 3), at));
         events.then(at -> projection.on(page(2024, 1, 1, 2, 3, 4), at));
         events.then(at -> projection.on(failed(5, 2024), at));
         events.then(at -> projection.on(imported(7, null), at));
