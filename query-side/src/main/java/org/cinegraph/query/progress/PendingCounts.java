@@ -34,8 +34,9 @@ final class PendingCounts {
 
     private static final String RESOURCE = PendingCounts.class.getName();
     /**
-     * Movies named by the pending pages and outcomes that are written at once: a batch of a year's discovery alone
-     * holds a thousand pages of twenty movies each.
+     * The movies named by pending pages and outcomes (a movie named twice counted twice) at which they are written
+     * without waiting for the batch's end, so that no statement names many more: a batch of a year's discovery
+     * alone holds a thousand pages of twenty movies each.
      */
     static final int MOVIES_PER_WRITE = 2_000;
 
@@ -71,7 +72,7 @@ final class PendingCounts {
         pending(page, page.movies().length);
     }
 
-    /** Records a movie's latest outcome in its year, counted when the outcomes are flushed. */
+    /** Records a movie's latest outcome in its year, counted when the pending pages and outcomes are written. */
     void outcome(int year, int tmdbId, String outcome, Instant at) {
         pending(new Outcome(new MovieKey(year, tmdbId), outcome, at), 1);
     }

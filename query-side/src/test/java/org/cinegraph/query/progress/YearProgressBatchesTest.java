@@ -41,35 +41,39 @@ class YearProgressBatchesTest {
     }
 
     /**
-     * Pages and outcomes naming more movies than are written at once (pages of 700 movies): a batch of them is
-     * written in several goes, in order, and gives the rows of one event at a time.
+     * Pages and outcomes naming more movies than wait to be written (pages of 1,000 movies): a batch of them is
+     * written in several goes, in order, and gives the rows of one event at a time; so does the year started again
+     * while pages wait, some written already, and a page given again after that.
      */
     @BatchSizes
-    void batchesNamingMoreMoviesThanAreWrittenAtOnceGiveTheSameRows(int size) {
-        int perPage = 700;
-        assertThat(3 * perPage).isGreaterThan(PendingCounts.MOVIES_PER_WRITE);
+    void batchesNamingMoreMoviesThanWaitGiveTheSameRows(int size) {
+        int perPage = PendingCounts.MOVIES_PER_WRITE / 2;
         Timeline events = new Timeline(Instant.parse("2026-11-23T10:00:00Z"));
         events.then(at -> projection.on(new YearImportStarted(2022, ImportTrigger.SCHEDULE), at));
-        events.then(at -> projection.on(page(2022, 1, 1, IntStream.rangeClosed(1, perPage).toArray()), at));
-        IntStream.rangeClosed(1, 30).forEach(id -> events.then(at -> projection.on(imported(id, 2022), at)));
-        IntStream.rangeClosed(31, 40).forEach(id -> events.then(at -> projection.on(skipped(id, 2022), at)));
-        events.then(at -> projection.on(page(2022, 1, 2, IntStream.rangeClosed(701, 1400).toArray()), at));
-        events.then(at -> projection.on(page(2022, 1, 3, IntStream.rangeClosed(1401, 2100).toArray()), at));
+        IntStream.range(0, 3).forEach(page -> events.then(at -> projection.on(page(2022, 1, page + 1,
+                IntStream.rangeClosed(page * perPage + 1, (page + 1) * perPage).toArray()), at)));
         events.then(at -> projection.on(failed(5, 2022), at));
         events.then(at -> projection.on(imported(2050, 2022), at));
+        IntStream.rangeClosed(1, 30).forEach(id -> events.then(at -> projection.on(imported(id, 2022), at)));
+        IntStream.rangeClosed(31, 40).forEach(id -> events.then(at -> projection.on(skipped(id, 2022), at)));
         events.then(at -> projection.on(page(2022, 1, 1,
                 IntStream.concat(IntStream.rangeClosed(1, perPage), IntStream.of(5000)).toArray()), at));
-        events.then(at -> projection.on(page(2022, 1, 4, IntStream.rangeClosed(2101, 2800).toArray()), at));
-        events.then(at -> projection.on(skipped(2800, 2022), at));
+        events.then(at -> projection.on(new YearImportStarted(2022, ImportTrigger.ADMIN), at));
+        events.then(at -> projection.on(page(2022, 1, 1, IntStream.rangeClosed(1, perPage).toArray()), at));
+        events.then(at -> projection.on(page(2022, 1, 4,
+                IntStream.rangeClosed(3 * perPage + 1, 4 * perPage).toArray()), at));
+        events.then(at -> projection.on(skipped(4 * perPage, 2022), at));
         events.then(at -> projection.on(imported(5000, 2022), at));
         events.then(at -> projection.on(imported(6000, 2022), at));
+        events.then(at -> projection.on(new YearImportCompleted(2022, 4 * perPage + 2, 33, 11, 1), at));
 
         List<String> oneByOne = Batches.sameRowsInBatchesOf(size, events.calls(), projection::reset,
                 new Table("year_progress", "year"), new Table("year_progress_movie", "year, tmdb_id"),
                 new Table("year_progress_page", "year, window_from, window_to, page"));
 
-        assertThat(oneByOne.get(0)).contains("(2022,importing");
+        assertThat(oneByOne.get(0)).contains("(2022,completed");
         assertThat(oneByOne.get(1).lines()).hasSize(4 * perPage + 2);
+        assertThat(oneByOne.get(2).lines()).hasSize(2);
     }
 
     /**
