@@ -157,12 +157,21 @@ class ScheduleRecoveryTest {
         assertThat(jdbc.sql("UPDATE scheduled_tasks SET execution_time = now() WHERE " + IS_TICK).update()).isOne();
     }
 
+    /**
+     * The daily import's sagas, each checked to be found by its schedule: both read by one statement, so from one
+     * snapshot (two statements could fall on either side of the commit that starts a saga).
+     */
     private static List<String> sagas(JdbcClient jdbc) {
-        List<String> sagas = jdbc.sql("SELECT saga_id FROM saga_entry WHERE saga_type LIKE '%DailyImportSaga'")
-                .query(String.class).list();
-        assertThat(jdbc.sql("SELECT saga_id FROM association_value_entry WHERE association_key = 'scheduleId'")
-                .query(String.class).list()).as("each saga found by its schedule").isEqualTo(sagas);
-        return sagas;
+        List<List<String>> read = jdbc.sql("""
+                        SELECT ARRAY(SELECT saga_id FROM saga_entry WHERE saga_type LIKE '%DailyImportSaga'
+                                      ORDER BY saga_id) AS sagas,
+                               ARRAY(SELECT saga_id FROM association_value_entry WHERE association_key = 'scheduleId'
+                                      ORDER BY saga_id) AS scheduled""")
+                .query((rs, row) -> List.of(List.of((String[]) rs.getArray("sagas").getArray()),
+                        List.of((String[]) rs.getArray("scheduled").getArray())))
+                .single();
+        assertThat(read.get(1)).as("each saga found by its schedule").isEqualTo(read.get(0));
+        return read.get(0);
     }
 
     /** When each of the saga's deadlines is due: its tick and its stall checks. */
