@@ -113,7 +113,10 @@ class YearProgressProjection extends JdbcProjection {
                 .param("year", event.year()).param("reason", event.reason()).param("at", utc(at)).update();
     }
 
-    /** Counts the movie under its new outcome, and out of its previous one's, when the pending pages and outcomes are written. */
+    /**
+     * Counts the movie under its new outcome, and out of its previous one's, when the pending pages and outcomes are
+     * written.
+     */
     private void countOutcome(Integer year, int tmdbId, String outcome, Instant at) {
         if (year == null) {
             return; // imported outside any year import: no year's progress to count it in
