@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
  * The DDL of a rebuild: copies of a projection's tables in {@value #REBUILD}, empty copies of their shape in
  * {@value #SHAPE}, and the swap that puts the copies in place of the live tables. Copies are made with
  * {@code CREATE TABLE ... (LIKE ... INCLUDING ALL)} from the live table (or, when it was dropped, from its
- * shape), and their indexes get the live indexes' names back, so a later Flyway migration finds every table
- * and index under the name it gave it. Every method runs in the caller's transaction.
+ * shape), then given its storage parameters, which {@code LIKE} leaves out, and their indexes get the live indexes'
+ * names back, so a later Flyway migration finds every table and index under the name it gave it. Every method runs
+ * in the caller's transaction.
  */
 @Component
 class RebuildTables {
@@ -82,7 +84,8 @@ class RebuildTables {
 
     /**
      * Whether the copies still have the live tables' shape (columns with their types, defaults, nullability and
-     * storage, constraints and indexes): a migration may have run since they were made.
+     * storage, constraints, indexes and the tables' storage parameters): a migration may have run since they were
+     * made.
      */
     boolean copiesMatchLive(Projection projection) {
         String live = liveSchema();
@@ -126,7 +129,10 @@ class RebuildTables {
     private void copy(String fromSchema, String toSchema, String table) {
         jdbc.sql("CREATE TABLE " + qualified(toSchema, table) + " (LIKE " + qualified(fromSchema, table)
                 + " INCLUDING ALL)").update();
-        // LIKE copies the columns' and indexes' comments, not the table's, which says what kind of table it is.
+        // LIKE copies neither the table's storage parameters (fillfactor, autovacuum's settings, its TOAST table's)
+        // nor its comment, which says what kind of table it is.
+        storageParameters(fromSchema, table).ifPresent(parameters -> jdbc.sql(
+                "ALTER TABLE " + qualified(toSchema, table) + " SET (" + parameters + ")").update());
         jdbc.sql("SELECT format('COMMENT ON TABLE %I.%I IS %L', CAST(:toSchema AS text), CAST(:table AS text),"
                         + " obj_description(to_regclass(:from), 'pg_class'))")
                 .param("toSchema", toSchema).param("table", table).param("from", qualified(fromSchema, table))
@@ -141,6 +147,23 @@ class RebuildTables {
                         .update();
             }
         }
+    }
+
+    /**
+     * The table's storage parameters and its TOAST table's, as {@code ALTER TABLE ... SET (...)} takes them
+     * ({@code fillfactor = '50', toast.autovacuum_enabled = 'false'}); empty when it has none.
+     */
+    private Optional<String> storageParameters(String schema, String table) {
+        return jdbc.sql("""
+                        SELECT string_agg(format('%s = %L', prefix || split_part(option, '=', 1),
+                                                 substr(option, strpos(option, '=') + 1)), ', ' ORDER BY prefix, option)
+                          FROM (SELECT '' AS prefix, unnest(t.reloptions) AS option
+                                  FROM pg_class t WHERE t.oid = to_regclass(:name)
+                                UNION ALL
+                                SELECT 'toast.', unnest(toast.reloptions)
+                                  FROM pg_class t JOIN pg_class toast ON toast.oid = t.reltoastrelid
+                                 WHERE t.oid = to_regclass(:name)) AS options""")
+                .param("name", qualified(schema, table)).query(String.class).optional();
     }
 
     private List<Index> indexes(String schema, String table) {
@@ -176,6 +199,7 @@ class RebuildTables {
                 .param("name", qualified(schema, table)).query(String.class).list());
         indexes(schema, table).stream().map(index -> index.name() + " " + index.definition()).sorted()
                 .forEach(shape::add);
+        storageParameters(schema, table).ifPresent(parameters -> shape.add("WITH (" + parameters + ")"));
         return shape;
     }
 

@@ -11,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A rebuild's copies have the live tables' shape, storage included ({@code movies.tmdb_data} is stored uncompressed
- * since V35), and no longer match once the live tables change under them.
+ * since V35) and the tables' storage parameters ({@code year_progress_movie}'s fill since V36), and no longer match
+ * once the live tables change under them.
  */
 class RebuildTablesTest {
 
@@ -36,6 +37,46 @@ class RebuildTablesTest {
             assertThat(tables.copiesMatchLive(movies)).as("a migration changed the live table's storage").isFalse();
             status.setRollbackOnly();
         });
+    }
+
+    /** In one transaction, rolled back: the live table's parameters are set here, and no other test sees them. */
+    @Test
+    void aCopyTakesTheLiveTablesStorageParametersAndNoLongerMatchesOnceTheyChange() {
+        Projection yearProgress = new Projection("year-progress",
+                List.of("year_progress", "year_progress_movie", "year_progress_page"), List.of());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("ALTER TABLE movies SET (autovacuum_vacuum_scale_factor = 0.05,"
+                    + " toast.autovacuum_enabled = false)").update();
+            tables.createCopies(movies);
+            tables.createCopies(yearProgress);
+
+            assertThat(parameters("year_progress_movie")).as("V36").containsExactly("fillfactor=50");
+            assertThat(parameters(RebuildTables.REBUILD + ".year_progress_movie")).containsExactly("fillfactor=50");
+            assertThat(parameters(RebuildTables.REBUILD + ".movies"))
+                    .containsExactly("autovacuum_vacuum_scale_factor=0.05");
+            assertThat(toastParameters(RebuildTables.REBUILD + ".movies")).containsExactly("autovacuum_enabled=false");
+            assertThat(tables.copiesMatchLive(movies)).isTrue();
+            assertThat(tables.copiesMatchLive(yearProgress)).isTrue();
+
+            jdbc.sql("ALTER TABLE year_progress_movie SET (fillfactor = 70)").update();
+            jdbc.sql("ALTER TABLE movies RESET (toast.autovacuum_enabled)").update();
+
+            assertThat(tables.copiesMatchLive(yearProgress)).as("a migration changed the live table's fill").isFalse();
+            assertThat(tables.copiesMatchLive(movies)).as("and its TOAST table's settings").isFalse();
+            status.setRollbackOnly();
+        });
+    }
+
+    private List<String> parameters(String table) {
+        return jdbc.sql("SELECT unnest(reloptions) FROM pg_class WHERE oid = to_regclass(:table)")
+                .param("table", table).query(String.class).list();
+    }
+
+    private List<String> toastParameters(String table) {
+        return jdbc.sql("""
+                        SELECT unnest(toast.reloptions) FROM pg_class t JOIN pg_class toast ON toast.oid = t.reltoastrelid
+                         WHERE t.oid = to_regclass(:table)""")
+                .param("table", table).query(String.class).list();
     }
 
     private String storage(String table) {
