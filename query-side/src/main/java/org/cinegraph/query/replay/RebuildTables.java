@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -84,8 +84,7 @@ class RebuildTables {
 
     /**
      * Whether the copies still have the live tables' shape (columns with their types, defaults, nullability and
-     * storage, constraints, indexes and the tables' storage parameters): a migration may have run since they were
-     * made.
+     * storage, constraints and indexes): a migration may have run since they were made.
      */
     boolean copiesMatchLive(Projection projection) {
         String live = liveSchema();
@@ -97,10 +96,18 @@ class RebuildTables {
         return projection.tables().stream().allMatch(table -> exists(REBUILD, table));
     }
 
-    /** Puts the filled copies in place of the live tables. Readers wait for the commit and then see the copies. */
+    /**
+     * Puts the filled copies in place of the live tables, with the live tables' storage parameters as they are now.
+     * Readers wait for the commit and then see the copies.
+     */
     void swap(Projection projection) {
         String live = liveSchema();
         for (String table : projection.tables()) {
+            if (exists(live, table)) {
+                // Set since the copy was made (a migration, an administrator): not part of the shape, since the rows
+                // the copy holds are right whatever they are.
+                takeStorageParameters(live, REBUILD, table);
+            }
             jdbc.sql("DROP TABLE IF EXISTS " + qualified(live, table)).update();
             jdbc.sql("ALTER TABLE " + qualified(REBUILD, table) + " SET SCHEMA " + quote(live)).update();
         }
@@ -131,8 +138,7 @@ class RebuildTables {
                 + " INCLUDING ALL)").update();
         // LIKE copies neither the table's storage parameters (fillfactor, autovacuum's settings, its TOAST table's)
         // nor its comment, which says what kind of table it is.
-        storageParameters(fromSchema, table).ifPresent(parameters -> jdbc.sql(
-                "ALTER TABLE " + qualified(toSchema, table) + " SET (" + parameters + ")").update());
+        takeStorageParameters(fromSchema, toSchema, table);
         jdbc.sql("SELECT format('COMMENT ON TABLE %I.%I IS %L', CAST(:toSchema AS text), CAST(:table AS text),"
                         + " obj_description(to_regclass(:from), 'pg_class'))")
                 .param("toSchema", toSchema).param("table", table).param("from", qualified(fromSchema, table))
@@ -150,20 +156,46 @@ class RebuildTables {
     }
 
     /**
-     * The table's storage parameters and its TOAST table's, as {@code ALTER TABLE ... SET (...)} takes them
-     * ({@code fillfactor = '50', toast.autovacuum_enabled = 'false'}); empty when it has none.
+     * Gives the table in {@code toSchema} the storage parameters of the one in {@code fromSchema}, its TOAST table's
+     * included ({@code toast.autovacuum_enabled}), replacing any it had.
      */
-    private Optional<String> storageParameters(String schema, String table) {
-        return jdbc.sql("""
-                        SELECT string_agg(format('%s = %L', prefix || split_part(option, '=', 1),
-                                                 substr(option, strpos(option, '=') + 1)), ', ' ORDER BY prefix, option)
+    private void takeStorageParameters(String fromSchema, String toSchema, String table) {
+        Map<String, String> wanted = storageParameters(fromSchema, table);
+        Map<String, String> current = storageParameters(toSchema, table);
+        if (wanted.equals(current)) {
+            return;
+        }
+        if (!current.isEmpty()) {
+            jdbc.sql("ALTER TABLE " + qualified(toSchema, table) + " RESET (" + String.join(", ", current.keySet())
+                    + ")").update();
+        }
+        if (!wanted.isEmpty()) {
+            List<String> settings = new ArrayList<>();
+            wanted.forEach((name, value) -> settings.add(name + " = " + value));
+            jdbc.sql("ALTER TABLE " + qualified(toSchema, table) + " SET (" + String.join(", ", settings) + ")")
+                    .update();
+        }
+    }
+
+    /**
+     * The table's storage parameters and its TOAST table's, by name as {@code ALTER TABLE} takes them
+     * ({@code fillfactor}, {@code toast.autovacuum_enabled}; names PostgreSQL checked when they were set), each
+     * with its value as a quoted literal.
+     */
+    private Map<String, String> storageParameters(String schema, String table) {
+        Map<String, String> parameters = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT prefix || split_part(option, '=', 1) AS name,
+                               quote_literal(substr(option, strpos(option, '=') + 1)) AS value
                           FROM (SELECT '' AS prefix, unnest(t.reloptions) AS option
                                   FROM pg_class t WHERE t.oid = to_regclass(:name)
                                 UNION ALL
                                 SELECT 'toast.', unnest(toast.reloptions)
                                   FROM pg_class t JOIN pg_class toast ON toast.oid = t.reltoastrelid
                                  WHERE t.oid = to_regclass(:name)) AS options""")
-                .param("name", qualified(schema, table)).query(String.class).optional();
+                .param("name", qualified(schema, table))
+                .query((rs, row) -> parameters.put(rs.getString("name"), rs.getString("value"))).list();
+        return parameters;
     }
 
     private List<Index> indexes(String schema, String table) {
@@ -199,7 +231,6 @@ class RebuildTables {
                 .param("name", qualified(schema, table)).query(String.class).list());
         indexes(schema, table).stream().map(index -> index.name() + " " + index.definition()).sorted()
                 .forEach(shape::add);
-        storageParameters(schema, table).ifPresent(parameters -> shape.add("WITH (" + parameters + ")"));
         return shape;
     }
 
