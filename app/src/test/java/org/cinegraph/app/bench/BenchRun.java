@@ -117,8 +117,13 @@ class BenchRun {
      * git, not a clone).
      */
     static String commit() {
-        String head = git("rev-parse", "--short=7", "HEAD");
-        String changes = git("status", "--porcelain", "--", ".", ":(exclude)bench/results");
+        return commit(Path.of(".."));
+    }
+
+    /** {@link #commit()} of the work tree at {@code tree}. */
+    static String commit(Path tree) {
+        String head = git(tree, "rev-parse", "--short=7", "HEAD");
+        String changes = git(tree, "status", "--porcelain", "--", ".", ":(exclude)bench/results");
         if (head == null || head.isEmpty() || !head.matches("[0-9a-f]+") || changes == null) {
             return "";
         }
@@ -126,11 +131,11 @@ class BenchRun {
     }
 
     /** What git printed, trimmed; null when it failed. */
-    private static String git(String... arguments) {
+    private static String git(Path tree, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
         try {
-            Process git = new ProcessBuilder(command).directory(Path.of("..").toFile())
+            Process git = new ProcessBuilder(command).directory(tree.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor() == 0 ? out : null;
