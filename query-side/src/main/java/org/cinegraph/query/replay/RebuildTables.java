@@ -194,7 +194,9 @@ class RebuildTables {
                                   FROM pg_class t JOIN pg_class toast ON toast.oid = t.reltoastrelid
                                  WHERE t.oid = to_regclass(:name)) AS options""")
                 .param("name", qualified(schema, table))
-                .query((rs, row) -> parameters.put(rs.getString("name"), rs.getString("value"))).list();
+                .query(rs -> {
+                    parameters.put(rs.getString("name"), rs.getString("value"));
+                });
         return parameters;
     }
 
