@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One segment of one projection in a bulk load ({@link BulkReplay}): applies the chunks of events the load reads,
  * a chunk per transaction, on a thread of its own, holding the segment's claim, until it has passed the head of the
  * replay or anything goes wrong. It then releases the claim, and the projection's processors carry on from the
- * last chunk it committed.
+ * last chunk it committed. A chunk holding none of the segment's events is no transaction of its own: the token
+ * passes it with the next chunk written, which comes at least every {@value #RENEW_CLAIM_SECONDS} seconds.
  */
 final class SegmentLoader implements Runnable {
 
@@ -61,6 +62,8 @@ final class SegmentLoader implements Runnable {
     private long position = -1;
     /** The segment's token as this load last left it; anything else means another node moved it. */
     private TrackingToken expected;
+    /** When this load last stored the segment's token, or checked it while waiting, renewing its claim. */
+    private long claimRenewedAt = System.nanoTime();
 
     /**
      * @param reset the token the reset left, whose claim this node holds: the load goes on only while the token
@@ -122,6 +125,7 @@ final class SegmentLoader implements Runnable {
                     if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
                         break;
                     }
+                    claimRenewedAt = System.nanoTime();
                     continue;
                 }
                 if (chunk == END_OF_STREAM || !apply(chunk)) {
@@ -155,6 +159,16 @@ final class SegmentLoader implements Runnable {
         List<TrackedEventMessage<?>> handled = chunk.stream()
                 .filter(event -> handlesType(event.getPayloadType()) && invoker.canHandle(event, segment))
                 .toList();
+        if (handled.isEmpty() && SegmentPositions.position(last) < target.head()
+                && System.nanoTime() - claimRenewedAt < TimeUnit.SECONDS.toNanos(RENEW_CLAIM_SECONDS)) {
+            // Nothing here for this segment (a festival's projection in a year import's events): no transaction,
+            // its token moves past these events with the next one it writes. Stopped before that, the load leaves
+            // its processors events they apply nothing of. The chunk that passes the head is always written, and
+            // a token at least every few seconds keeps the claim.
+            position = SegmentPositions.position(last);
+            statistics.applied(chunk.size());
+            return true;
+        }
         TrackingToken applied = transactions.execute(status -> {
             tables.commitWithoutWaitingForTheDisk();
             boolean ours = replays.lockShared(name)
@@ -183,6 +197,7 @@ final class SegmentLoader implements Runnable {
         });
         if (applied != null) {
             expected = applied;
+            claimRenewedAt = System.nanoTime();
             position = SegmentPositions.position(last);
             statistics.applied(chunk.size());
             return true;
