@@ -41,11 +41,13 @@ import org.springframework.util.ReflectionUtils;
  *
  * <p>One thread reads the events in order and decodes each once; each segment of each projection applies them
  * on a thread of its own, a chunk of {@value #CHUNK} events per transaction, with the handlers and the
- * sequencing policy its processor uses. Each
+ * sequencing policy its processor uses (a chunk with none of the segment's events is no transaction of its own;
+ * see {@link SegmentLoader}). Each
  * transaction does what a processor's batch does: it takes the shared lock on the projection's replay row,
  * writes to the copies of its tables and advances the projection's tokens, whose claims it holds. So the
- * tokens always say how far the copies are, {@code GET /api/projections} shows the progress, and the
- * projection's processors can carry on from them at any moment.
+ * tokens always say how far the copies are (a segment's may stay up to a couple of seconds of chunks behind, when
+ * it had nothing in them), {@code GET /api/projections} shows the progress, and the projection's processors can
+ * carry on from them at any moment.
  *
  * <p>A projection's load ends once it has passed the head recorded at the reset (the processors take the
  * events after it), or as soon as anything goes wrong: a handler fails, another node takes a claim over, the

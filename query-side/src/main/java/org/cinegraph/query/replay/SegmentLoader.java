@@ -1,5 +1,6 @@
 package org.cinegraph.query.replay;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a chunk per transaction, on a thread of its own, holding the segment's claim, until it has passed the head of the
  * replay or anything goes wrong. It then releases the claim, and the projection's processors carry on from the
  * last chunk it committed. A chunk holding none of the segment's events is no transaction of its own: the token
- * passes it with the next chunk written, which comes at least every {@value #RENEW_CLAIM_SECONDS} seconds.
+ * passes it with the segment's next transaction, and one comes about every {@value #RENEW_CLAIM_SECONDS} seconds
+ * whatever the chunks hold, renewing the claim well within Axon's 10 s timeout. Such a segment sees a replay restarted
+ * or a claim taken over only then, and, having written nothing meanwhile, stops there.
  */
 final class SegmentLoader implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentLoader.class);
-    /** How often a loader waiting for its next chunk renews its claim, well within Axon's 10 s claim timeout. */
+    /** How often a loader renews its claim, waiting or not, well within Axon's 10 s claim timeout. */
     private static final long RENEW_CLAIM_SECONDS = 2;
     /** Chunks read ahead of the slowest projection. */
     private static final int READ_AHEAD = 4;
@@ -59,9 +62,13 @@ final class SegmentLoader implements Runnable {
     private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
     private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     private volatile boolean done;
+    /** The last event this load has taken, applied or with nothing in it for the segment. */
     private long position = -1;
+    /** The position of the token this load last stored: where the processors carry on from. */
+    private long stored = -1;
     /** The segment's token as this load last left it; anything else means another node moved it. */
     private TrackingToken expected;
+    private final long renewClaimNanos;
     /** When this load last stored the segment's token, or checked it while waiting, renewing its claim. */
     private long claimRenewedAt = System.nanoTime();
 
@@ -72,6 +79,13 @@ final class SegmentLoader implements Runnable {
      */
     SegmentLoader(BulkReplay.Target target, Segment segment, TrackingToken reset, EventHandlerInvoker invoker,
                   Runnable ended, Storage storage) {
+        this(target, segment, reset, invoker, ended, storage, Duration.ofSeconds(RENEW_CLAIM_SECONDS));
+    }
+
+    /** As above, renewing the claim every {@code renewClaim}. */
+    SegmentLoader(BulkReplay.Target target, Segment segment, TrackingToken reset, EventHandlerInvoker invoker,
+                  Runnable ended, Storage storage, Duration renewClaim) {
+        this.renewClaimNanos = renewClaim.toNanos();
         this.target = target;
         this.name = target.projection().name();
         this.segment = segment;
@@ -119,9 +133,11 @@ final class SegmentLoader implements Runnable {
         long events = 0;
         try {
             while (position < target.head()) {
-                List<TrackedEventMessage<?>> chunk = chunks.poll(RENEW_CLAIM_SECONDS, TimeUnit.SECONDS);
+                long renewIn = Math.max(0, renewClaimNanos - (System.nanoTime() - claimRenewedAt));
+                List<TrackedEventMessage<?>> chunk = chunks.poll(renewIn, TimeUnit.NANOSECONDS);
                 if (chunk == null) {
-                    // Waiting for the reader, which waits for the slowest projection: keep the claim.
+                    // Waiting for the reader, which waits for the slowest projection, or past chunks with nothing
+                    // to write: keep the claim.
                     if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
                         break;
                     }
@@ -134,13 +150,13 @@ final class SegmentLoader implements Runnable {
                 events += chunk.size();
             }
             log.info("Loaded segment {} of projection {} up to event {} ({} events in {} ms); its processors"
-                            + " take it from there", segment.getSegmentId(), name, position, events,
+                            + " take it from there", segment.getSegmentId(), name, stored, events,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Loading segment {} of projection {} stopped at event {}; its processors carry on from there",
-                    segment.getSegmentId(), name, position, e);
+                    segment.getSegmentId(), name, stored, e);
         } finally {
             done = true;
             chunks.clear();
@@ -160,11 +176,11 @@ final class SegmentLoader implements Runnable {
                 .filter(event -> handlesType(event.getPayloadType()) && invoker.canHandle(event, segment))
                 .toList();
         if (handled.isEmpty() && SegmentPositions.position(last) < target.head()
-                && System.nanoTime() - claimRenewedAt < TimeUnit.SECONDS.toNanos(RENEW_CLAIM_SECONDS)) {
+                && System.nanoTime() - claimRenewedAt < renewClaimNanos) {
             // Nothing here for this segment (a festival's projection in a year import's events): no transaction,
             // its token moves past these events with the next one it writes. Stopped before that, the load leaves
             // its processors events they apply nothing of. The chunk that passes the head is always written, and
-            // a token at least every few seconds keeps the claim.
+            // one when the claim is due.
             position = SegmentPositions.position(last);
             statistics.applied(chunk.size());
             return true;
@@ -199,6 +215,7 @@ final class SegmentLoader implements Runnable {
             expected = applied;
             claimRenewedAt = System.nanoTime();
             position = SegmentPositions.position(last);
+            stored = position;
             statistics.applied(chunk.size());
             return true;
         }

@@ -2,10 +2,12 @@ package org.cinegraph.query.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -13,11 +15,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.cinegraph.query.testing.ProjectionDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A segment's bulk load writes a transaction for a chunk only when the chunk holds events of the segment, when it
  * passes the replay's head, or when the claim is due to be renewed: the chunks of events a projection has no
- * handler for (a festival's projection during a year import's events) cost no transaction, and the token still ends
- * past the head with every event of the segment applied once.
+ * handler for (a festival's projection during a year import's events) cost no transaction, every event of the
+ * segment is applied once, and each token stored is the one a processor advancing event by event would store.
  */
 class SegmentLoaderTest {
 
@@ -50,6 +54,9 @@ class SegmentLoaderTest {
     @BeforeEach
     void aReplayRebuilding() {
         jdbc.sql("DELETE FROM projection_replay WHERE name = :name").param("name", NAME).update();
+        // The projection's copy, which the load analyzes as its events add up.
+        jdbc.sql("CREATE SCHEMA IF NOT EXISTS " + RebuildTables.REBUILD).update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS " + RebuildTables.REBUILD + "." + NAME + " (id integer)").update();
         replays.request(NAME);
         tokens.initializeTokenSegments(NAME, 1);
         tokens.fetchToken(NAME, 0);
@@ -57,7 +64,9 @@ class SegmentLoaderTest {
 
     @Test
     void chunksWithNothingForTheSegmentAreNotWrittenYetTheTokenEndsPastTheHead() throws InterruptedException {
-        SegmentLoader loader = loader(50);
+        // The reset's token, as a replay leaves it: a replay up to the head.
+        TrackingToken reset = ReplayToken.createReplayToken(token(50));
+        SegmentLoader loader = loader(50, reset, Duration.ofMinutes(1));
         Thread thread = start(loader);
         loader.offer(chunk(1, 0));
         loader.offer(chunk(11, 0));
@@ -70,38 +79,60 @@ class SegmentLoaderTest {
         thread.join();
         assertThat(handler.applied).containsExactly(25L);
         assertThat(tokens.stored).as("the chunk with its event, and the one that passes the head")
-                .containsExactly(30L, 50L);
+                .extracting(SegmentPositions::position).containsExactly(30L, 50L);
+        // The tokens a processor would have stored, advancing event by event.
+        assertThat(tokens.stored).containsExactly(advancedThrough(reset, 30), advancedThrough(reset, 50));
+        assertThat(ReplayToken.isReplay(tokens.stored.get(0))).as("still replaying at 30").isTrue();
     }
 
     @Test
-    void aLongStretchOfChunksWithNothingForTheSegmentStillRenewsTheClaim() throws InterruptedException {
-        SegmentLoader loader = loader(1_000);
+    void aSteadyStreamOfChunksWithNothingForTheSegmentStillStoresItsTokenWhenTheClaimIsDue()
+            throws InterruptedException {
+        SegmentLoader loader = loader(1_000_000, null, Duration.ofMillis(200));
         Thread thread = start(loader);
         long from = 1;
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_600);
-        while (System.nanoTime() < deadline) {
+        int offered = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // As fast as the loader takes them, so that a chunk is waiting whenever the claim falls due.
+        while (tokens.stored.size() < 3 && System.nanoTime() < deadline) {
             loader.offer(chunk(from, 0));
             from += CHUNK;
-            Thread.sleep(200);
+            offered++;
         }
-        long offered = from;
-        assertThat(tokens.stored).as("a token within the claim's renewal period, though nothing was applied")
-                .isNotEmpty()
-                .allMatch(position -> position < offered);
         loader.endOfStream();
         assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
         thread.join();
+
+        assertThat(tokens.stored).as("tokens stored while only chunks with nothing came")
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(tokens.stored.size()).as("far fewer than the chunks").isLessThan(offered / 2);
         assertThat(handler.applied).isEmpty();
     }
 
-    private SegmentLoader loader(long head) {
+    private SegmentLoader loader(long head, TrackingToken reset, Duration renewClaim) {
         replays.rebuilding(NAME, head);
         Instant startedAt = replays.find(NAME).orElseThrow().startedAt();
+        if (reset != null) {
+            tokens.storeToken(reset, NAME, 0);
+            tokens.stored.clear();
+        }
         EventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder().eventHandlers(handler).build();
         SegmentLoader.Storage storage = new SegmentLoader.Storage(transactions, tokens, replays, tables,
                 new CopyStatistics(projection, tables, transactions));
-        return new SegmentLoader(new BulkReplay.Target(projection, head, startedAt), Segment.ROOT_SEGMENT, null,
-                invoker, ended::countDown, storage);
+        return new SegmentLoader(new BulkReplay.Target(projection, head, startedAt), Segment.ROOT_SEGMENT, reset,
+                invoker, ended::countDown, storage, renewClaim);
+    }
+
+    private static TrackingToken token(long index) {
+        return GapAwareTrackingToken.newInstance(index, Set.of());
+    }
+
+    private static TrackingToken advancedThrough(TrackingToken reset, long index) {
+        TrackingToken token = reset;
+        for (long event = 1; event <= index; event++) {
+            token = WrappedToken.advance(token, token(event));
+        }
+        return token;
     }
 
     private static Thread start(SegmentLoader loader) {
@@ -113,7 +144,7 @@ class SegmentLoaderTest {
     /** {@value #CHUNK} events from {@code from} on, year events but for a festival's at {@code festivalAt}. */
     private static List<TrackedEventMessage<?>> chunk(long from, long festivalAt) {
         return LongStream.range(from, from + CHUNK).<TrackedEventMessage<?>>mapToObj(index ->
-                new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
+                new GenericTrackedEventMessage<>(token(index),
                         GenericEventMessage.asEventMessage(index == festivalAt
                                 ? new FestivalEvent(index) : new YearEvent(index)))).toList();
     }
@@ -134,14 +165,14 @@ class SegmentLoaderTest {
         }
     }
 
-    /** The token store, noting the position of each token stored. */
+    /** The token store, noting each token stored. */
     static final class StoredTokens extends InMemoryTokenStore {
 
-        final List<Long> stored = Collections.synchronizedList(new ArrayList<>());
+        final List<TrackingToken> stored = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void storeToken(TrackingToken token, String processorName, int segment) {
-            stored.add(SegmentPositions.position(token));
+            stored.add(token);
             super.storeToken(token, processorName, segment);
         }
     }
