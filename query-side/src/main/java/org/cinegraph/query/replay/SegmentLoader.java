@@ -65,7 +65,9 @@ final class SegmentLoader implements Runnable {
     /** The last event this load has taken, applied or with nothing in it for the segment. */
     private long position = -1;
     /** The position of the token this load last stored: where the processors carry on from. */
-    private long stored = -1;
+    private long stored;
+    /** The last event of the chunks passed with nothing to write since the token was last stored; null if none. */
+    private TrackingToken passed;
     /** The segment's token as this load last left it; anything else means another node moved it. */
     private TrackingToken expected;
     private final long renewClaimNanos;
@@ -90,6 +92,7 @@ final class SegmentLoader implements Runnable {
         this.name = target.projection().name();
         this.segment = segment;
         this.expected = reset;
+        this.stored = SegmentPositions.position(reset);
         this.invoker = invoker;
         this.ended = ended;
         this.transactions = storage.transactions();
@@ -136,12 +139,10 @@ final class SegmentLoader implements Runnable {
                 long renewIn = Math.max(0, renewClaimNanos - (System.nanoTime() - claimRenewedAt));
                 List<TrackedEventMessage<?>> chunk = chunks.poll(renewIn, TimeUnit.NANOSECONDS);
                 if (chunk == null) {
-                    // Waiting for the reader, which waits for the slowest projection, or past chunks with nothing
-                    // to write: keep the claim.
-                    if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
+                    // The claim is due: keep it, storing the token past the chunks passed since the last one.
+                    if (!renewClaim()) {
                         break;
                     }
-                    claimRenewedAt = System.nanoTime();
                     continue;
                 }
                 if (chunk == END_OF_STREAM || !apply(chunk)) {
@@ -166,8 +167,8 @@ final class SegmentLoader implements Runnable {
     }
 
     /**
-     * Applies the segment's events of one chunk in one transaction; false when the replay is no longer this
-     * load's to write.
+     * Applies the segment's events of one chunk in one transaction, or passes a chunk with none of them while the
+     * claim is not due; false when the replay is no longer this load's to write.
      */
     private boolean apply(List<TrackedEventMessage<?>> chunk) {
         TrackingToken last = chunk.get(chunk.size() - 1).trackingToken();
@@ -178,13 +179,41 @@ final class SegmentLoader implements Runnable {
         if (handled.isEmpty() && SegmentPositions.position(last) < target.head()
                 && System.nanoTime() - claimRenewedAt < renewClaimNanos) {
             // Nothing here for this segment (a festival's projection in a year import's events): no transaction,
-            // its token moves past these events with the next one it writes. Stopped before that, the load leaves
-            // its processors events they apply nothing of. The chunk that passes the head is always written, and
-            // one when the claim is due.
+            // its token moves past these events with the next one it writes, at the latest when the claim is due.
+            // Stopped before that, the load leaves its processors events they apply nothing of. The chunk that
+            // passes the head is always written.
             position = SegmentPositions.position(last);
+            passed = last;
             statistics.applied(chunk.size());
             return true;
         }
+        if (!write(last, handled)) {
+            return false;
+        }
+        statistics.applied(chunk.size());
+        return true;
+    }
+
+    /**
+     * Renews the claim when it is due and no chunk is waiting: stores the token past the chunks passed with nothing
+     * to write, if any, else checks it is still this load's. False when the replay is no longer this load's.
+     */
+    private boolean renewClaim() {
+        if (passed != null) {
+            return write(passed, List.of());
+        }
+        if (!Boolean.TRUE.equals(transactions.execute(status -> tokenStillOurs()))) {
+            return false;
+        }
+        claimRenewedAt = System.nanoTime();
+        return true;
+    }
+
+    /**
+     * Applies {@code handled}, the segment's events up to {@code last}, and stores its token past {@code last}, in
+     * one transaction; false when the replay is no longer this load's to write.
+     */
+    private boolean write(TrackingToken last, List<TrackedEventMessage<?>> handled) {
         TrackingToken applied = transactions.execute(status -> {
             tables.commitWithoutWaitingForTheDisk();
             boolean ours = replays.lockShared(name)
@@ -211,15 +240,15 @@ final class SegmentLoader implements Runnable {
             tokens.storeToken(advanced, name, segment.getSegmentId());
             return advanced;
         });
-        if (applied != null) {
-            expected = applied;
-            claimRenewedAt = System.nanoTime();
-            position = SegmentPositions.position(last);
-            stored = position;
-            statistics.applied(chunk.size());
-            return true;
+        if (applied == null) {
+            return false;
         }
-        return false;
+        expected = applied;
+        claimRenewedAt = System.nanoTime();
+        position = SegmentPositions.position(last);
+        stored = position;
+        passed = null;
+        return true;
     }
 
     /**

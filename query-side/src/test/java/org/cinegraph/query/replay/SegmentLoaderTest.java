@@ -109,6 +109,32 @@ class SegmentLoaderTest {
         assertThat(handler.applied).isEmpty();
     }
 
+    @Test
+    void chunksWithNothingForTheSegmentComingSlowerThanTheLoaderTakesThemStillMoveItsTokenOn()
+            throws InterruptedException {
+        SegmentLoader loader = loader(1_000_000, null, Duration.ofMillis(200));
+        Thread thread = start(loader);
+        long from = 1;
+        int offered = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // One at a time, so that no chunk is waiting when the claim falls due: the loader waits for the next. A
+        // chunk every 20 ms or more, so 300 chunks span at least 30 renewal periods.
+        while (tokens.stored.size() < 3 && offered < 300 && System.nanoTime() < deadline) {
+            loader.offer(chunk(from, 0));
+            from += CHUNK;
+            offered++;
+            Thread.sleep(20);
+        }
+        loader.endOfStream();
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+        thread.join();
+
+        assertThat(tokens.stored).as("tokens stored while only chunks with nothing came")
+                .hasSizeGreaterThanOrEqualTo(3)
+                .extracting(SegmentPositions::position).isSorted().doesNotHaveDuplicates();
+        assertThat(tokens.stored.size()).as("far fewer than the chunks").isLessThan(offered / 2);
+    }
+
     private SegmentLoader loader(long head, TrackingToken reset, Duration renewClaim) {
         replays.rebuilding(NAME, head);
         Instant startedAt = replays.find(NAME).orElseThrow().startedAt();
