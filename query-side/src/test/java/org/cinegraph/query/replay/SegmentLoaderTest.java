@@ -88,20 +88,8 @@ class SegmentLoaderTest {
     @Test
     void aSteadyStreamOfChunksWithNothingForTheSegmentStillStoresItsTokenWhenTheClaimIsDue()
             throws InterruptedException {
-        SegmentLoader loader = loader(1_000_000, null, Duration.ofMillis(200));
-        Thread thread = start(loader);
-        long from = 1;
-        int offered = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         // As fast as the loader takes them, so that a chunk is waiting whenever the claim falls due.
-        while (tokens.stored.size() < 3 && System.nanoTime() < deadline) {
-            loader.offer(chunk(from, 0));
-            from += CHUNK;
-            offered++;
-        }
-        loader.endOfStream();
-        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-        thread.join();
+        int offered = feedChunksWithNothingUntilThreeTokensStored(Integer.MAX_VALUE, 0);
 
         assertThat(tokens.stored).as("tokens stored while only chunks with nothing came")
                 .hasSizeGreaterThanOrEqualTo(3);
@@ -112,27 +100,38 @@ class SegmentLoaderTest {
     @Test
     void chunksWithNothingForTheSegmentComingSlowerThanTheLoaderTakesThemStillMoveItsTokenOn()
             throws InterruptedException {
-        SegmentLoader loader = loader(1_000_000, null, Duration.ofMillis(200));
-        Thread thread = start(loader);
-        long from = 1;
-        int offered = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         // One at a time, so that no chunk is waiting when the claim falls due: the loader waits for the next. A
         // chunk every 20 ms or more, so 300 chunks span at least 30 renewal periods.
-        while (tokens.stored.size() < 3 && offered < 300 && System.nanoTime() < deadline) {
-            loader.offer(chunk(from, 0));
-            from += CHUNK;
-            offered++;
-            Thread.sleep(20);
-        }
-        loader.endOfStream();
-        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
-        thread.join();
+        int offered = feedChunksWithNothingUntilThreeTokensStored(300, 20);
 
         assertThat(tokens.stored).as("tokens stored while only chunks with nothing came")
                 .hasSizeGreaterThanOrEqualTo(3)
                 .extracting(SegmentPositions::position).isSorted().doesNotHaveDuplicates();
         assertThat(tokens.stored.size()).as("far fewer than the chunks").isLessThan(offered / 2);
+    }
+
+    /**
+     * Runs a load whose claim is due every 200 ms on chunks holding nothing for it, {@code pauseMillis} apart, until
+     * it has stored three tokens, or {@code most} chunks or 30 s have gone by; returns how many chunks it was given.
+     */
+    private int feedChunksWithNothingUntilThreeTokensStored(int most, long pauseMillis) throws InterruptedException {
+        SegmentLoader loader = loader(1_000_000, null, Duration.ofMillis(200));
+        Thread thread = start(loader);
+        long from = 1;
+        int offered = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (tokens.stored.size() < 3 && offered < most && System.nanoTime() < deadline) {
+            loader.offer(chunk(from, 0));
+            from += CHUNK;
+            offered++;
+            if (pauseMillis > 0) {
+                Thread.sleep(pauseMillis);
+            }
+        }
+        loader.endOfStream();
+        assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
+        thread.join();
+        return offered;
     }
 
     private SegmentLoader loader(long head, TrackingToken reset, Duration renewClaim) {
