@@ -64,11 +64,12 @@ final class SegmentLoader implements Runnable {
     private volatile boolean done;
     /** The last event this load has taken, applied or with nothing in it for the segment. */
     private long position = -1;
-    /** The position of the token this load last stored: where the processors carry on from. */
-    private long stored;
     /** The last event of the chunks passed with nothing to write since the token was last stored; null if none. */
     private TrackingToken passed;
-    /** The segment's token as this load last left it; anything else means another node moved it. */
+    /**
+     * The segment's token as this load last left it, where the processors carry on from; anything else means another
+     * node moved it.
+     */
     private TrackingToken expected;
     private final long renewClaimNanos;
     /** When this load last stored the segment's token, or checked it while waiting, renewing its claim. */
@@ -92,7 +93,6 @@ final class SegmentLoader implements Runnable {
         this.name = target.projection().name();
         this.segment = segment;
         this.expected = reset;
-        this.stored = SegmentPositions.position(reset);
         this.invoker = invoker;
         this.ended = ended;
         this.transactions = storage.transactions();
@@ -151,13 +151,13 @@ final class SegmentLoader implements Runnable {
                 events += chunk.size();
             }
             log.info("Loaded segment {} of projection {} up to event {} ({} events in {} ms); its processors"
-                            + " take it from there", segment.getSegmentId(), name, stored, events,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                            + " take it from there", segment.getSegmentId(), name, SegmentPositions.position(expected),
+                    events, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.warn("Loading segment {} of projection {} stopped at event {}; its processors carry on from there",
-                    segment.getSegmentId(), name, stored, e);
+                    segment.getSegmentId(), name, SegmentPositions.position(expected), e);
         } finally {
             done = true;
             chunks.clear();
@@ -246,7 +246,6 @@ final class SegmentLoader implements Runnable {
         expected = applied;
         claimRenewedAt = System.nanoTime();
         position = SegmentPositions.position(last);
-        stored = position;
         passed = null;
         return true;
     }
