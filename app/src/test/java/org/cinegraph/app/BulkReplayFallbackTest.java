@@ -124,7 +124,7 @@ class BulkReplayFallbackTest {
     @ProjectionTables("flaky_projection")
     static class FlakyProjection {
 
-        private static final String LOADING_THREAD = "projection-bulk-replay";
+        private static final String LOADING_THREAD = "replay-loader";
 
         private final JdbcClient jdbc;
         private final AtomicInteger failAfter = new AtomicInteger(-1);

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 final class ProcessCpu {
 
     /** Linux's clock ticks per second for /proc/[pid]/stat times on every common architecture. */
-    private static final double TICKS_PER_SECOND = 100.0;
+    static final double TICKS_PER_SECOND = 100.0;
 
     private final Path postmasterPid;
 

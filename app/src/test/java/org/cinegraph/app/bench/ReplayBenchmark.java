@@ -120,7 +120,10 @@ class ReplayBenchmark {
         progress.say("Projections built for the first time in %.1f s", catchUp.seconds());
 
         ReplayReport.Events stored = storedEvents(jdbc, years.size(), movies);
+        ProcessCpu cpu = new ProcessCpu(app.dataDir().resolve("postgres"));
+        ProcessCpu.Sample cpuBefore = cpu.sample();
         EventReadBaseline.Result read = new EventReadBaseline(app.context().getBean(DataSource.class)).run();
+        ProcessCpu.Sample baselineCpu = cpu.sample().since(cpuBefore);
         Phase baseline = Phase.of(read.events(), read.nanos());
         progress.say("Baseline read and parsed %,d events in %.1f s", read.events(), baseline.seconds());
 
@@ -150,9 +153,10 @@ class ReplayBenchmark {
         Replay replay = new Replay(scope, events, replayed.seconds(), replayed.eventsPerSecond(),
                 ReplayReport.TARGET_EVENTS_PER_SECOND,
                 replayed.eventsPerSecond() >= ReplayReport.TARGET_EVENTS_PER_SECOND, secondsByProjection,
-                rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds());
+                rebuild.cpu().jvmSeconds(), rebuild.cpu().postgresSeconds(), rebuild.threads());
         return new ReplayReport(options.command(), Instant.now(), MachineFacts.of(jdbc, loadAverage), stored, seeding,
-                catchUp, replay, baseline, replayed.eventsPerSecond() / baseline.eventsPerSecond(), ceiling, derived,
+                catchUp, replay, baseline, baselineCpu, replayed.eventsPerSecond() / baseline.eventsPerSecond(), ceiling,
+                derived,
                 rebuild.heap(),
                 options.pgProfile() ? PostgresProfile.since(jdbc) : null);
     }
@@ -178,7 +182,8 @@ class ReplayBenchmark {
                 List.copyOf(rows.keySet()), filled);
     }
 
-    private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu, Heap heap) {
+    private record RebuildMeasurement(Map<String, Duration> finished, long nanos, ProcessCpu.Sample cpu,
+                                      JvmThreadCpu.Split threads, Heap heap) {
     }
 
     /** Rebuilds while sampling the heap, counting CPU time on both sides and, if asked, recording with JFR. */
@@ -188,8 +193,10 @@ class ReplayBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peakHeap = new AtomicLong();
         AtomicLong lastReport = new AtomicLong(System.nanoTime());
+        JvmThreadCpu threads = JvmThreadCpu.start();
         Runnable duringRebuild = () -> {
             peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            threads.sample();
             if (System.nanoTime() - lastReport.get() > PROGRESS_EVERY.toNanos()) {
                 lastReport.set(System.nanoTime());
                 try {
@@ -212,11 +219,12 @@ class ReplayBenchmark {
                     .rebuildAll();
             long nanos = System.nanoTime() - start;
             ProcessCpu.Sample cpuUsed = cpu.sample().since(cpuBefore);
+            JvmThreadCpu.Split byThread = threads.split();
             if (recording != null) {
                 recording.stop();
             }
             System.gc();
-            return new RebuildMeasurement(finished, nanos, cpuUsed,
+            return new RebuildMeasurement(finished, nanos, cpuUsed, byThread,
                     new Heap(peakHeap.get(), memory.getHeapMemoryUsage().getUsed()));
         }
     }

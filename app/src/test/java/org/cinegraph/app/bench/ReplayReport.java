@@ -27,6 +27,7 @@ record ReplayReport(
         Phase catchUp,
         Replay replay,
         Phase baseline,
+        ProcessCpu.Sample baselineCpu,
         double replayToBaseline,
         RecordCeiling.Result recordCeiling,
         DerivedRebuild derivedTables,
@@ -68,10 +69,11 @@ record ReplayReport(
      * @param secondsByProjection when each projection's rebuild was seen finished, from the first request
      * @param jvmCpuSeconds CPU time the application's JVM used during the rebuild
      * @param postgresCpuSeconds CPU time PostgreSQL used during the rebuild; null where it cannot be read
+     * @param jvmCpuByThread the JVM's CPU time by what its threads did; null where it cannot be read
      */
     record Replay(String scope, long events, double seconds, double eventsPerSecond, int targetEventsPerSecond,
                   boolean meetsTarget, Map<String, Double> secondsByProjection, double jvmCpuSeconds,
-                  Double postgresCpuSeconds) {
+                  Double postgresCpuSeconds, JvmThreadCpu.Split jvmCpuByThread) {
 
         /**
          * Events per second of CPU, JVM and PostgreSQL together: unlike the wall-clock figure it hardly moves
@@ -117,6 +119,8 @@ record ReplayReport(
                 row(table, "&nbsp;&nbsp;" + name + " finished after", seconds(finished)));
         row(table, "baseline: JDBC read + Jackson parse", rate(baseline.eventsPerSecond()) + " ("
                 + seconds(baseline.seconds()) + ", fetch size " + EventReadBaseline.FETCH_SIZE + ")");
+        row(table, "CPU during baseline: JVM, PostgreSQL", seconds(baselineCpu.jvmSeconds()) + ", "
+                + (baselineCpu.postgresSeconds() == null ? "unknown" : seconds(baselineCpu.postgresSeconds())));
         row(table, "replay / baseline", String.format(Locale.ROOT, "%.3f", replayToBaseline));
         row(table, "ceiling set by storing the TMDb records as " + recordCeiling.type(),
                 rate(recordCeiling.eventsPerSecondCeiling())
@@ -125,6 +129,13 @@ record ReplayReport(
         row(table, "CPU during replay: JVM, PostgreSQL", seconds(replay.jvmCpuSeconds()) + ", "
                 + (replay.postgresCpuSeconds() == null ? "unknown" : seconds(replay.postgresCpuSeconds())
                 + " (" + number(Math.round(replay.eventsPerCpuSecond())) + " events per CPU second)"));
+        JvmThreadCpu.Split threads = replay.jvmCpuByThread();
+        if (threads != null) {
+            row(table, "&nbsp;&nbsp;the JVM's by thread", "reading the events " + seconds(threads.readingEvents())
+                    + ", loading the projections " + seconds(threads.loadingProjections()) + ", JIT compilers "
+                    + seconds(threads.compiling()) + ", garbage collector " + seconds(threads.collectingGarbage())
+                    + ", other " + seconds(threads.other()));
+        }
         row(table, "rebuild of the command side's derived tables", rate(derivedTables.eventsPerSecond()) + " ("
                 + number(derivedTables.events()) + " events of their types in " + seconds(derivedTables.seconds())
                 + "; " + number(derivedTables.rows().values().stream().mapToLong(Long::longValue).sum())

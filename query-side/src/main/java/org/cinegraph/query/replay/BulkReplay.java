@@ -61,6 +61,12 @@ class BulkReplay {
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
     /** Events per transaction, unless {@code cinegraph.replay.load-chunk-size} says otherwise. */
     static final int CHUNK = 1000;
+    /**
+     * The name of the threads that apply the segments' chunks, and of the one that reads the events for them: short
+     * enough for the operating system to show whole (15 characters), as {@code top -H} and {@code /proc} do.
+     */
+    static final String LOADER_THREAD = "replay-loader";
+    static final String READER_THREAD = "replay-reader";
 
     /** A projection to load: reset by this node, up to the event store's head at that moment. */
     record Target(Projection projection, long head, Instant startedAt) {
@@ -75,7 +81,7 @@ class BulkReplay {
     private final TransactionTemplate transactions;
     private final int chunkSize;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "projection-bulk-replay");
+        Thread thread = new Thread(runnable, LOADER_THREAD);
         thread.setDaemon(true);
         return thread;
     });
@@ -117,7 +123,11 @@ class BulkReplay {
         List<SegmentLoader> started = new ArrayList<>();
         try {
             for (SegmentLoader loader : loaders) {
-                threads.execute(loader);
+                threads.execute(() -> {
+                    // The pool may hand it a thread that read the events of an earlier load.
+                    Thread.currentThread().setName(LOADER_THREAD);
+                    loader.run();
+                });
                 started.add(loader);
             }
             threads.execute(() -> read(started));
@@ -202,6 +212,7 @@ class BulkReplay {
     }
 
     private void read(List<SegmentLoader> loaders) {
+        Thread.currentThread().setName(READER_THREAD);
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.getObject().readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             List<TrackedEventMessage<?>> chunk = new ArrayList<>(chunkSize);
