@@ -59,7 +59,9 @@ final class JvmThreadCpu {
         }
         threads.forEach((id, thread) -> {
             Long before = previous.put(id, thread.ticks());
-            ticks[kind(thread.name())] += thread.ticks() - (before == null ? 0 : before);
+            // A thread new since the last sample counts whole, and so does one that took the id of an ended one.
+            boolean sameThread = before != null && before <= thread.ticks();
+            ticks[kind(thread.name())] += thread.ticks() - (sameThread ? before : 0);
         });
     }
 

@@ -43,6 +43,11 @@ class ReplayBenchmarkTest {
                 ReportFigures.assertPresent(softly, report, "/replay/postgresCpuSeconds", "/replay/eventsPerCpuSecond",
                         "/baselineCpu/postgresSeconds", "/replay/jvmCpuByThread/readingEvents",
                         "/replay/jvmCpuByThread/loadingProjections");
+                // The bulk load's threads are found by BulkReplay's names: renamed there, their time would be "other".
+                softly.assertThat(report.at("/replay/jvmCpuByThread/readingEvents").asDouble()).as("the reader's CPU")
+                        .isPositive();
+                softly.assertThat(report.at("/replay/jvmCpuByThread/loadingProjections").asDouble())
+                        .as("the loaders' CPU").isPositive();
             }
         });
         assertThat(report.at("/replay/secondsByProjection").size()).as("every projection").isEqualTo(8);
