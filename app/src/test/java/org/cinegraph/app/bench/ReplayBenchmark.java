@@ -260,12 +260,14 @@ class ReplayBenchmark {
     private static String slowestRebuild(JsonNode projections) {
         JsonNode slowest = null;
         for (JsonNode projection : projections) {
-            if (slowest == null || projection.path("rebuild").path("progress").asDouble()
-                    < slowest.path("rebuild").path("progress").asDouble()) {
+            // A projection never rebuilt has no rebuild to show (one left out by -Dbench.projections).
+            boolean rebuilt = !projection.path("rebuild").path("state").asText().isEmpty();
+            if (rebuilt && (slowest == null || projection.path("rebuild").path("progress").asDouble()
+                    < slowest.path("rebuild").path("progress").asDouble())) {
                 slowest = projection;
             }
         }
-        return slowest == null ? "no projections yet" : String.format(Locale.ROOT, "%s %s, %.1f%% of %,d events",
+        return slowest == null ? "no rebuild started yet" : String.format(Locale.ROOT, "%s %s, %.1f%% of %,d events",
                 slowest.get("name").asText(), slowest.path("rebuild").path("state").asText(),
                 100 * slowest.path("rebuild").path("progress").asDouble(),
                 slowest.path("rebuild").path("resetPosition").asLong());
