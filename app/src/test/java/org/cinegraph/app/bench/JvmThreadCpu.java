@@ -104,18 +104,16 @@ final class JvmThreadCpu {
         Map<String, Task> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(TASKS)) {
             for (Path task : tasks.toList()) {
-                String stat;
+                List<String> stat = ProcessCpu.stat(task);
+                String name;
                 try {
-                    stat = Files.readString(task.resolve("stat"));
+                    name = Files.readString(task.resolve("comm")).strip();
                 } catch (IOException ended) {
                     continue;
                 }
-                // "tid (name) state ...": the name may hold spaces and parentheses, so it ends at the last ')'.
-                int close = stat.lastIndexOf(')');
-                String name = stat.substring(stat.indexOf('(') + 1, close);
-                List<String> fields = List.of(stat.substring(close + 2).split(" "));
-                threads.put(task.getFileName().toString(),
-                        new Task(name, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))));
+                if (!stat.isEmpty()) {
+                    threads.put(task.getFileName().toString(), new Task(name, ProcessCpu.cpuTicks(stat)));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -50,7 +50,7 @@ final class ProcessCpu {
                         continue;
                     }
                     // utime and stime; the postmaster also reports its exited children in cutime and cstime.
-                    ticks += Long.parseLong(stat.get(11)) + Long.parseLong(stat.get(12));
+                    ticks += cpuTicks(stat);
                     if (isPostmaster) {
                         ticks += Long.parseLong(stat.get(13)) + Long.parseLong(stat.get(14));
                     }
@@ -62,8 +62,16 @@ final class ProcessCpu {
         }
     }
 
-    /** The fields of /proc/[pid]/stat after the command name, from the state on; empty if the process ended. */
-    private static List<String> stat(Path process) {
+    /** User and system time, in ticks, of the fields {@link #stat} reads. */
+    static long cpuTicks(List<String> stat) {
+        return Long.parseLong(stat.get(11)) + Long.parseLong(stat.get(12));
+    }
+
+    /**
+     * The fields of /proc/[pid]/stat (or of a thread's, /proc/[pid]/task/[tid]/stat) after the command name, from the
+     * state on; empty if the process ended.
+     */
+    static List<String> stat(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));

@@ -62,8 +62,6 @@ final class SegmentLoader implements Runnable {
     private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
     private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(READ_AHEAD);
     private volatile boolean done;
-    /** The last event this load has taken, applied or with nothing in it for the segment. */
-    private long position = -1;
     /** The last event of the chunks passed with nothing to write since the token was last stored; null if none. */
     private TrackingToken passed;
     /**
@@ -135,7 +133,7 @@ final class SegmentLoader implements Runnable {
         long started = System.nanoTime();
         long events = 0;
         try {
-            while (position < target.head()) {
+            while (position() < target.head()) {
                 long renewIn = Math.max(0, renewClaimNanos - (System.nanoTime() - claimRenewedAt));
                 List<TrackedEventMessage<?>> chunk = chunks.poll(renewIn, TimeUnit.NANOSECONDS);
                 if (chunk == null) {
@@ -182,7 +180,6 @@ final class SegmentLoader implements Runnable {
             // its token moves past these events with the next one it writes, at the latest when the claim is due.
             // Stopped before that, the load leaves its processors events they apply nothing of. The chunk that
             // passes the head is always written.
-            position = SegmentPositions.position(last);
             passed = last;
             statistics.applied(chunk.size());
             return true;
@@ -245,9 +242,13 @@ final class SegmentLoader implements Runnable {
         }
         expected = applied;
         claimRenewedAt = System.nanoTime();
-        position = SegmentPositions.position(last);
         passed = null;
         return true;
+    }
+
+    /** The last event this load has taken: applied, or passed with nothing in it for the segment. */
+    private long position() {
+        return SegmentPositions.position(passed != null ? passed : expected);
     }
 
     /**
